@@ -1,0 +1,41 @@
+// The `segmint` command: a thin shell over the packages. Each command lives in its own module
+// under commands/ and returns its exit code (see ../shared/spec/cli.md).
+import { commands } from './commands/index.js';
+
+const usage = `segmint: customer segmentation from the command line
+
+Usage:
+  segmint check RULES [--data FILE...]          diagnostics; with --data also field/type checks
+  segmint fmt RULES [--write]                   canonical formatting (stdout, or in place)
+  segmint sql RULES [--data FILE...] [--dialect duckdb]
+  segmint profile --data FILE...                columns, types, row count, guessed roles
+  segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]...
+                  [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json]
+  segmint report  --rules R --playbooks P --data ... [--format md|html|json|csv] [--out F]
+  segmint migrate --rules R --data ... --from DATE --to DATE [--format md|json|csv]
+
+Exit codes: 0 success, 1 the rules have errors, 2 bad usage or unreadable data.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`segmint: unknown command '${name}'\n\n${usage}\n`);
+    return 2;
+  }
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`segmint: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  }
+);

@@ -1,0 +1,162 @@
+// The engine's contracts, shared by both backends, the CLI, the strategy layer and the app.
+// Changing a shape here is a cross-package change: update every user in the same commit.
+
+/** A value as it comes back from DuckDB, normalised for JS: BIGINT/HUGEINT -> number when
+ * safe else string, DATE -> 'YYYY-MM-DD', TIMESTAMP -> 'YYYY-MM-DD HH:MM:SS', DECIMAL -> number. */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+/** One DuckDB database, native (Node) or duckdb-wasm (browser). Everything runs as SQL. */
+export interface Backend {
+  readonly kind: 'native' | 'wasm';
+  /** Run statements that return nothing. `params` bind to `$1, $2, ...` / `?`. */
+  exec(sql: string, params?: readonly Cell[]): Promise<void>;
+  /** Run a query and return all rows (use LIMIT for big results). */
+  query(sql: string, params?: readonly Cell[]): Promise<Row[]>;
+  /** Make bytes readable by DuckDB under `name` (e.g. for read_csv('name')). In Node this
+   * writes a temporary file; in the browser it registers a virtual file. Returns the path
+   * to use in SQL. */
+  registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  /** Create (or replace) table `table` from column arrays (used for Excel/Parquet/JSON read
+   * in JS, where the backend has no reader). */
+  insertColumns(table: string, columns: ColumnData[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ColumnData {
+  name: string;
+  type: 'number' | 'text' | 'date' | 'timestamp' | 'boolean';
+  values: ReadonlyArray<string | number | boolean | null>;
+}
+
+/** Field types the rules language knows. */
+export type FieldType = 'number' | 'text' | 'date' | 'boolean';
+
+export interface SchemaField {
+  name: string;
+  type: FieldType;
+  /** true when at least one customer has a missing (NULL) value. */
+  hasNulls: boolean;
+  /** a built-in metric (R, F, M, ...) rather than a column of the data. */
+  builtin: boolean;
+}
+
+/** What the rules checker resolves fields against: the columns of the customer relation. */
+export interface CustomerSchema {
+  fields: SchemaField[];
+}
+
+export type Role = 'customer' | 'date' | 'amount' | 'order';
+
+/** How each role is taken from the transaction columns: a column name or an expression of
+ * columns in the rules language (amount = `Quantity * UnitPrice`). */
+export type RoleMap = Partial<Record<Role, string>>;
+
+/** A problem found while loading: names the file, and where possible row and column. */
+export interface LoadIssue {
+  severity: 'error' | 'warning' | 'info';
+  file: string;
+  /** 1-based data row in the file (header excluded), when known. */
+  row?: number;
+  column?: string;
+  message: string;
+  /** what the user can do about it */
+  hint?: string;
+}
+
+export interface LoadReport {
+  files: string[];
+  encoding: string;
+  format: string;
+  rows: number;
+  columns: { name: string; type: string }[];
+  roles: RoleMap;
+  /** how each role was decided: 'given' (user), 'guessed' (name/type) */
+  roleSource: Partial<Record<Role, 'given' | 'guessed'>>;
+  /** rows left out of the customer relation, with reasons and examples */
+  leftOut: { reason: string; count: number; examples: { file: string; row: number; value: string }[] }[];
+  issues: LoadIssue[];
+}
+
+/** The per-segment numbers a strategist reads (see ../shared/spec/metrics.md). */
+export interface SegmentSummary {
+  /** segment id, or null for unassigned customers */
+  segment: string | null;
+  label: string | null;
+  customers: number;
+  share: number;
+  M: number;
+  shareM: number;
+  R: Stat;
+  F: Stat;
+  Mstat: Stat;
+}
+export interface Stat {
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+/** A file to load, in Node or the browser. `read` returns a byte range (end exclusive; no
+ * arguments = the whole file). `path` is set only when the native backend can read the file
+ * directly from disk (Node), which lets DuckDB stream huge files without copying them. */
+export interface InputFile {
+  name: string;
+  size: number;
+  read(start?: number, end?: number): Promise<Uint8Array>;
+  path?: string;
+}
+
+export interface LoadOptions {
+  roles?: RoleMap;
+  /** override the detected encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | ... */
+  encoding?: string;
+  /** Excel sheet name or 0-based index (default: the first sheet) */
+  sheet?: string | number;
+  /** decide DD/MM vs MM/DD when the data cannot */
+  dayFirst?: boolean;
+}
+
+/** Thrown when a file cannot be loaded; the previously loaded data stays as it was. */
+export class LoadError extends Error {
+  constructor(
+    message: string,
+    readonly issues: LoadIssue[]
+  ) {
+    super(message);
+    this.name = 'LoadError';
+  }
+}
+
+/** The result of running a rule file over the customer relation. */
+export interface SegmentationResult {
+  /** table holding one row per customer: customer, segment, one boolean per tag, defines */
+  table: string;
+  asOf: string;
+  segments: { id: string; label: string | null }[];
+  tags: { id: string; label: string | null; customers: number }[];
+  summary: SegmentSummary[];
+  total: number;
+  sql: string;
+}
+
+/**
+ * One loaded data set on one backend: what the app, the CLI and the strategy layer use.
+ * Tables it keeps in DuckDB (names are fixed; users' names never become table names):
+ *  - segmint_tx:      customer VARCHAR, ts TIMESTAMP, amount DOUBLE, order_id VARCHAR,
+ *                     src_file VARCHAR, src_row BIGINT   (normalised transactions)
+ *  - segmint_attrs:   customer VARCHAR + the customer file's columns (optional)
+ *  - customers:       the customer relation of ../shared/spec/metrics.md: customer, R, F, M,
+ *                     T, AOV, first_purchase, last_purchase, R_score, F_score, M_score, RFM,
+ *                     then the attribute columns
+ *  - segmented:       the last segmentation (see SegmentationResult)
+ */
+export interface WorkspaceApi {
+  readonly backend: Backend;
+  loadTransactions(files: InputFile[], options?: LoadOptions): Promise<LoadReport>;
+  loadCustomers(files: InputFile[], options?: LoadOptions): Promise<LoadReport>;
+  /** (Re)build `customers` at as_of (default: date of the latest transaction). */
+  buildCustomers(options?: { asOf?: string }): Promise<{ asOf: string; customers: number; schema: CustomerSchema }>;
+  schema(): Promise<CustomerSchema>;
+}
