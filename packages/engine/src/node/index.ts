@@ -1,0 +1,2 @@
+export { NativeBackend, type NativeBackendOptions } from './native-backend.js';
+export { nodeFile, expandInputs } from './files.js';
