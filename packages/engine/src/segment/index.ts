@@ -1,0 +1,205 @@
+// Running a compiled rule file over the customer relation, and the numbers a strategist reads:
+// per-segment summary, per-tag counts, quick-rule counts. All of it is SQL on the Backend.
+import type { Backend, Cell, Row, SegmentationResult, SegmentSummary, Stat } from '../types.js';
+import { ident } from '../sql/quote.js';
+import { CUSTOMERS_TABLE, tableColumns } from '../metrics/index.js';
+
+/** What segmentation needs from @segmint/dsl's compileRules result (structural, so the engine
+ * stays independent of the compiler's other fields). */
+export interface CompiledRuleSet {
+  sql: string;
+  params: readonly unknown[];
+  segments: { id: string; label?: string | null }[];
+  tags: { id: string; label?: string | null }[];
+  defines?: { name: string }[];
+}
+
+/** What quick rules need from compileExpression's result. */
+export interface CompiledExpression {
+  sql: string;
+  params: readonly unknown[];
+}
+
+export const SEGMENTED_TABLE = 'segmented';
+
+/** The metric columns shown first in segment output, in this order (spec: cli.md). */
+export const OUTPUT_METRICS = ['R', 'F', 'M', 'T', 'AOV', 'R_score', 'F_score', 'M_score'] as const;
+
+function cells(params: readonly unknown[]): Cell[] {
+  return params.map((p) => {
+    if (p === null || typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean') return p;
+    throw new Error(`a compiled rule parameter has an unsupported type: ${typeof p}`);
+  });
+}
+
+function num(v: Cell | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+function stat(r: Row, p: string): Stat {
+  return { mean: num(r[`${p}_mean`]), median: num(r[`${p}_median`]), min: num(r[`${p}_min`]), max: num(r[`${p}_max`]) };
+}
+
+/** Which of R, F, M the relation has (a customers-only relation may lack them). */
+async function metricPresence(backend: Backend, relation: string): Promise<Record<'R' | 'F' | 'M', boolean>> {
+  const names = new Set((await tableColumns(backend, relation)).map((c) => c.name.toLowerCase()));
+  return { R: names.has('r'), F: names.has('f'), M: names.has('m') };
+}
+
+/**
+ * Per-segment summary of `table` (customer, segment, ...) joined with the relation: customers,
+ * share of customers, M, share of M, mean/median/min/max of R, F, M. Segments in `order` (file
+ * order; empty segments included with zeros), then unassigned (segment null) when it has customers.
+ */
+export async function segmentSummary(
+  backend: Backend,
+  table: string,
+  order: { id: string; label?: string | null }[],
+  relation: string = CUSTOMERS_TABLE
+): Promise<{ summary: SegmentSummary[]; total: number }> {
+  const has = await metricPresence(backend, relation);
+  const col = (m: 'R' | 'F' | 'M') => (has[m] ? `CAST(c.${ident(m)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)');
+  const aggs = (m: 'R' | 'F' | 'M', p: string) =>
+    `avg(${m}) AS ${p}_mean, median(${m}) AS ${p}_median, min(${m}) AS ${p}_min, max(${m}) AS ${p}_max`;
+  const sql = `WITH j AS (
+    SELECT s.segment, ${col('R')} AS R, ${col('F')} AS F, ${col('M')} AS M
+    FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer
+  ), tot AS (SELECT count(*) AS n, sum(M) AS m FROM j)
+  SELECT segment, count(*) AS customers,
+    count(*) / (SELECT n FROM tot) AS share,
+    coalesce(sum(M), 0) AS Msum,
+    coalesce(sum(M) / nullif((SELECT m FROM tot), 0), 0) AS shareM,
+    ${aggs('R', 'R')}, ${aggs('F', 'F')}, ${aggs('M', 'M')},
+    (SELECT n FROM tot) AS total
+  FROM j GROUP BY segment`;
+  const rows = await backend.query(sql);
+  const total = num(rows[0]?.total) ?? 0;
+  const bySegment = new Map<string | null, Row>();
+  for (const r of rows) bySegment.set(r.segment === null ? null : String(r.segment), r);
+  const empty: Stat = { mean: null, median: null, min: null, max: null };
+  const make = (id: string | null, label: string | null): SegmentSummary => {
+    const r = bySegment.get(id);
+    if (!r) return { segment: id, label, customers: 0, share: 0, M: 0, shareM: 0, R: empty, F: empty, Mstat: empty };
+    return {
+      segment: id,
+      label,
+      customers: num(r.customers) ?? 0,
+      share: num(r.share) ?? 0,
+      M: num(r.Msum) ?? 0,
+      shareM: num(r.shareM) ?? 0,
+      R: stat(r, 'R'),
+      F: stat(r, 'F'),
+      Mstat: stat(r, 'M')
+    };
+  };
+  const summary = order.map((s) => make(s.id, s.label ?? null));
+  const known = new Set(order.map((s) => s.id));
+  // Segments the rule set did not announce (should not happen) are still shown, never hidden.
+  for (const id of bySegment.keys()) if (id !== null && !known.has(id)) summary.push(make(id, null));
+  if (bySegment.has(null)) summary.push(make(null, null));
+  return { summary, total };
+}
+
+/** Customers carrying each tag (tag columns are booleans named by the tag id). */
+export async function tagCounts(backend: Backend, table: string, tags: { id: string }[]): Promise<Record<string, number>> {
+  if (tags.length === 0) return {};
+  const list = tags.map((t, i) => `count(*) FILTER (WHERE ${ident(t.id)}) AS t${i}`).join(', ');
+  const row = (await backend.query(`SELECT ${list} FROM ${ident(table)}`))[0] ?? {};
+  return Object.fromEntries(tags.map((t, i) => [t.id, num(row[`t${i}`]) ?? 0]));
+}
+
+/**
+ * Run a compiled rule set: materialise `into` (one row per customer: customer, segment, tags,
+ * defines) and compute its summary and tag counts.
+ */
+export async function runSegmentation(
+  backend: Backend,
+  compiled: CompiledRuleSet,
+  options: { asOf: string; into?: string; relation?: string }
+): Promise<SegmentationResult> {
+  const into = options.into ?? SEGMENTED_TABLE;
+  const relation = options.relation ?? CUSTOMERS_TABLE;
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(into)} AS ${compiled.sql}`, cells(compiled.params));
+  const { summary, total } = await segmentSummary(backend, into, compiled.segments, relation);
+  const counts = await tagCounts(backend, into, compiled.tags);
+  return {
+    table: into,
+    asOf: options.asOf,
+    segments: compiled.segments.map((s) => ({ id: s.id, label: s.label ?? null })),
+    tags: compiled.tags.map((t) => ({ id: t.id, label: t.label ?? null, customers: counts[t.id] ?? 0 })),
+    summary,
+    total,
+    sql: compiled.sql
+  };
+}
+
+/** How many customers a bare boolean expression matches (the live "quick rule" count).
+ * The expression may hold window functions, so it is evaluated in a SELECT list. */
+export async function quickRuleCounts(
+  backend: Backend,
+  compiled: CompiledExpression,
+  relation: string = CUSTOMERS_TABLE
+): Promise<{ matched: number; total: number; share: number }> {
+  const rows = await backend.query(
+    `SELECT count(*) FILTER (WHERE m) AS matched, count(*) AS total, coalesce(count(*) FILTER (WHERE m) / nullif(count(*), 0), 0) AS share
+     FROM (SELECT CAST((${compiled.sql}) AS BOOLEAN) AS m FROM ${ident(relation)}) q`,
+    cells(compiled.params)
+  );
+  const r = rows[0] ?? {};
+  return { matched: num(r.matched) ?? 0, total: num(r.total) ?? 0, share: num(r.share) ?? 0 };
+}
+
+/**
+ * The SELECT of the per-customer output (the CLI's file, the app's table): customer, segment,
+ * R, F, M, T, AOV, R_score, F_score, M_score, then the tags and defines of `table`, then the
+ * relation's other fields. Metrics missing from the relation are left out. `where` filters on the
+ * segment: undefined = all, null = unassigned, a string = that segment (bound as $1).
+ */
+export async function segmentOutputSql(
+  backend: Backend,
+  table: string = SEGMENTED_TABLE,
+  relation: string = CUSTOMERS_TABLE,
+  options: { segment?: string | null; orderBy?: boolean } = {}
+): Promise<{ sql: string; params: Cell[]; columns: string[] }> {
+  const segCols = (await tableColumns(backend, table)).map((c) => c.name);
+  const relCols = (await tableColumns(backend, relation)).map((c) => c.name);
+  const used = new Set<string>();
+  const select: string[] = [];
+  const columns: string[] = [];
+  const add = (expr: string, name: string) => {
+    let out = name;
+    for (let i = 2; used.has(out.toLowerCase()); i++) out = `${name}_${i}`;
+    used.add(out.toLowerCase());
+    select.push(`${expr} AS ${ident(out)}`);
+    columns.push(out);
+  };
+  add('s.customer', 'customer');
+  add('s.segment', 'segment');
+  const relLower = new Map(relCols.map((c) => [c.toLowerCase(), c]));
+  for (const m of OUTPUT_METRICS) {
+    const c = relLower.get(m.toLowerCase());
+    if (c) add(`c.${ident(c)}`, c);
+  }
+  for (const c of segCols) {
+    if (c.toLowerCase() === 'customer' || c.toLowerCase() === 'segment') continue;
+    add(`s.${ident(c)}`, c);
+  }
+  for (const c of relCols) {
+    const l = c.toLowerCase();
+    if (l === 'customer' || (OUTPUT_METRICS as readonly string[]).some((m) => m.toLowerCase() === l)) continue;
+    add(`c.${ident(c)}`, c);
+  }
+  const params: Cell[] = [];
+  let where = '';
+  if (options.segment === null) where = 'WHERE s.segment IS NULL';
+  else if (typeof options.segment === 'string') {
+    params.push(options.segment);
+    where = 'WHERE s.segment = $1';
+  }
+  const sql = `SELECT ${select.join(', ')} FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer ${where}${
+    options.orderBy === false ? '' : ' ORDER BY s.customer'
+  }`;
+  return { sql, params, columns };
+}
