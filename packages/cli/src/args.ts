@@ -1,0 +1,105 @@
+// A small shared argument parser over node:util parseArgs: repeated options (--data, --map),
+// clear usage errors (exit code 2), and a wrapper that turns errors into exit codes.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** An error the user can fix; printed without a stack trace, with its exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = 2
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+}
+
+/**
+ * Parse `args` for `command`. Unknown options, missing values and wrong positional counts throw a
+ * CliError (exit 2) that quotes the command's usage line.
+ */
+export function parseCommandArgs(
+  command: string,
+  usage: string,
+  args: string[],
+  options: OptionSpec,
+  positionals: { min?: number; max?: number; names?: string } = {}
+): Parsed {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true }) as Parsed;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message.replace(/\. To specify a positional argument.*$/s, '') : String(err);
+    throw new CliError(`segmint ${command}: ${msg}\nusage: ${usage}`);
+  }
+  const n = parsed.positionals.length;
+  const { min = 0, max = 0 } = positionals;
+  if (n < min) throw new CliError(`segmint ${command}: missing ${positionals.names ?? 'argument'}\nusage: ${usage}`);
+  if (n > max) throw new CliError(`segmint ${command}: unexpected argument '${parsed.positionals[max]}'\nusage: ${usage}`);
+  return parsed;
+}
+
+/** A string option's value (the last one when repeated), or undefined. */
+export function stringOpt(p: Parsed, name: string): string | undefined {
+  const v = p.values[name];
+  if (Array.isArray(v)) {
+    const last = v[v.length - 1];
+    return typeof last === 'string' ? last : undefined;
+  }
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A repeatable string option's values, in order (empty when absent). */
+export function listOpt(p: Parsed, name: string): string[] {
+  const v = p.values[name];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}
+
+export function boolOpt(p: Parsed, name: string): boolean {
+  return p.values[name] === true;
+}
+
+/** A required string option; a CliError naming it when absent. */
+export function requireOpt(p: Parsed, name: string, command: string, usage: string): string {
+  const v = stringOpt(p, name);
+  if (v === undefined || v === '') throw new CliError(`segmint ${command}: --${name} is required\nusage: ${usage}`);
+  return v;
+}
+
+/** `--map ROLE=EXPR` values to a role map; unknown roles and missing `=` are usage errors. */
+export function parseMaps(maps: string[], command: string): Partial<Record<'customer' | 'date' | 'amount' | 'order', string>> {
+  const roles = ['customer', 'date', 'amount', 'order'] as const;
+  const out: Partial<Record<(typeof roles)[number], string>> = {};
+  for (const m of maps) {
+    const eq = m.indexOf('=');
+    const role = eq > 0 ? m.slice(0, eq).trim().toLowerCase() : '';
+    const expr = eq > 0 ? m.slice(eq + 1).trim() : '';
+    if (!role || !expr) throw new CliError(`segmint ${command}: --map takes ROLE=COLUMN or ROLE=EXPRESSION, e.g. --map "amount=Quantity * UnitPrice"; got '${m}'`);
+    if (!(roles as readonly string[]).includes(role))
+      throw new CliError(`segmint ${command}: unknown role '${role}' in --map ${m}: the roles are ${roles.join(', ')}`);
+    out[role as (typeof roles)[number]] = expr;
+  }
+  return out;
+}
+
+/** Run a command body, turning CliError (and other errors) into a message on stderr + exit code. */
+export async function runCommand(command: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof CliError) {
+      process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
+      return err.exitCode;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`segmint ${command}: ${msg}\n`);
+    return 2;
+  }
+}
