@@ -1,0 +1,91 @@
+// Headless Chromium for the browser benchmarks: launch, watch the renderer's memory through
+// /proc (VmHWM = peak RSS of the process running the page and its duckdb-wasm worker), read the
+// main thread's JS heap through CDP, and notice a crashed tab.
+import { readFileSync, readdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function procTree() {
+  const kids = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!kids.has(ppid)) kids.set(ppid, []);
+      kids.get(ppid).push(Number(d));
+    } catch { /* gone */ }
+  }
+  return kids;
+}
+
+/** Renderer processes started (indirectly) by this Node process. */
+export function rendererPids() {
+  const kids = procTree();
+  const out = [];
+  const stack = [...(kids.get(process.pid) ?? [])];
+  while (stack.length) {
+    const pid = stack.pop();
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) out.push(pid);
+    } catch { /* gone */ }
+    stack.push(...(kids.get(pid) ?? []));
+  }
+  return out;
+}
+
+export function procMem(pid) {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+)`, 'm')) ?? [])[1] ?? 0);
+    return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+/** Polls the renderers' RSS every `everyMs`; stop() gives the peak seen (and the max VmHWM). */
+export function watchRenderers(everyMs = 100) {
+  let peak = 0, hwm = 0;
+  const tick = () => {
+    for (const pid of rendererPids()) {
+      const m = procMem(pid);
+      peak = Math.max(peak, m.rss);
+      hwm = Math.max(hwm, m.hwm);
+    }
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  return { stop() { clearInterval(timer); tick(); return { peakRss: peak, hwm }; } };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Opens `url` in a fresh page; returns { page, cdp, crashed() }. */
+export async function openPage(browser, url, { ready } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let crashed = false;
+  page.on('crash', () => { crashed = true; });
+  const logs = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') logs.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  if (ready) await page.waitForFunction(ready, null, { timeout: 120_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return {
+    page,
+    context,
+    logs,
+    crashed: () => crashed,
+    async jsHeap() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (n) => metrics.find((m) => m.name === n)?.value ?? null;
+      return { used: get('JSHeapUsedSize'), total: get('JSHeapTotalSize') };
+    }
+  };
+}
