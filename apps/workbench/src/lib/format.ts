@@ -1,0 +1,45 @@
+// Number and value formatting for display, in the UI's language. Presentation only.
+import type { Cell } from '@segmint/engine';
+import { i18n } from './i18n/index.svelte.js';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = i18n.locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(i18n.locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function fmtInt(n: number): string {
+  return nf({ maximumFractionDigits: 0 }).format(n);
+}
+
+export function fmtNum(n: number, digits = 2): string {
+  return nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** 0.1234 -> "12.3%" */
+export function fmtShare(x: number): string {
+  return nf({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+}
+
+/** A compact number for ranges: 12,345 / 1.2M */
+export function fmtCompact(n: number): string {
+  return Math.abs(n) >= 100_000 ? nf({ notation: 'compact', maximumFractionDigits: 1 }).format(n) : nf({ maximumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(n);
+}
+
+/** A table cell: integers as integers, other numbers with 2 decimals, empty for NULL. */
+export function fmtCell(v: Cell): string {
+  if (v === null) return '–';
+  if (typeof v === 'number') return Number.isInteger(v) ? fmtInt(v) : fmtNum(v);
+  if (typeof v === 'boolean') return v ? '✓' : '✗';
+  return v;
+}
+
+export function fmtRange(min: number | null, max: number | null): string {
+  if (min === null || max === null) return '–';
+  return min === max ? fmtCompact(min) : `${fmtCompact(min)} – ${fmtCompact(max)}`;
+}

@@ -1,0 +1,245 @@
+// The workbench's state and the calls into the engine. Components only read this state and
+// call these methods; all data work happens in the engine (SQL in duckdb-wasm, in a Worker).
+import { LoadError, type LoadIssue, type Row, type SegmentSummary } from '@segmint/engine';
+import { WasmBackend, browserFile } from '@segmint/engine/browser';
+import { wasmBundles } from './bundles.js';
+import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
+import type { Diagnostic, WorkspaceLike } from './engine-api.js';
+import { InterimWorkspace } from './interim-workspace.js';
+
+export type Step = 'engine' | 'data' | 'metrics';
+export type Phase = 'starting' | 'ready' | 'failed';
+
+export interface Dataset {
+  example: boolean;
+  files: string[];
+  rows: number;
+  customers: number;
+  asOf: string;
+  leftOut: { reason: string; count: number }[];
+}
+
+export interface LoadProblem {
+  file: string;
+  message: string;
+  hint?: string;
+  issues: LoadIssue[];
+}
+
+export interface QuickResult {
+  matched: number;
+  total: number;
+  share: number;
+  sql: string;
+  params: readonly unknown[];
+}
+
+export interface RulesResult {
+  summary: SegmentSummary[];
+  total: number;
+  sql: string;
+}
+
+/** A live-evaluated text (the quick rule or the rule file). */
+export interface Live<R> {
+  text: string;
+  diagnostics: Diagnostic[];
+  result: R | null;
+  /** the shown result belongs to an earlier text (the current one has errors) */
+  stale: boolean;
+  pending: boolean;
+}
+
+/** For automation (Playwright) and the cross-backend test; see app.d.ts. */
+export interface SegmintHandle {
+  workspace: WorkspaceLike;
+  backend: WasmBackend;
+  /** a fresh Workspace on its own new duckdb-wasm database (leaves the app's data alone) */
+  createWorkspace(): Promise<WorkspaceLike>;
+  /** a browser File as an engine input, for page.evaluate() */
+  browserFile: typeof browserFile;
+}
+
+const DEBOUNCE_MS = 150;
+const PREVIEW_ROWS = 8;
+
+function createWorkspace(backend: WasmBackend): WorkspaceLike {
+  return new InterimWorkspace(backend);
+}
+
+export class Session {
+  phase = $state<Phase>('starting');
+  /** the step in progress (first load or a user load) and the steps done */
+  step = $state<Step | null>(null);
+  done = $state<Step[]>([]);
+  fatal = $state<string | null>(null);
+  busy = $state(false);
+  dataset = $state<Dataset | null>(null);
+  loadProblem = $state<LoadProblem | null>(null);
+  preview = $state<Row[]>([]);
+  quick = $state<Live<QuickResult>>({ text: exampleQuickRule, diagnostics: [], result: null, stale: false, pending: false });
+  rules = $state<Live<RulesResult>>({ text: exampleRules, diagnostics: [], result: null, stale: false, pending: false });
+
+  private ws: WorkspaceLike | null = null;
+  /** one engine call at a time: a load never interleaves with a rule evaluation */
+  private queue: Promise<unknown> = Promise.resolve();
+  private quickSeq = 0;
+  private rulesSeq = 0;
+  private quickTimer: ReturnType<typeof setTimeout> | undefined;
+  private rulesTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.step = 'engine';
+      const backend = await WasmBackend.create(wasmBundles());
+      const ws = createWorkspace(backend);
+      this.ws = ws;
+      window.segmint = {
+        workspace: ws,
+        backend,
+        browserFile,
+        createWorkspace: async () => createWorkspace(await WasmBackend.create(wasmBundles()))
+      };
+      this.done = ['engine'];
+      const { orders, customers } = await exampleFiles();
+      await this.load(orders, customers, true);
+      this.phase = this.dataset ? 'ready' : 'failed';
+      if (!this.dataset && !this.fatal) this.fatal = this.loadProblem?.message ?? null;
+    } catch (e) {
+      this.fatal = e instanceof Error ? e.message : String(e);
+      this.phase = 'failed';
+    } finally {
+      this.step = null;
+    }
+  }
+
+  /** Load an orders file (and optionally a customers file). On failure the message names the
+   * file and the previous data stays loaded. */
+  load(orders: File, customers: File | null, example = false): Promise<void> {
+    return this.serial(async () => {
+      const ws = this.ws;
+      if (!ws) return;
+      this.busy = true;
+      this.loadProblem = null;
+      let current = orders.name;
+      try {
+        this.step = 'data';
+        const tx = await ws.loadTransactions([browserFile(orders)]);
+        if (customers) {
+          current = customers.name;
+          await ws.loadCustomers([browserFile(customers)]);
+        }
+        current = orders.name;
+        this.step = 'metrics';
+        const built = await ws.buildCustomers();
+        this.preview = await ws.preview(PREVIEW_ROWS);
+        this.dataset = {
+          example,
+          files: customers ? [orders.name, customers.name] : [orders.name],
+          rows: tx.rows,
+          customers: built.customers,
+          asOf: built.asOf,
+          leftOut: tx.leftOut.map((l) => ({ reason: l.reason, count: l.count }))
+        };
+        this.done = ['engine', 'data', 'metrics'];
+      } catch (e) {
+        this.loadProblem = problemOf(e, current);
+      } finally {
+        this.step = null;
+        this.busy = false;
+      }
+      // Results for the (new) data: both live texts are evaluated again right away.
+      this.quick.result = null;
+      this.rules.result = null;
+      void this.evalQuick();
+      void this.evalRules();
+    });
+  }
+
+  setQuickRule(text: string): void {
+    this.quick.text = text;
+    this.quick.pending = true;
+    clearTimeout(this.quickTimer);
+    this.quickTimer = setTimeout(() => void this.evalQuick(), DEBOUNCE_MS);
+  }
+
+  setRules(text: string): void {
+    this.rules.text = text;
+    this.rules.pending = true;
+    clearTimeout(this.rulesTimer);
+    this.rulesTimer = setTimeout(() => void this.evalRules(), DEBOUNCE_MS);
+  }
+
+  private evalQuick(): Promise<void> {
+    const seq = ++this.quickSeq;
+    const text = this.quick.text;
+    return this.serial(async () => {
+      if (seq !== this.quickSeq || !this.ws || !this.dataset) return; // superseded
+      if (!text.trim()) {
+        Object.assign(this.quick, { diagnostics: [], result: null, stale: false, pending: false });
+        return;
+      }
+      try {
+        const r = await this.ws.quickRule(text);
+        if (seq !== this.quickSeq) return; // a newer text is on its way: drop this answer
+        this.quick.diagnostics = r.compiled.diagnostics;
+        if (r.compiled.ok) {
+          this.quick.result = { matched: r.matched, total: r.total, share: r.share, sql: r.compiled.sql, params: r.compiled.params ?? [] };
+          this.quick.stale = false;
+        } else {
+          this.quick.stale = this.quick.result !== null;
+        }
+      } catch (e) {
+        if (seq !== this.quickSeq) return;
+        this.quick.diagnostics = [internalDiagnostic(e)];
+        this.quick.stale = this.quick.result !== null;
+      } finally {
+        if (seq === this.quickSeq) this.quick.pending = false;
+      }
+    });
+  }
+
+  private evalRules(): Promise<void> {
+    const seq = ++this.rulesSeq;
+    const text = this.rules.text;
+    return this.serial(async () => {
+      if (seq !== this.rulesSeq || !this.ws || !this.dataset) return;
+      try {
+        const r = await this.ws.runRules(text);
+        if (seq !== this.rulesSeq) return;
+        this.rules.diagnostics = r.compiled.diagnostics;
+        if (r.compiled.ok && r.result) {
+          this.rules.result = { summary: r.result.summary, total: r.result.total, sql: r.result.sql };
+          this.rules.stale = false;
+        } else {
+          this.rules.stale = this.rules.result !== null;
+        }
+      } catch (e) {
+        if (seq !== this.rulesSeq) return;
+        this.rules.diagnostics = [internalDiagnostic(e)];
+        this.rules.stale = this.rules.result !== null;
+      } finally {
+        if (seq === this.rulesSeq) this.rules.pending = false;
+      }
+    });
+  }
+}
+
+function problemOf(e: unknown, file: string): LoadProblem {
+  if (e instanceof LoadError) {
+    const first = e.issues.find((i) => i.severity === 'error') ?? e.issues[0];
+    return { file: first?.file ?? file, message: first?.message ?? e.message, hint: first?.hint, issues: e.issues };
+  }
+  return { file, message: e instanceof Error ? e.message : String(e), issues: [] };
+}
+
+function internalDiagnostic(e: unknown): Diagnostic {
+  const span = { offset: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { severity: 'error', code: 'internal', message: e instanceof Error ? e.message : String(e), span };
+}
