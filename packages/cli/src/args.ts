@@ -73,22 +73,6 @@ export function requireOpt(p: Parsed, name: string, command: string, usage: stri
   return v;
 }
 
-/** `--map ROLE=EXPR` values to a role map; unknown roles and missing `=` are usage errors. */
-export function parseMaps(maps: string[], command: string): Partial<Record<'customer' | 'date' | 'amount' | 'order', string>> {
-  const roles = ['customer', 'date', 'amount', 'order'] as const;
-  const out: Partial<Record<(typeof roles)[number], string>> = {};
-  for (const m of maps) {
-    const eq = m.indexOf('=');
-    const role = eq > 0 ? m.slice(0, eq).trim().toLowerCase() : '';
-    const expr = eq > 0 ? m.slice(eq + 1).trim() : '';
-    if (!role || !expr) throw new CliError(`segmint ${command}: --map takes ROLE=COLUMN or ROLE=EXPRESSION, e.g. --map "amount=Quantity * UnitPrice"; got '${m}'`);
-    if (!(roles as readonly string[]).includes(role))
-      throw new CliError(`segmint ${command}: unknown role '${role}' in --map ${m}: the roles are ${roles.join(', ')}`);
-    out[role as (typeof roles)[number]] = expr;
-  }
-  return out;
-}
-
 /** Run a command body, turning CliError (and other errors) into a message on stderr + exit code. */
 export async function runCommand(command: string, body: () => Promise<number>): Promise<number> {
   try {

@@ -2,3 +2,30 @@
 // Backends: '@segmint/engine/node' (native DuckDB) and '@segmint/engine/browser' (duckdb-wasm).
 export * from './types.js';
 export { ident, str } from './sql/quote.js';
+export {
+  buildCustomers,
+  customersSql,
+  relationSchema,
+  checkDate,
+  defaultAsOf,
+  fieldType,
+  planAttributeColumns,
+  METRIC_COLUMNS,
+  RESERVED_COLUMNS,
+  TX_TABLE,
+  ATTRS_TABLE,
+  CUSTOMERS_TABLE,
+  type BuildCustomersResult,
+  type RenamedColumn
+} from './metrics/index.js';
+export {
+  runSegmentation,
+  segmentSummary,
+  tagCounts,
+  quickRuleCounts,
+  segmentOutputSql,
+  SEGMENTED_TABLE,
+  OUTPUT_METRICS,
+  type CompiledRuleSet,
+  type CompiledExpression
+} from './segment/index.js';
