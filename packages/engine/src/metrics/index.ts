@@ -83,7 +83,7 @@ export async function tableColumns(backend: Backend, table: string): Promise<Col
 /** The default analysis date: the date part of the latest transaction. */
 export async function defaultAsOf(backend: Backend): Promise<string | null> {
   const rows = await backend.query(
-    `SELECT CAST(CAST(max(ts) AS DATE) AS VARCHAR) AS d FROM ${ident(TX_TABLE)} WHERE customer IS NOT NULL`
+    `SELECT CAST(CAST(max(ts) AS DATE) AS VARCHAR) AS d FROM ${ident(TX_TABLE)} WHERE customer IS NOT NULL AND customer <> ''`
   );
   const d = rows[0]?.d;
   return typeof d === 'string' ? d : null;
@@ -132,7 +132,7 @@ export function customersSql(o: CustomersSqlOptions): string {
   const attrsCte = attrs
     ? `,
 attrs AS (
-  SELECT * FROM ${ident(ATTRS_TABLE)} WHERE customer IS NOT NULL
+  SELECT * FROM ${ident(ATTRS_TABLE)} WHERE customer IS NOT NULL AND customer <> ''
   ${o.dedupeAttrs ? 'QUALIFY row_number() OVER (PARTITION BY customer ORDER BY rowid) = 1' : ''}
 )`
     : '';
@@ -147,7 +147,7 @@ WITH tx AS (
   -- transactions up to as_of; rows without a customer or a date are not customers' orders
   SELECT customer, CAST(ts AS DATE) AS d, amount, order_id
   FROM ${ident(TX_TABLE)}
-  WHERE customer IS NOT NULL AND ts IS NOT NULL AND CAST(ts AS DATE) <= ${asOf}
+  WHERE customer IS NOT NULL AND customer <> '' AND ts IS NOT NULL AND CAST(ts AS DATE) <= ${asOf}
 ),
 orders AS (
   -- an order is one row when it has no order id, else a distinct order id of the customer;
@@ -218,7 +218,7 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
     attrs = plan.columns;
     renamed = plan.renamed;
     const dup = await backend.query(
-      `SELECT count(*) - count(DISTINCT customer) AS dups FROM ${ident(ATTRS_TABLE)} WHERE customer IS NOT NULL`
+      `SELECT count(*) - count(DISTINCT customer) AS dups FROM ${ident(ATTRS_TABLE)} WHERE customer IS NOT NULL AND customer <> ''`
     );
     const dups = Number(dup[0]?.dups ?? 0);
     if (dups > 0) {
@@ -240,7 +240,7 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
     asOf = options.asOf !== undefined ? checkDate(options.asOf) : String((await backend.query('SELECT CAST(current_date AS VARCHAR) AS d'))[0]?.d);
     const list = (attrs ?? []).map((c) => `, ${ident(c.from)} AS ${ident(c.to)}`).join('');
     await backend.exec(
-      `CREATE OR REPLACE TABLE ${ident(CUSTOMERS_TABLE)} AS SELECT customer${list} FROM ${ident(ATTRS_TABLE)} WHERE customer IS NOT NULL
+      `CREATE OR REPLACE TABLE ${ident(CUSTOMERS_TABLE)} AS SELECT customer${list} FROM ${ident(ATTRS_TABLE)} WHERE customer IS NOT NULL AND customer <> ''
        ${dedupeAttrs ? 'QUALIFY row_number() OVER (PARTITION BY customer ORDER BY rowid) = 1' : ''} ORDER BY customer`
     );
   }
