@@ -1,6 +1,6 @@
 // The workbench's state and the calls into the engine. Components only read this state and
 // call these methods; all data work happens in the engine (SQL in duckdb-wasm, in a Worker).
-import { LoadError, type LoadIssue, type Row, type SegmentSummary } from '@segmint/engine';
+import { LoadError, buildCustomers, type LoadIssue, type Row, type SegmentSummary } from '@segmint/engine';
 import { WasmBackend, browserFile } from '@segmint/engine/browser';
 import { wasmBundles } from './bundles.js';
 import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
@@ -56,6 +56,10 @@ export interface SegmintHandle {
   backend: WasmBackend;
   /** a fresh Workspace on its own new duckdb-wasm database (leaves the app's data alone) */
   createWorkspace(): Promise<WorkspaceLike>;
+  /** a fresh duckdb-wasm database */
+  createBackend(): Promise<WasmBackend>;
+  /** the engine's metric builder (packages/engine/src/metrics), for the cross-backend test */
+  buildCustomers: typeof buildCustomers;
   /** a browser File as an engine input, for page.evaluate() */
   browserFile: typeof browserFile;
 }
@@ -104,7 +108,9 @@ export class Session {
         workspace: ws,
         backend,
         browserFile,
-        createWorkspace: async () => createWorkspace(await WasmBackend.create(wasmBundles()))
+        createWorkspace: async () => createWorkspace(await WasmBackend.create(wasmBundles())),
+        createBackend: () => WasmBackend.create(wasmBundles()),
+        buildCustomers
       };
       this.done = ['engine'];
       const { orders, customers } = await exampleFiles();

@@ -68,10 +68,14 @@ function plain(v: unknown): unknown {
   if (typeof v !== 'object') return v;
   if (v instanceof Date) return v.toISOString();
   const obj = v as { toJSON?: () => unknown; toArray?: () => unknown; [Symbol.iterator]?: unknown };
+  // StructRow.toJSON() -> object; Vector.toJSON() -> array of its values
+  if (typeof obj.toJSON === 'function') {
+    const json = obj.toJSON();
+    if (json !== v) return plain(json);
+  }
   if (typeof obj.toArray === 'function' && typeof obj[Symbol.iterator] === 'function') {
     return Array.from(obj as Iterable<unknown>, plain);
   }
-  if (typeof obj.toJSON === 'function') return plain(obj.toJSON());
   if (Array.isArray(v) || ArrayBuffer.isView(v)) return Array.from(v as ArrayLike<unknown>, plain);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
 }
