@@ -1,1 +1,46 @@
-export {};
+// @segmint/strategy: playbooks, ready-made models, the segment report and the migration review.
+// Browser-safe: pure TypeScript over the engine's Backend (no node:* imports).
+export { escapeHtml, csvCell, csvLine, mdCell, mdText } from './escape.js';
+export { fmtCompact, fmtInt, fmtNum, fmtPct, isLang, type Lang } from './format.js';
+export { formatStrategyDiagnostic, type Span, type StrategyDiagnostic } from './diagnostics.js';
+export {
+  KPI_METRICS,
+  checkPlaybooks,
+  parsePlaybooks,
+  parseTarget,
+  resolveMetric,
+  type Kpi,
+  type KpiMetric,
+  type Playbook,
+  type PlaybookFile
+} from './playbooks.js';
+export {
+  computeReport,
+  kpiStatus,
+  paretoSql,
+  segmentStatsSql,
+  type KpiStatus,
+  type Pareto,
+  type ReportOptions,
+  type ReportSegment,
+  type SegmentReport
+} from './report.js';
+export { REPORT_CSV_COLUMNS, reportToCsv, reportToHtml, reportToJson, reportToMarkdown } from './render-report.js';
+export { exportCustomers, maskValue, personalKind, type ExportOptions, type ExportResult, type PersonalKind, type PersonalMode } from './export.js';
+export {
+  GONE,
+  NEW,
+  UNASSIGNED,
+  computeMigration,
+  migrationSql,
+  migrationToCsv,
+  migrationToJson,
+  migrationToMarkdown,
+  snapshotRun,
+  type Flow,
+  type Migration,
+  type MigrationCell,
+  type MigrationOptions,
+  type SegmentRetention
+} from './migration.js';
+export { listLibraries, loadLibrary, type LibraryId, type LibraryInfo, type LoadedLibrary } from './libraries.js';

@@ -1,0 +1,217 @@
+// Migration review: two runs of the same rule file (two as-of dates, or two data files) compared
+// customer by customer. States: the segments in file order (earlier = better), "unassigned",
+// and "new" (only in the later run) / "gone" (only in the earlier run).
+import { ident, type Backend } from '@segmint/engine';
+import { csvLine, mdCell, mdText } from './escape.js';
+import { fmtCompact, fmtInt, fmtPct, type Lang } from './format.js';
+import { columnsOf, metricExpr, num } from './sql.js';
+
+/** A run's state of a customer. Segment ids are identifiers of the rules language, so these
+ * keys (with parentheses) can never clash with one. */
+export const UNASSIGNED = '(unassigned)';
+export const NEW = '(new)';
+export const GONE = '(gone)';
+
+export interface MigrationCell {
+  from: string;
+  to: string;
+  customers: number;
+  /** M of these customers in the earlier run (0 for "new") */
+  mBefore: number;
+  /** M of these customers in the later run (0 for "gone") */
+  mAfter: number;
+}
+
+export interface Flow extends MigrationCell {
+  text: string;
+}
+
+export interface SegmentRetention {
+  segment: string;
+  label: string | null;
+  customers: number;
+  same: number;
+  better: number;
+  worse: number;
+  unassigned: number;
+  gone: number;
+  /** (same + better) / customers */
+  retention: number | null;
+}
+
+export interface Migration {
+  from: string;
+  to: string;
+  lang: Lang;
+  segments: { id: string; label: string | null }[];
+  /** row states: segments, unassigned, new */
+  rows: string[];
+  /** column states: segments, unassigned, gone */
+  cols: string[];
+  cells: MigrationCell[];
+  beforeCustomers: number;
+  afterCustomers: number;
+  beforeM: number;
+  afterM: number;
+  flows: Flow[];
+  retention: SegmentRetention[];
+}
+
+/** Keep what a run needs for the review (customer, segment, M) in its own table, so the customer
+ * relation can be rebuilt for the next run. */
+export async function snapshotRun(backend: Backend, options: { table: string; relation?: string; into: string }): Promise<void> {
+  const relation = options.relation ?? 'customers';
+  const cols = await columnsOf(backend, relation);
+  await backend.exec(
+    `CREATE OR REPLACE TABLE ${ident(options.into)} AS SELECT s.customer AS customer, s.segment AS segment, coalesce(${metricExpr(cols, 'M')}, 0) AS M
+     FROM ${ident(options.table)} s JOIN ${ident(relation)} c ON c.customer = s.customer`
+  );
+}
+
+/** The transition SQL over two snapshots (customer, segment, M). */
+export function migrationSql(before: string, after: string): string {
+  return `SELECT b.customer IS NOT NULL AS in_before, b.segment AS from_seg, a.customer IS NOT NULL AS in_after, a.segment AS to_seg,
+      count(*) AS customers, coalesce(sum(b.M), 0) AS m_before, coalesce(sum(a.M), 0) AS m_after
+    FROM ${ident(before)} b FULL OUTER JOIN ${ident(after)} a ON a.customer = b.customer
+    GROUP BY ALL`;
+}
+
+export interface MigrationOptions {
+  before: string;
+  after: string;
+  segments: readonly { id: string; label: string | null }[];
+  from: string;
+  to: string;
+  lang?: Lang;
+  /** how many flows to put in words (default 5) */
+  flows?: number;
+}
+
+export async function computeMigration(backend: Backend, options: MigrationOptions): Promise<Migration> {
+  const lang = options.lang ?? 'en';
+  const ids = options.segments.map((s) => s.id);
+  const rowsSql = await backend.query(migrationSql(options.before, options.after));
+  const cells = new Map<string, MigrationCell>();
+  const extra = new Set<string>();
+  for (const r of rowsSql) {
+    const from = r.in_before ? (r.from_seg === null ? UNASSIGNED : String(r.from_seg)) : NEW;
+    const to = r.in_after ? (r.to_seg === null ? UNASSIGNED : String(r.to_seg)) : GONE;
+    for (const s of [from, to]) if (s !== NEW && s !== GONE && s !== UNASSIGNED && !ids.includes(s)) extra.add(s);
+    cells.set(`${from}\u0000${to}`, { from, to, customers: num(r.customers) ?? 0, mBefore: num(r.m_before) ?? 0, mAfter: num(r.m_after) ?? 0 });
+  }
+  const segs = [...ids, ...extra];
+  const rows = [...segs, UNASSIGNED, NEW];
+  const cols = [...segs, UNASSIGNED, GONE];
+  const all: MigrationCell[] = [];
+  for (const f of rows) for (const t of cols) all.push(cells.get(`${f}\u0000${t}`) ?? { from: f, to: t, customers: 0, mBefore: 0, mAfter: 0 });
+  const sum = (pred: (c: MigrationCell) => boolean, k: 'customers' | 'mBefore' | 'mAfter') => all.filter(pred).reduce((a, c) => a + c[k], 0);
+  const labels = new Map(options.segments.map((s) => [s.id, s.label]));
+  const rank = (s: string) => segs.indexOf(s);
+  const retention: SegmentRetention[] = segs.map((id) => {
+    const row = all.filter((c) => c.from === id);
+    const n = row.reduce((a, c) => a + c.customers, 0);
+    const part = (p: (c: MigrationCell) => boolean) => row.filter(p).reduce((a, c) => a + c.customers, 0);
+    const same = part((c) => c.to === id);
+    const better = part((c) => rank(c.to) >= 0 && rank(c.to) < rank(id));
+    const worse = part((c) => rank(c.to) > rank(id));
+    return {
+      segment: id,
+      label: labels.get(id) ?? null,
+      customers: n,
+      same,
+      better,
+      worse,
+      unassigned: part((c) => c.to === UNASSIGNED),
+      gone: part((c) => c.to === GONE),
+      retention: n ? (same + better) / n : null
+    };
+  });
+  const name = (s: string) => (s === UNASSIGNED ? (lang === 'zh' ? '未分配' : 'unassigned') : (labels.get(s) ?? s));
+  const flows = all
+    .filter((c) => c.customers > 0 && c.from !== c.to)
+    .sort((a, b) => b.customers - a.customers || Math.abs(b.mBefore) + Math.abs(b.mAfter) - (Math.abs(a.mBefore) + Math.abs(a.mAfter)) || (a.from + a.to).localeCompare(b.from + b.to))
+    .slice(0, options.flows ?? 5)
+    .map((c) => ({ ...c, text: flowText(c, name, lang) }));
+  return {
+    from: options.from,
+    to: options.to,
+    lang,
+    segments: options.segments.map((s) => ({ id: s.id, label: s.label })),
+    rows,
+    cols,
+    cells: all,
+    beforeCustomers: sum((c) => c.from !== NEW, 'customers'),
+    afterCustomers: sum((c) => c.to !== GONE, 'customers'),
+    beforeM: sum((c) => c.from !== NEW, 'mBefore'),
+    afterM: sum((c) => c.to !== GONE, 'mAfter'),
+    flows,
+    retention
+  };
+}
+
+function flowText(c: MigrationCell, name: (s: string) => string, lang: Lang): string {
+  const n = fmtInt(c.customers, lang);
+  if (lang === 'zh') {
+    if (c.from === NEW) return `${n} 位新客户进入「${name(c.to)}」，占本期金额 ${fmtCompact(c.mAfter, lang)}`;
+    if (c.to === GONE) return `${n} 位「${name(c.from)}」客户已不在本期数据中，占上期金额 ${fmtCompact(c.mBefore, lang)}`;
+    return `${n} 位「${name(c.from)}」客户变为「${name(c.to)}」，占上期金额 ${fmtCompact(c.mBefore, lang)}`;
+  }
+  const who = (k: number) => (k === 1 ? 'customer' : 'customers');
+  if (c.from === NEW) return `${n} new ${who(c.customers)} arrived in ${name(c.to)}, worth ${fmtCompact(c.mAfter, lang)} of this period's M`;
+  if (c.to === GONE) return `${n} ${name(c.from)} ${who(c.customers)} ${c.customers === 1 ? 'is' : 'are'} gone from the data, worth ${fmtCompact(c.mBefore, lang)} of last period's M`;
+  return `${n} ${name(c.from)} ${who(c.customers)} became ${name(c.to)}, worth ${fmtCompact(c.mBefore, lang)} of last period's M`;
+}
+
+function stateName(m: Migration, s: string): string {
+  if (s === NEW) return m.lang === 'zh' ? '新客户' : 'new';
+  if (s === GONE) return m.lang === 'zh' ? '流失（数据中消失）' : 'gone';
+  if (s === UNASSIGNED) return m.lang === 'zh' ? '未分配' : 'unassigned';
+  return m.segments.find((x) => x.id === s)?.label ?? s;
+}
+
+export function migrationToMarkdown(m: Migration): string {
+  const zh = m.lang === 'zh';
+  const L = m.lang;
+  const cell = (f: string, t: string) => m.cells.find((c) => c.from === f && c.to === t)!;
+  const out: string[] = [];
+  out.push(`# ${zh ? '客户迁移回顾' : 'Migration review'}: ${mdText(m.from)} → ${mdText(m.to)}`, '');
+  out.push(
+    zh
+      ? `上期客户 ${fmtInt(m.beforeCustomers, L)}（金额 ${fmtCompact(m.beforeM, L)}），本期客户 ${fmtInt(m.afterCustomers, L)}（金额 ${fmtCompact(m.afterM, L)}）。`
+      : `Before: ${fmtInt(m.beforeCustomers, L)} customers (M ${fmtCompact(m.beforeM, L)}); after: ${fmtInt(m.afterCustomers, L)} customers (M ${fmtCompact(m.afterM, L)}).`,
+    ''
+  );
+  out.push(`## ${zh ? '主要流向' : 'Biggest flows'}`, '');
+  if (!m.flows.length) out.push(zh ? '无客户变动。' : 'No customer changed state.');
+  for (const f of m.flows) out.push(`- ${mdText(f.text)}`);
+  out.push('', `## ${zh ? '各细分留存（同级或更好）' : 'Retention into the same or a better segment'}`, '');
+  out.push(zh ? '| 细分 | 上期客户 | 不变 | 升级 | 降级 | 未分配 | 消失 | 留存率 |' : '| segment | before | same | better | worse | unassigned | gone | retention |');
+  out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of m.retention)
+    out.push(`| ${mdCell(r.label ?? r.segment)} | ${fmtInt(r.customers, L)} | ${fmtInt(r.same, L)} | ${fmtInt(r.better, L)} | ${fmtInt(r.worse, L)} | ${fmtInt(r.unassigned, L)} | ${fmtInt(r.gone, L)} | ${fmtPct(r.retention, L)} |`);
+  out.push('', `## ${zh ? '迁移矩阵（客户数；行 = 上期，列 = 本期）' : 'Transition matrix (customers; rows = before, columns = after)'}`, '');
+  const head = [zh ? '上期 \\ 本期' : 'before \\ after', ...m.cols.map((c) => mdCell(stateName(m, c))), zh ? '合计' : 'total'];
+  out.push(`| ${head.join(' | ')} |`, `| --- |${m.cols.map(() => ' ---: |').join('')} ---: |`);
+  for (const f of m.rows) {
+    const row = m.cols.map((t) => cell(f, t).customers);
+    out.push(`| ${mdCell(stateName(m, f))} | ${row.map((v) => fmtInt(v, L)).join(' | ')} | ${fmtInt(row.reduce((a, b) => a + b, 0), L)} |`);
+  }
+  const colTotals = m.cols.map((t) => m.rows.reduce((a, f) => a + cell(f, t).customers, 0));
+  out.push(`| ${zh ? '合计' : 'total'} | ${colTotals.map((v) => fmtInt(v, L)).join(' | ')} | |`);
+  out.push('', `## ${zh ? '迁移矩阵（上期金额 M；新客户行为本期金额）' : "Transition matrix (M of the earlier run; the 'new' row: M of the later run)"}`, '');
+  out.push(`| ${head.slice(0, -1).join(' | ')} |`, `| --- |${m.cols.map(() => ' ---: |').join('')}`);
+  for (const f of m.rows) out.push(`| ${mdCell(stateName(m, f))} | ${m.cols.map((t) => fmtCompact(f === NEW ? cell(f, t).mAfter : cell(f, t).mBefore, L)).join(' | ')} |`);
+  out.push('');
+  return out.join('\n');
+}
+
+/** Long format: one row per (from, to) pair, with counts and both runs' M; full precision. */
+export function migrationToCsv(m: Migration): string {
+  const lines = ['from,to,customers,M_before,M_after'];
+  for (const c of m.cells) lines.push(csvLine([c.from, c.to, c.customers, c.mBefore, c.mAfter]));
+  return lines.join('\n') + '\n';
+}
+
+export function migrationToJson(m: Migration): string {
+  return JSON.stringify(m, null, 2) + '\n';
+}

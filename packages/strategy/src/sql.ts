@@ -1,0 +1,19 @@
+// Small SQL helpers over the engine's Backend (browser-safe: no node:* imports).
+import { ident, type Backend, type Cell } from '@segmint/engine';
+
+export async function columnsOf(backend: Backend, table: string): Promise<string[]> {
+  const rows = await backend.query('SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table]);
+  return rows.map((r) => String(r.name));
+}
+
+export function num(v: Cell | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** `CAST(alias."M" AS DOUBLE)` when the relation has the metric, else a typed NULL. */
+export function metricExpr(cols: readonly string[], name: string, alias = 'c'): string {
+  const found = cols.find((c) => c.toLowerCase() === name.toLowerCase());
+  return found ? `CAST(${alias}.${ident(found)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)';
+}
