@@ -29,3 +29,4 @@ export {
   type CompiledRuleSet,
   type CompiledExpression
 } from './segment/index.js';
+export * from './ingest/index.js';

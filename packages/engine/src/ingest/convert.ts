@@ -1,0 +1,204 @@
+// From the raw text table to typed transactions: decides the roles, the date order (DD/MM or
+// MM/DD), the decimal separator, and counts every row that cannot be used, with examples.
+import type { Backend, LoadIssue, Role, RoleMap, LoadReport } from '../types.js';
+import { LoadError } from '../types.js';
+import { ident } from '../sql/quote.js';
+import { fail, formatIssue, rowLabel } from './issues.js';
+import { guessRoles } from './roles.js';
+import { findColumn, numericRoleSql } from './amount.js';
+import { COMMA_EVIDENCE, POINT_EVIDENCE, DATE_PATTERNS as D } from './sqlfns.js';
+import type { ColumnProfile } from './infer.js';
+import { SRC_FILE, SRC_ROW, STAGE } from './staging.js';
+import type { RawTable } from './read.js';
+import type { IngestOptions } from './read.js';
+
+export interface ResolvedRoles {
+  roles: RoleMap;
+  roleSource: LoadReport['roleSource'];
+}
+
+const ROLES: Role[] = ['customer', 'date', 'amount', 'order'];
+
+/** The user's roles (checked against the columns) completed by guesses. */
+export function resolveRoles(raw: RawTable, profiles: ColumnProfile[], given: RoleMap = {}): ResolvedRoles {
+  const roles: RoleMap = {};
+  const roleSource: LoadReport['roleSource'] = {};
+  const file = raw.files.join(', ');
+  for (const role of ROLES) {
+    const g = given[role]?.trim();
+    if (!g) continue;
+    const col = findColumn(raw.columns, g);
+    if (col) roles[role] = col;
+    else if (role === 'amount') roles[role] = g; // an expression, compiled later
+    else fail(file, `the column '${g}' given for ${role} is not in the file`, `Its columns are: ${raw.columns.map((c) => `'${c}'`).join(', ')}`);
+    roleSource[role] = 'given';
+  }
+  const taken = new Set(Object.values(roles));
+  const guessed = guessRoles(profiles.filter((p) => !taken.has(p.name)).map((p) => ({ name: p.name, type: p.type })));
+  for (const role of ROLES) {
+    if (roles[role] === undefined && guessed[role] !== undefined) {
+      roles[role] = guessed[role];
+      roleSource[role] = 'guessed';
+    }
+  }
+  return { roles, roleSource };
+}
+
+/** The message for a required role nobody mapped, with the --map line that would fix it. */
+export function missingRoleIssue(file: string, role: Role, columns: string[]): LoadIssue {
+  const list = columns.map((c) => `'${c}'`).join(', ');
+  if (role === 'amount') {
+    const qty = columns.find((c) => /qty|quantity|数量|件数|number_?of/i.test(c));
+    const price = columns.find((c) => /price|单价|价格/i.test(c));
+    const suggestion = qty && price ? `amount=${qty} * ${price}` : 'amount=COLUMN';
+    return {
+      severity: 'error',
+      file,
+      column: undefined,
+      message: `no column was recognised as the amount (columns: ${list})`,
+      hint: `Map it${qty && price ? ' as an expression of columns' : ''}: --map "${suggestion}" (in the app: the amount field)`
+    };
+  }
+  const what = role === 'customer' ? 'customer id' : role;
+  return {
+    severity: 'error',
+    file,
+    message: `no column was recognised as the ${what} (columns: ${list})`,
+    hint: `Map one: --map ${role}=COLUMN (in the app: the ${role} field)`
+  };
+}
+
+export interface DateDecision {
+  dayFirst: boolean;
+  serial: boolean;
+  issues: LoadIssue[];
+}
+
+/** Decides DD/MM vs MM/DD from the whole column, and whether Excel serial numbers are dates. */
+export async function decideDates(backend: Backend, raw: RawTable, col: string, dayFirst: boolean | undefined): Promise<DateDecision> {
+  const v = `trim(${ident(col)})`;
+  const dmy = `regexp_full_match(${v}, '${D.dmy}')`;
+  const a = `TRY_CAST(regexp_extract(${v}, '^(\\d+)', 1) AS INTEGER)`;
+  const b = `TRY_CAST(regexp_extract(${v}, '^\\d+[/.-](\\d+)', 1) AS INTEGER)`;
+  const [r] = await backend.query(
+    `SELECT count(*) FILTER (${dmy}) AS n, count(*) FILTER (${dmy} AND ${a} > 12) AS day_first, count(*) FILTER (${dmy} AND ${b} > 12) AS month_first,
+            count(nullif(${v}, '')) AS nonempty, count(*) FILTER (regexp_full_match(${v}, '${D.serial}')) AS serial,
+            arg_min(${v}, ${ident(SRC_ROW)}) FILTER (${dmy}) AS example, arg_min(${ident(SRC_FILE)}, ${ident(SRC_ROW)}) FILTER (${dmy}) AS ex_file,
+            min(${ident(SRC_ROW)}) FILTER (${dmy}) AS ex_row
+     FROM ${ident(raw.table)}`
+  );
+  const n = Number(r?.n ?? 0);
+  const df = Number(r?.day_first ?? 0);
+  const mf = Number(r?.month_first ?? 0);
+  const issues: LoadIssue[] = [];
+  const serial = Number(r?.serial ?? 0) * 2 >= Number(r?.nonempty ?? 0) && Number(r?.serial ?? 0) > 0;
+  if (serial) issues.push({ severity: 'info', file: raw.files.join(', '), column: col, message: 'dates are read as Excel serial day numbers (45292 = 2024-01-01)' });
+  if (n === 0) return { dayFirst: dayFirst ?? true, serial, issues };
+  if (dayFirst !== undefined) {
+    issues.push({ severity: 'info', file: raw.files.join(', '), column: col, message: `dates read as ${dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (given)` });
+    return { dayFirst, serial, issues };
+  }
+  if (df === 0 && mf === 0) {
+    const file = String(r?.ex_file ?? raw.files[0]);
+    const row = Number(r?.ex_row ?? 1);
+    fail(
+      file,
+      `the dates in column '${col}' can be read both as DD/MM/YYYY and as MM/DD/YYYY (e.g. '${String(r?.example)}' at ${rowLabel(row)}), and no date has a day above 12 to decide`,
+      'Say which: dayFirst=true for DD/MM/YYYY, dayFirst=false for MM/DD/YYYY (command line: --day-first or --month-first)',
+      { row, column: col }
+    );
+  }
+  const chosen = df >= mf;
+  issues.push({
+    severity: df > 0 && mf > 0 ? 'warning' : 'info',
+    file: raw.files.join(', '),
+    column: col,
+    message:
+      df > 0 && mf > 0
+        ? `dates mix DD/MM and MM/DD: ${df} have a first number above 12, ${mf} a second; read as ${chosen ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}, the others are left out as unreadable`
+        : `dates read as ${chosen ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (decided from ${chosen ? df : mf} dates whose ${chosen ? 'first' : 'second'} number is above 12)`
+  });
+  return { dayFirst: chosen, serial, issues };
+}
+
+export interface NumberDecision {
+  commaFirst: boolean;
+  issues: LoadIssue[];
+}
+
+/** Decides the decimal separator of a number column (1,234.50 vs 1.234,50) from all values. */
+export async function decideNumbers(backend: Backend, raw: RawTable, col: string): Promise<NumberDecision> {
+  const v = `segmint_clean_num(${ident(col)})`;
+  const pe = POINT_EVIDENCE.replaceAll('(v,', `(${v},`);
+  const ce = COMMA_EVIDENCE.replaceAll('(v,', `(${v},`);
+  const [r] = await backend.query(
+    `SELECT count(*) FILTER (${pe}) AS point, count(*) FILTER (${ce}) AS comma,
+            arg_min(${ident(col)}, ${ident(SRC_ROW)}) FILTER (${pe}) AS p_ex, min(${ident(SRC_ROW)}) FILTER (${pe}) AS p_row, arg_min(${ident(SRC_FILE)}, ${ident(SRC_ROW)}) FILTER (${pe}) AS p_file,
+            arg_min(${ident(col)}, ${ident(SRC_ROW)}) FILTER (${ce}) AS c_ex, min(${ident(SRC_ROW)}) FILTER (${ce}) AS c_row, arg_min(${ident(SRC_FILE)}, ${ident(SRC_ROW)}) FILTER (${ce}) AS c_file
+     FROM ${ident(raw.table)}`
+  );
+  const point = Number(r?.point ?? 0);
+  const comma = Number(r?.comma ?? 0);
+  const commaFirst = comma > point;
+  const issues: LoadIssue[] = [];
+  if (point > 0 && comma > 0) {
+    issues.push({
+      severity: 'warning',
+      file: String(r?.[commaFirst ? 'p_file' : 'c_file']),
+      row: Number(r?.[commaFirst ? 'p_row' : 'c_row']),
+      column: col,
+      message: `mixed number formats: ${point} values are written like 1,234.50 (e.g. '${String(r?.p_ex)}' in ${String(r?.p_file)} at ${rowLabel(Number(r?.p_row))}) and ${comma} like 1.234,50 (e.g. '${String(r?.c_ex)}' in ${String(r?.c_file)} at ${rowLabel(Number(r?.c_row))}); each was read by its own separators, and values that could be either (1,234) as ${commaFirst ? '1.234,50' : '1,234.50'}`,
+      hint: 'Check these values in the source; export the numbers with one format'
+    });
+  } else if (commaFirst) {
+    issues.push({ severity: 'info', file: raw.files.join(', '), column: col, message: 'numbers read with a decimal comma (1.234,50)' });
+  }
+  return { commaFirst, issues };
+}
+
+export interface LeftOut {
+  reason: string;
+  count: number;
+  examples: { file: string; row: number; value: string }[];
+}
+
+/** Counts the rows of `table` failing each condition (in order: a row counts once, for the
+ * first reason it fails) and picks up to five examples of each. */
+export async function countLeftOut(
+  backend: Backend,
+  table: string,
+  reasons: { reason: string; where: string; value: string }[]
+): Promise<LeftOut[]> {
+  if (reasons.length === 0) return [];
+  const cases = reasons.map((r, i) => `WHEN ${r.where} THEN ${i}`).join(' ');
+  const values = reasons.map((r, i) => `WHEN ${i} THEN ${r.value}`).join(' ');
+  const rows = await backend.query(
+    `WITH t AS (SELECT CASE ${cases} END AS k, ${ident(SRC_FILE)} AS f, ${ident(SRC_ROW)} AS r, * FROM ${ident(table)}),
+          bad AS (SELECT k, f, r, CASE k ${values} END AS v FROM t WHERE k IS NOT NULL),
+          n AS (SELECT k, count(*) AS c FROM bad GROUP BY k),
+          ex AS (SELECT k, f, r, v, row_number() OVER (PARTITION BY k ORDER BY f, r) AS i FROM bad QUALIFY i <= 5)
+     SELECT n.k AS k, n.c AS c, ex.f AS f, ex.r AS r, ex.v AS v FROM n JOIN ex USING (k) ORDER BY k, ex.i`
+  );
+  return reasons
+    .map((r, i) => {
+      const mine = rows.filter((x) => Number(x.k) === i);
+      return {
+        reason: r.reason,
+        count: Number(mine[0]?.c ?? 0),
+        examples: mine.map((x) => ({ file: String(x.f), row: Number(x.r), value: x.v === null ? '(empty)' : String(x.v) }))
+      };
+    })
+    .filter((l) => l.count > 0);
+}
+
+export function leftOutLines(leftOut: LeftOut[]): string {
+  return leftOut
+    .map(
+      (l) =>
+        `${l.count} row${l.count === 1 ? '' : 's'} left out: ${l.reason}; e.g. ${l.examples.map((e) => `${e.file} ${rowLabel(e.row)}: '${e.value}'`).join(', ')}`
+    )
+    .join('\n');
+}
+
+export { STAGE, LoadError, formatIssue };
+export type { IngestOptions };

@@ -1,0 +1,297 @@
+// Reads one or more files into ONE staging table of text columns plus the source file and
+// data row of every row (segmint_stage_raw). Conversion to numbers and dates happens later in
+// SQL, so that every value that does not convert can be counted and shown with its row.
+import type { Backend, InputFile, LoadIssue, LoadOptions } from '../types.js';
+import { LoadError } from '../types.js';
+import { ident, str } from '../sql/quote.js';
+import { binaryOffset, decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type TextEncoding } from './encoding.js';
+import { detectFormat, FORMAT_LABEL, type FileFormat } from './format.js';
+import { DELIMITER_LABEL, sampleLines, sniffDialect, whitespaceToTsv, type Dialect } from './delimited.js';
+import { readExcel } from './excel.js';
+import { parseJson, parseNdjson } from './json.js';
+import { checkParquet, readParquetJs } from './parquet.js';
+import { uniqueNames, type JsTable } from './js-table.js';
+import { fail, formatIssue, rowLabel } from './issues.js';
+import { STAGE, SRC_FILE, SRC_ROW } from './staging.js';
+
+export interface IngestOptions extends LoadOptions {
+  /** Largest total size in bytes to read (checked before reading). Default: 1 GiB on the
+   * browser backend (duckdb-wasm holds every file in the tab's memory), none on native. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_BROWSER_MAX_BYTES = 1024 ** 3;
+
+export interface RawTable {
+  table: string;
+  columns: string[];
+  files: string[];
+  format: string;
+  encoding: string;
+  rows: number;
+  issues: LoadIssue[];
+}
+
+const SAMPLE_BYTES = 1 << 20;
+
+interface Source {
+  file: InputFile;
+  name: string;
+  key: string;
+  format: FileFormat;
+  columns: string[];
+  describe: string;
+  encoding: string;
+  /** delimited text: how DuckDB reads it */
+  csv?: { dialect: Dialect; transform: TextEncoding | null; bom: number };
+  /** parsed in JS */
+  js?: JsTable;
+  /** native read_parquet from disk */
+  parquetPath?: string;
+}
+
+function mb(n: number): string {
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
+}
+
+function displayNames(files: InputFile[]): string[] {
+  const count = new Map<string, number>();
+  for (const f of files) count.set(f.name, (count.get(f.name) ?? 0) + 1);
+  return files.map((f, i) => ((count.get(f.name) ?? 0) > 1 ? (f.path ?? `${f.name} (#${i + 1})`) : f.name));
+}
+
+async function planFile(backend: Backend, file: InputFile, name: string, key: string, options: IngestOptions): Promise<Source> {
+  if (file.size === 0) fail(name, 'is empty (0 bytes)', 'Export the data again; the file has no content at all');
+  const head = await file.read(0, Math.min(file.size, SAMPLE_BYTES));
+  const format = detectFormat(file.name, head);
+  const base = { file, name, key, format };
+  if (format === 'parquet') {
+    await checkParquet({ ...file, name }, head);
+    if (backend.kind === 'native' && file.path) {
+      const rows = await backend.query(`DESCRIBE SELECT * FROM read_parquet(${str(file.path)})`).catch((err: unknown) => {
+        fail(name, `cannot be read as Parquet (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`, 'The file may be damaged: export it again');
+      });
+      return { ...base, columns: rows.map((r) => String(r.column_name)), describe: 'Parquet', encoding: 'binary (Parquet)', parquetPath: file.path };
+    }
+    const js = await readParquetJs({ ...file, name });
+    return { ...base, columns: js.columns, describe: 'Parquet', encoding: 'binary (Parquet)', js };
+  }
+  if (format === 'excel') {
+    const { table, sheet, sheets } = readExcel(name, await file.read(), options.sheet);
+    const describe = sheets.length > 1 ? `Excel, sheet '${sheet}' of ${sheets.length}` : `Excel, sheet '${sheet}'`;
+    return { ...base, columns: table.columns, describe, encoding: 'binary (Excel)', js: table };
+  }
+  // text formats
+  let enc: TextEncoding;
+  let bom = 0;
+  let reason: string;
+  if (options.encoding) {
+    const e = normaliseEncoding(options.encoding);
+    if (!e) fail(name, `encoding '${options.encoding}' is not one Segmint knows`, `Use one of: ${KNOWN_ENCODINGS.join(', ')}`);
+    enc = e;
+    const d = detectEncoding(head);
+    bom = d.encoding === e ? d.bom : 0;
+    reason = 'given';
+  } else {
+    const d = detectEncoding(head);
+    enc = d.encoding;
+    bom = d.bom;
+    reason = d.reason;
+  }
+  if (enc !== 'utf-16le' && enc !== 'utf-16be') {
+    const at = binaryOffset(head);
+    if (at >= 0)
+      fail(name, `is not a text file: binary data at byte ${at + 1}`, `Load a CSV, TSV, Excel (.xlsx), Parquet or JSON file; if this is one, check that it was not damaged and that its extension matches its content`);
+  }
+  const complete = head.length >= file.size;
+  const { text } = decodeText(head.subarray(bom), enc);
+  if (format === 'json' || format === 'ndjson') {
+    const all = complete ? text : decodeText((await file.read()).subarray(bom), enc).text;
+    if (all.trim() === '') fail(name, 'is empty (no records)', 'Export the data again');
+    const js = format === 'json' ? parseJson(name, all) : parseNdjson(name, all);
+    return { ...base, columns: js.columns, describe: FORMAT_LABEL[format], encoding: enc, js };
+  }
+  const lines = sampleLines(text, complete);
+  if (lines.length === 0) fail(name, 'is empty (no lines of text)', 'Export the data again; the file holds only blank space');
+  const dialect = sniffDialect(lines);
+  dialect.columns = uniqueNames(dialect.columns);
+  // DuckDB reads UTF-8 (with or without BOM) from disk itself; anything else is decoded here
+  // and handed over as UTF-8 (tab-separated for whitespace-separated text).
+  const transform = enc !== 'utf-8' || dialect.delimiter === 'whitespace' || !file.path ? enc : null;
+  const encodingLabel = `${enc}${bom ? ' (with BOM)' : ''}${reason === 'given' ? ' (given)' : ''}`;
+  const describe = `delimited text (${DELIMITER_LABEL[dialect.delimiter]}-separated, ${dialect.header ? 'with header' : 'no header'})`;
+  return { ...base, columns: dialect.columns, describe, encoding: encodingLabel, csv: { dialect, transform, bom } };
+}
+
+function sameColumns(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.trim().toLowerCase() === b[i]!.trim().toLowerCase());
+}
+
+/** Reads all files into the raw staging table; throws LoadError naming the file on problems. */
+export async function readRaw(backend: Backend, files: InputFile[], options: IngestOptions = {}): Promise<RawTable> {
+  if (files.length === 0) throw new LoadError('no files to load', [{ severity: 'error', file: '', message: 'no files to load', hint: 'Give at least one file or folder' }]);
+  const names = displayNames(files);
+  const total = files.reduce((s, f) => s + f.size, 0);
+  const limit = options.maxBytes ?? (backend.kind === 'wasm' ? DEFAULT_BROWSER_MAX_BYTES : Infinity);
+  if (total > limit) {
+    const biggest = files.reduce((a, b) => (b.size > a.size ? b : a));
+    const where = files.length > 1 ? `the ${files.length} files hold ${mb(total)} in all (the biggest, ${biggest.name}, ${mb(biggest.size)})` : `it is ${mb(total)}`;
+    fail(files.length > 1 ? names.join(', ') : names[0]!, `is too big to load here: ${where}, over the limit of ${mb(limit)} this browser tab can hold`, 'Use the segmint command line (native DuckDB, no such limit) or load fewer days/columns, e.g. as Parquet, which is much smaller');
+  }
+  const sources: Source[] = [];
+  for (let i = 0; i < files.length; i++) sources.push(await planFile(backend, files[i]!, names[i]!, `f${i}`, options));
+  const first = sources[0]!;
+  for (const s of sources.slice(1)) {
+    if (!sameColumns(s.columns, first.columns)) {
+      const a = new Set(first.columns.map((c) => c.toLowerCase()));
+      const b = new Set(s.columns.map((c) => c.toLowerCase()));
+      const missing = first.columns.filter((c) => !b.has(c.toLowerCase()));
+      const extra = s.columns.filter((c) => !a.has(c.toLowerCase()));
+      const diff = [missing.length ? `missing ${missing.map((c) => `'${c}'`).join(', ')}` : '', extra.length ? `extra ${extra.map((c) => `'${c}'`).join(', ')}` : '']
+        .filter(Boolean)
+        .join('; ');
+      fail(
+        s.name,
+        `has different columns from ${first.name} (${diff || 'same names in another order'}): [${s.columns.join(', ')}] vs [${first.columns.join(', ')}]`,
+        'All files loaded together must have the same columns in the same order; load this file separately or fix its header'
+      );
+    }
+  }
+  const columns = first.columns;
+  const cols = columns.map((c) => `${ident(c)} VARCHAR`).join(', ');
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${cols}, __p VARCHAR, __r BIGINT)`);
+  const pathName = new Map<string, string>();
+
+  // delimited text: one read_csv per dialect, over all files of that dialect
+  const groups = new Map<string, { dialect: Dialect; paths: string[] }>();
+  for (const s of sources) {
+    if (!s.csv) continue;
+    let path: string;
+    if (s.csv.transform) {
+      const bytes = await s.file.read();
+      const dec = decodeText(bytes.subarray(s.csv.bom), s.csv.transform);
+      if (dec.replaced > 0 && s.csv.transform !== 'windows-1252') {
+        fail(s.name, `has ${dec.replaced} bytes that are not valid ${s.csv.transform} (first on line ${dec.firstBadLine})`, `Load it with another encoding (e.g. encoding=gb18030 for Chinese Windows, utf-8, utf-16le), or re-export it as UTF-8`);
+      }
+      const text = s.csv.dialect.delimiter === 'whitespace' ? whitespaceToTsv(dec.text) : dec.text;
+      path = await backend.registerFile(`${s.key}.csv`, new TextEncoder().encode(text));
+    } else path = s.file.path!;
+    pathName.set(path, s.name);
+    const k = `${s.csv.dialect.delimiter}|${s.csv.dialect.header}`;
+    const g = groups.get(k) ?? { dialect: s.csv.dialect, paths: [] };
+    g.paths.push(path);
+    groups.set(k, g);
+  }
+  for (const { dialect, paths } of groups.values()) {
+    const ws = dialect.delimiter === 'whitespace';
+    const delim = ws ? '\t' : dialect.delimiter;
+    const colSpec = columns.map((_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
+    const opts = [
+      `columns = {${colSpec}}`,
+      `header = ${dialect.header}`,
+      `delim = ${str(delim)}`,
+      ws ? `quote = '', escape = ''` : `quote = '"', escape = '"'`,
+      'auto_detect = false',
+      `filename = '__p'`,
+      'store_rejects = true',
+      `rejects_table = ${str(STAGE.rejects)}`,
+      `rejects_scan = ${str(STAGE.rejectScans)}`
+    ].join(', ');
+    await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejects)}`);
+    await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejectScans)}`);
+    await backend.exec(
+      `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((_, i) => `c${i}`).join(', ')}, __p, NULL FROM read_csv([${paths.map(str).join(', ')}], ${opts})`
+    );
+    await checkRejects(backend, pathName, dialect, columns.length);
+  }
+  // Parquet on native: straight from disk
+  for (const s of sources) {
+    if (!s.parquetPath) continue;
+    pathName.set(s.parquetPath, s.name);
+    await backend.exec(
+      `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((c) => `CAST(${ident(c)} AS VARCHAR)`).join(', ')}, filename, file_row_number + 1 FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)`
+    );
+  }
+  // tables read in JS (Excel, JSON, Parquet in the browser)
+  for (const s of sources) {
+    if (!s.js) continue;
+    pathName.set(s.key, s.name);
+    const t = s.js;
+    await backend.insertColumns(STAGE.part, [
+      ...columns.map((name, c) => ({ name: `c${c}`, type: 'text' as const, values: t.rows.map((r) => r[c] ?? null) })),
+      { name: '__p', type: 'text' as const, values: t.rows.map(() => s.key) },
+      { name: '__r', type: 'number' as const, values: t.rowNumbers }
+    ]);
+    await backend.exec(`INSERT INTO ${ident(STAGE.raw0)} SELECT * FROM ${ident(STAGE.part)}`);
+    await backend.exec(`DROP TABLE ${ident(STAGE.part)}`);
+  }
+  // source file names and data-row numbers (from the insertion order when DuckDB read the file)
+  await backend.insertColumns(STAGE.files, [
+    { name: 'p', type: 'text', values: [...pathName.keys()] },
+    { name: 'name', type: 'text', values: [...pathName.values()] }
+  ]);
+  await backend.exec(
+    `CREATE OR REPLACE TABLE ${ident(STAGE.raw)} AS
+     SELECT ${columns.map((c) => `r.${ident(c)}`).join(', ')}, f.name AS ${ident(SRC_FILE)},
+            CAST(coalesce(r.__r, r.__rid - min(r.__rid) OVER (PARTITION BY r.__p) + 1) AS BIGINT) AS ${ident(SRC_ROW)}
+     FROM (SELECT *, rowid AS __rid FROM ${ident(STAGE.raw0)}) r JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
+  );
+  await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.raw0)}`);
+  await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.files)}`);
+  const counts = await backend.query(`SELECT ${ident(SRC_FILE)} AS f, count(*) AS n FROM ${ident(STAGE.raw)} GROUP BY 1`);
+  const perFile = new Map(counts.map((r) => [String(r.f), Number(r.n)]));
+  const rows = counts.reduce((s, r) => s + Number(r.n), 0);
+  const issues: LoadIssue[] = [];
+  const emptyFiles = sources.filter((s) => !perFile.get(s.name));
+  if (rows === 0) {
+    const s = first;
+    const what = s.csv && !s.csv.dialect.header ? 'has no data rows' : `has a header (${columns.join(', ')}) but no data rows`;
+    fail(files.length > 1 ? names.join(', ') : s.name, what, 'Export the data again including its rows; check the export filter or date range');
+  }
+  for (const s of emptyFiles) issues.push({ severity: 'warning', file: s.name, message: 'has a header but no data rows', hint: 'Nothing was read from it; the other files loaded' });
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  return {
+    table: STAGE.raw,
+    columns,
+    files: sources.map((s) => s.name),
+    format: uniq(sources.map((s) => s.describe)).join('; '),
+    encoding: uniq(sources.map((s) => s.encoding)).join('; '),
+    rows,
+    issues
+  };
+}
+
+async function checkRejects(backend: Backend, pathName: Map<string, string>, dialect: Dialect, width: number): Promise<void> {
+  const n = await backend.query(`SELECT count(*) AS n FROM ${ident(STAGE.rejects)}`).catch(() => [{ n: 0 }]);
+  const count = Number(n[0]?.n ?? 0);
+  if (count === 0) return;
+  const rows = await backend.query(
+    `SELECT s.file_path AS path, e.line AS line, e.error_type AS type, e.csv_line AS text, e.error_message AS msg
+     FROM ${ident(STAGE.rejects)} e JOIN ${ident(STAGE.rejectScans)} s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
+     ORDER BY s.file_path, e.line LIMIT 5`
+  );
+  const sep = DELIMITER_LABEL[dialect.delimiter];
+  const issues: LoadIssue[] = rows.map((r) => {
+    const file = pathName.get(String(r.path)) ?? String(r.path);
+    const line = Number(r.line);
+    const row = dialect.header ? line - 1 : line;
+    const type = String(r.type);
+    const found = /Found: (\d+)/.exec(String(r.msg))?.[1];
+    if (type === 'MISSING COLUMNS' || type === 'TOO MANY COLUMNS')
+      return {
+        severity: 'error',
+        file,
+        row,
+        message: `has ${found ?? (type === 'MISSING COLUMNS' ? 'fewer' : 'more')} fields where the header has ${width} (line ${line} of the file: ${JSON.stringify(String(r.text).slice(0, 80))})`,
+        hint: `Every row needs exactly ${width} ${sep}-separated fields: fix or remove the row, or put quotes around values that contain a ${sep}`
+      };
+    if (type === 'INVALID UNICODE')
+      return { severity: 'error', file, row, message: `has bytes that are not valid UTF-8 (line ${line} of the file)`, hint: 'Load it with encoding=gb18030 (Chinese Windows) or another encoding, or re-export it as UTF-8' };
+    return { severity: 'error', file, row, message: `cannot be read: ${String(r.msg)} (line ${line} of the file)`, hint: 'Check the quoting and separators of that line' };
+  });
+  const ragged = rows.some((r) => String(r.type).includes('COLUMNS'));
+  const head = ragged ? `${count} row${count === 1 ? '' : 's'} with the wrong number of fields` : `${count} row${count === 1 ? '' : 's'} that cannot be read`;
+  throw new LoadError(`${head}; nothing was loaded:\n${issues.map((i) => '  ' + formatIssue(i)).join('\n')}`, issues);
+}
+
+export { rowLabel };

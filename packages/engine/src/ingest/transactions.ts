@@ -1,0 +1,149 @@
+// ingestTransactions / profileFiles: files -> raw text table -> typed rows -> segmint_tx,
+// swapped in only when everything succeeded (the previous data set survives a failed load).
+import type { Backend, InputFile, LoadIssue, LoadReport, Role, RoleMap } from '../types.js';
+import { LoadError } from '../types.js';
+import { ident, str } from '../sql/quote.js';
+import { readRaw, type IngestOptions, type RawTable } from './read.js';
+import { inferColumns, type ColumnProfile } from './infer.js';
+import { createMacros } from './sqlfns.js';
+import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut } from './convert.js';
+import { numericRoleSql } from './amount.js';
+import { formatIssue } from './issues.js';
+import { dropStaging, SRC_FILE, SRC_ROW, STAGE } from './staging.js';
+
+export const TX_TABLE = 'segmint_tx';
+
+interface Analysis {
+  raw: RawTable;
+  profiles: ColumnProfile[];
+  roles: RoleMap;
+  roleSource: LoadReport['roleSource'];
+  issues: LoadIssue[];
+  leftOut: LeftOut[];
+  /** rows usable as transactions (all roles read) */
+  usable: number;
+}
+
+function report(a: Analysis): LoadReport {
+  return {
+    files: a.raw.files,
+    encoding: a.raw.encoding,
+    format: a.raw.format,
+    rows: a.raw.rows,
+    columns: a.profiles.map((p) => ({ name: p.name, type: p.type })),
+    roles: a.roles,
+    roleSource: a.roleSource,
+    leftOut: a.leftOut,
+    issues: a.issues
+  };
+}
+
+/** Builds STAGE.typed (customer, ts, amount, order_id + source) for the roles that are mapped. */
+async function buildTyped(backend: Backend, raw: RawTable, roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: { reason: string; where: string; value: string }[] }> {
+  const file = raw.files.join(', ');
+  const reasons: { reason: string; where: string; value: string }[] = [];
+  const select: string[] = [];
+  const inner: string[] = [];
+  const replace: string[] = [];
+  if (roles.customer) {
+    inner.push(`${ident(roles.customer)} AS __c`);
+    select.push('segmint_customer(__c) AS customer');
+    reasons.push({ reason: `no customer id (column '${roles.customer}' empty)`, where: 'customer IS NULL', value: '__c' });
+  }
+  if (roles.date) {
+    const d = await decideDates(backend, raw, roles.date, options.dayFirst);
+    issues.push(...d.issues);
+    inner.push(`${ident(roles.date)} AS __d`);
+    select.push(`segmint_ts(__d, ${d.dayFirst}, ${d.serial}) AS ts`);
+    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: `nullif(trim(__d), '') IS NULL`, value: '__d' });
+    reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: 'ts IS NULL', value: '__d' });
+  }
+  if (roles.amount) {
+    const a = numericRoleSql(file, 'amount', roles.amount, raw.columns);
+    for (const col of a.columns) {
+      const n = await decideNumbers(backend, raw, col);
+      issues.push(...n.issues);
+      replace.push(`segmint_num(${ident(col)}, ${n.commaFirst}) AS ${ident(col)}`);
+    }
+    const plain = a.columns.length === 1 && a.sql === ident(a.columns[0]!);
+    inner.push(
+      plain ? `${ident(a.columns[0]!)} AS __a` : `concat_ws(', ', ${a.columns.map((c) => `${str(c + '=')} || coalesce(${ident(c)}, '')`).join(', ')}) AS __a`
+    );
+    select.push(`CAST(${a.sql} AS DOUBLE) AS amount`);
+    if (plain) reasons.push({ reason: `no amount (column '${roles.amount}' empty)`, where: `nullif(trim(__a), '') IS NULL`, value: '__a' });
+    reasons.push({ reason: plain ? `amount that cannot be read as a number (column '${roles.amount}')` : `amount '${roles.amount}' cannot be computed (a value is missing or not a number)`, where: 'amount IS NULL OR NOT isfinite(amount)', value: '__a' });
+  }
+  select.push(roles.order ? `segmint_customer(${ident(roles.order)}) AS order_id` : 'CAST(NULL AS VARCHAR) AS order_id');
+  const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}`;
+  const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
+  await backend.exec(
+    `CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${ident(SRC_FILE)}, ${ident(SRC_ROW)}${inner.length ? ', ' + ['__c', '__d', '__a'].filter((k) => inner.some((s) => s.endsWith(`AS ${k}`))).join(', ') : ''} FROM (${numeric})`
+  );
+  return { reasons };
+}
+
+async function analyse(backend: Backend, files: InputFile[], options: IngestOptions, mode: 'ingest' | 'profile'): Promise<Analysis> {
+  await createMacros(backend);
+  const raw = await readRaw(backend, files, options);
+  const issues: LoadIssue[] = [...raw.issues];
+  const profiles = await inferColumns(backend, raw.table, raw.columns);
+  const { roles, roleSource } = resolveRoles(raw, profiles, options.roles);
+  const file = raw.files.join(', ');
+  const required: Role[] = ['customer', 'date', 'amount'];
+  const missing = required.filter((r) => !roles[r]).map((r) => missingRoleIssue(file, r, raw.columns));
+  if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
+  issues.push(...missing.map((m) => ({ ...m, severity: 'warning' as const })));
+  const { reasons } = await buildTyped(backend, raw, roles, options, issues);
+  const leftOut = await countLeftOut(backend, STAGE.typed, reasons);
+  const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);
+  return { raw, profiles, roles, roleSource, issues, leftOut, usable };
+}
+
+/** Loads transactions into segmint_tx (customer, ts, amount, order_id, src_file, src_row). */
+export async function ingestTransactions(backend: Backend, files: InputFile[], options: IngestOptions = {}): Promise<LoadReport> {
+  try {
+    const a = await analyse(backend, files, options, 'ingest');
+    if (a.usable === 0) {
+      const issues: LoadIssue[] = a.leftOut.flatMap((l) => l.examples.map((e) => ({ severity: 'error' as const, file: e.file, row: e.row, message: `${l.reason}: '${e.value}'` })));
+      throw new LoadError(`${a.raw.files.join(', ')}: no row could be used, all ${a.raw.rows} were left out:\n${leftOutLines(a.leftOut)}`, issues);
+    }
+    await backend.exec(
+      `CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS SELECT customer, ts, amount, order_id, ${ident(SRC_FILE)} AS src_file, ${ident(SRC_ROW)} AS src_row
+       FROM ${ident(STAGE.typed)} WHERE customer IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL AND isfinite(amount)`
+    );
+    await swap(backend, STAGE.tx, TX_TABLE);
+    const r = report(a);
+    r.issues.push({ severity: 'info', file: a.raw.files.join(', '), message: `${a.usable} of ${a.raw.rows} rows loaded as transactions` });
+    return r;
+  } finally {
+    await cleanUp(backend);
+  }
+}
+
+/** Reads and reports (columns, types, rows, guessed roles, encoding, format, left-out rows,
+ * issues) without changing the loaded data. */
+export async function profileFiles(backend: Backend, files: InputFile[], options: IngestOptions = {}): Promise<LoadReport> {
+  try {
+    return report(await analyse(backend, files, options, 'profile'));
+  } finally {
+    await cleanUp(backend);
+  }
+}
+
+/** Replaces `target` by `staging` in one transaction: readers see the old or the new table. */
+export async function swap(backend: Backend, staging: string, target: string): Promise<void> {
+  await backend.exec('BEGIN TRANSACTION');
+  try {
+    await backend.exec(`DROP TABLE IF EXISTS ${ident(target)}`);
+    await backend.exec(`ALTER TABLE ${ident(staging)} RENAME TO ${ident(target)}`);
+    await backend.exec('COMMIT');
+  } catch (err) {
+    await backend.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+export async function cleanUp(backend: Backend): Promise<void> {
+  await dropStaging(backend);
+  await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.raw)}`);
+}
