@@ -4,6 +4,7 @@ import type { Backend, LoadIssue, Role, RoleMap, LoadReport } from '../types.js'
 import { LoadError } from '../types.js';
 import { ident } from '../sql/quote.js';
 import { fail, formatIssue, rowLabel } from './issues.js';
+import { filesLabel } from './issues.js';
 import { guessRoles } from './roles.js';
 import { findColumn, numericRoleSql } from './amount.js';
 import { COMMA_EVIDENCE, POINT_EVIDENCE, DATE_PATTERNS as D } from './sqlfns.js';
@@ -23,7 +24,7 @@ const ROLES: Role[] = ['customer', 'date', 'amount', 'order'];
 export function resolveRoles(raw: RawTable, profiles: ColumnProfile[], given: RoleMap = {}): ResolvedRoles {
   const roles: RoleMap = {};
   const roleSource: LoadReport['roleSource'] = {};
-  const file = raw.files.join(', ');
+  const file = filesLabel(raw.files);
   for (const role of ROLES) {
     const g = given[role]?.trim();
     if (!g) continue;
@@ -92,10 +93,10 @@ export async function decideDates(backend: Backend, raw: RawTable, col: string, 
   const mf = Number(r?.month_first ?? 0);
   const issues: LoadIssue[] = [];
   const serial = Number(r?.serial ?? 0) * 2 >= Number(r?.nonempty ?? 0) && Number(r?.serial ?? 0) > 0;
-  if (serial) issues.push({ severity: 'info', file: raw.files.join(', '), column: col, message: 'dates are read as Excel serial day numbers (45292 = 2024-01-01)' });
+  if (serial) issues.push({ severity: 'info', file: filesLabel(raw.files), column: col, message: 'dates are read as Excel serial day numbers (45292 = 2024-01-01)' });
   if (n === 0) return { dayFirst: dayFirst ?? true, serial, issues };
   if (dayFirst !== undefined) {
-    issues.push({ severity: 'info', file: raw.files.join(', '), column: col, message: `dates read as ${dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (given)` });
+    issues.push({ severity: 'info', file: filesLabel(raw.files), column: col, message: `dates read as ${dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (given)` });
     return { dayFirst, serial, issues };
   }
   if (df === 0 && mf === 0) {
@@ -111,7 +112,7 @@ export async function decideDates(backend: Backend, raw: RawTable, col: string, 
   const chosen = df >= mf;
   issues.push({
     severity: df > 0 && mf > 0 ? 'warning' : 'info',
-    file: raw.files.join(', '),
+    file: filesLabel(raw.files),
     column: col,
     message:
       df > 0 && mf > 0
@@ -151,7 +152,7 @@ export async function decideNumbers(backend: Backend, raw: RawTable, col: string
       hint: 'Check these values in the source; export the numbers with one format'
     });
   } else if (commaFirst) {
-    issues.push({ severity: 'info', file: raw.files.join(', '), column: col, message: 'numbers read with a decimal comma (1.234,50)' });
+    issues.push({ severity: 'info', file: filesLabel(raw.files), column: col, message: 'numbers read with a decimal comma (1.234,50)' });
   }
   return { commaFirst, issues };
 }

@@ -10,6 +10,7 @@ import { countLeftOut, decideNumbers, missingRoleIssue } from './convert.js';
 import { findColumn } from './amount.js';
 import { guessRoles } from './roles.js';
 import { formatIssue, rowLabel } from './issues.js';
+import { filesLabel } from './issues.js';
 import { SRC_FILE, SRC_ROW, STAGE } from './staging.js';
 import { cleanUp, swap } from './transactions.js';
 
@@ -19,7 +20,7 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
   try {
     await createMacros(backend);
     const raw = await readRaw(backend, files, options);
-    const file = raw.files.join(', ');
+    const file = filesLabel(raw.files);
     const issues: LoadIssue[] = [...raw.issues];
     const profiles = await inferColumns(backend, raw.table, raw.columns);
     const given = options.roles?.customer?.trim();

@@ -26,3 +26,9 @@ export function asLoadError(err: unknown, file: string, what: string, hint: stri
   const issue: LoadIssue = { severity: 'error', file, message: `${what} (${detail})`, hint };
   return new LoadError(formatIssue(issue), [issue]);
 }
+
+/** Names a set of files briefly: 'a.csv', 'a.csv, b.csv', '305 files (a.csv … z.csv)'. */
+export function filesLabel(files: string[]): string {
+  if (files.length <= 3) return files.join(', ');
+  return `${files.length} files (${files[0]} … ${files[files.length - 1]})`;
+}

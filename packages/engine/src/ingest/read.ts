@@ -12,6 +12,7 @@ import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
 import { fail, formatIssue, rowLabel } from './issues.js';
+import { filesLabel } from './issues.js';
 import { STAGE, SRC_FILE, SRC_ROW } from './staging.js';
 
 export interface IngestOptions extends LoadOptions {
@@ -136,7 +137,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
   if (total > limit) {
     const biggest = files.reduce((a, b) => (b.size > a.size ? b : a));
     const where = files.length > 1 ? `the ${files.length} files hold ${mb(total)} in all (the biggest, ${biggest.name}, ${mb(biggest.size)})` : `it is ${mb(total)}`;
-    fail(files.length > 1 ? names.join(', ') : names[0]!, `is too big to load here: ${where}, over the limit of ${mb(limit)} this browser tab can hold`, 'Use the segmint command line (native DuckDB, no such limit) or load fewer days/columns, e.g. as Parquet, which is much smaller');
+    fail(files.length > 1 ? filesLabel(names) : names[0]!, `is too big to load here: ${where}, over the limit of ${mb(limit)} this browser tab can hold`, 'Use the segmint command line (native DuckDB, no such limit) or load fewer days/columns, e.g. as Parquet, which is much smaller');
   }
   const sources: Source[] = [];
   for (let i = 0; i < files.length; i++) sources.push(await planFile(backend, files[i]!, names[i]!, `f${i}`, options));
@@ -246,7 +247,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
   if (rows === 0) {
     const s = first;
     const what = s.csv && !s.csv.dialect.header ? 'has no data rows' : `has a header (${columns.join(', ')}) but no data rows`;
-    fail(files.length > 1 ? names.join(', ') : s.name, what, 'Export the data again including its rows; check the export filter or date range');
+    fail(files.length > 1 ? filesLabel(names) : s.name, what, 'Export the data again including its rows; check the export filter or date range');
   }
   for (const s of emptyFiles) issues.push({ severity: 'warning', file: s.name, message: 'has a header but no data rows', hint: 'Nothing was read from it; the other files loaded' });
   const uniq = (xs: string[]) => [...new Set(xs)];
@@ -262,11 +263,11 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
 }
 
 async function checkRejects(backend: Backend, pathName: Map<string, string>, dialect: Dialect, width: number): Promise<void> {
-  const n = await backend.query(`SELECT count(*) AS n FROM ${ident(STAGE.rejects)}`).catch(() => [{ n: 0 }]);
+  const n = await backend.query(`SELECT count(DISTINCT (file_id, line)) AS n FROM ${ident(STAGE.rejects)}`).catch(() => [{ n: 0 }]);
   const count = Number(n[0]?.n ?? 0);
   if (count === 0) return;
   const rows = await backend.query(
-    `SELECT s.file_path AS path, e.line AS line, e.error_type AS type, e.csv_line AS text, e.error_message AS msg
+    `SELECT DISTINCT ON (s.file_path, e.line) s.file_path AS path, e.line AS line, e.error_type AS type, e.csv_line AS text, e.error_message AS msg
      FROM ${ident(STAGE.rejects)} e JOIN ${ident(STAGE.rejectScans)} s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
      ORDER BY s.file_path, e.line LIMIT 5`
   );
@@ -285,12 +286,17 @@ async function checkRejects(backend: Backend, pathName: Map<string, string>, dia
         message: `has ${found ?? (type === 'MISSING COLUMNS' ? 'fewer' : 'more')} fields where the header has ${width} (line ${line} of the file: ${JSON.stringify(String(r.text).slice(0, 80))})`,
         hint: `Every row needs exactly ${width} ${sep}-separated fields: fix or remove the row, or put quotes around values that contain a ${sep}`
       };
-    if (type === 'INVALID UNICODE')
+    if (/unicode|encoding/i.test(type) || /unicode/i.test(String(r.msg)))
       return { severity: 'error', file, row, message: `has bytes that are not valid UTF-8 (line ${line} of the file)`, hint: 'Load it with encoding=gb18030 (Chinese Windows) or another encoding, or re-export it as UTF-8' };
     return { severity: 'error', file, row, message: `cannot be read: ${String(r.msg)} (line ${line} of the file)`, hint: 'Check the quoting and separators of that line' };
   });
   const ragged = rows.some((r) => String(r.type).includes('COLUMNS'));
-  const head = ragged ? `${count} row${count === 1 ? '' : 's'} with the wrong number of fields` : `${count} row${count === 1 ? '' : 's'} that cannot be read`;
+  const unicode = issues.some((i) => /not valid UTF-8/.test(i.message));
+  const head = ragged
+    ? `${count} row${count === 1 ? '' : 's'} with the wrong number of fields`
+    : unicode
+      ? `${count} row${count === 1 ? '' : 's'} that are not valid UTF-8 text`
+      : `${count} row${count === 1 ? '' : 's'} that cannot be read`;
   throw new LoadError(`${head}; nothing was loaded:\n${issues.map((i) => '  ' + formatIssue(i)).join('\n')}`, issues);
 }
 

@@ -9,6 +9,7 @@ import { createMacros } from './sqlfns.js';
 import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut } from './convert.js';
 import { numericRoleSql } from './amount.js';
 import { formatIssue } from './issues.js';
+import { filesLabel } from './issues.js';
 import { dropStaging, SRC_FILE, SRC_ROW, STAGE } from './staging.js';
 
 export const TX_TABLE = 'segmint_tx';
@@ -40,7 +41,7 @@ function report(a: Analysis): LoadReport {
 
 /** Builds STAGE.typed (customer, ts, amount, order_id + source) for the roles that are mapped. */
 async function buildTyped(backend: Backend, raw: RawTable, roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: { reason: string; where: string; value: string }[] }> {
-  const file = raw.files.join(', ');
+  const file = filesLabel(raw.files);
   const reasons: { reason: string; where: string; value: string }[] = [];
   const select: string[] = [];
   const inner: string[] = [];
@@ -88,7 +89,7 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   const issues: LoadIssue[] = [...raw.issues];
   const profiles = await inferColumns(backend, raw.table, raw.columns);
   const { roles, roleSource } = resolveRoles(raw, profiles, options.roles);
-  const file = raw.files.join(', ');
+  const file = filesLabel(raw.files);
   const required: Role[] = ['customer', 'date', 'amount'];
   const missing = required.filter((r) => !roles[r]).map((r) => missingRoleIssue(file, r, raw.columns));
   if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
@@ -105,7 +106,7 @@ export async function ingestTransactions(backend: Backend, files: InputFile[], o
     const a = await analyse(backend, files, options, 'ingest');
     if (a.usable === 0) {
       const issues: LoadIssue[] = a.leftOut.flatMap((l) => l.examples.map((e) => ({ severity: 'error' as const, file: e.file, row: e.row, message: `${l.reason}: '${e.value}'` })));
-      throw new LoadError(`${a.raw.files.join(', ')}: no row could be used, all ${a.raw.rows} were left out:\n${leftOutLines(a.leftOut)}`, issues);
+      throw new LoadError(`${filesLabel(a.raw.files)}: no row could be used, all ${a.raw.rows} were left out:\n${leftOutLines(a.leftOut)}`, issues);
     }
     await backend.exec(
       `CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS SELECT customer, ts, amount, order_id, ${ident(SRC_FILE)} AS src_file, ${ident(SRC_ROW)} AS src_row
@@ -113,7 +114,7 @@ export async function ingestTransactions(backend: Backend, files: InputFile[], o
     );
     await swap(backend, STAGE.tx, TX_TABLE);
     const r = report(a);
-    r.issues.push({ severity: 'info', file: a.raw.files.join(', '), message: `${a.usable} of ${a.raw.rows} rows loaded as transactions` });
+    r.issues.push({ severity: 'info', file: filesLabel(a.raw.files), message: `${a.usable} of ${a.raw.rows} rows loaded as transactions` });
     return r;
   } finally {
     await cleanUp(backend);

@@ -1,0 +1,173 @@
+// Every supported format and encoding, from fixtures the test writes itself.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { NativeBackend } from '../../src/node/index.js';
+import { guessRoles, ingestCustomers, ingestTransactions, profileFiles } from '../../src/ingest/index.js';
+import { diskFile, encodeGb18030, encodeUtf16, memFile, tempDir } from './fixtures.js';
+import type { Row } from '../../src/types.js';
+
+let db: NativeBackend;
+let dir: string;
+beforeAll(async () => {
+  db = await NativeBackend.create();
+  dir = tempDir();
+});
+afterAll(async () => db.close());
+
+const tx = (): Promise<Row[]> => db.query('SELECT customer, CAST(ts AS VARCHAR) AS ts, amount, order_id, src_row FROM segmint_tx ORDER BY src_file, src_row');
+
+const CHINESE = '客户编号,下单时间,实付金额,订单号,城市\r\nC001,2024-01-05 10:30:00,"￥1,200",D1,北京\r\n张三,2024/01/06,(35.00),D2,上海\r\n李四,2024年1月7日,88.5,D3,广州\r\n';
+
+describe('encodings', () => {
+  it('detects and decodes GB18030 (Excel "Save as CSV" on Chinese Windows) and guesses Chinese roles', async () => {
+    const f = diskFile(dir, '订单.csv', encodeGb18030(CHINESE));
+    const report = await ingestTransactions(db, [f]);
+    expect(report.encoding).toBe('gb18030');
+    expect(report.roles).toEqual({ customer: '客户编号', date: '下单时间', amount: '实付金额', order: '订单号' });
+    expect(report.roleSource).toEqual({ customer: 'guessed', date: 'guessed', amount: 'guessed', order: 'guessed' });
+    expect(await tx()).toEqual([
+      { customer: 'C001', ts: '2024-01-05 10:30:00', amount: 1200, order_id: 'D1', src_row: 1 },
+      { customer: '张三', ts: '2024-01-06 00:00:00', amount: -35, order_id: 'D2', src_row: 2 },
+      { customer: '李四', ts: '2024-01-07 00:00:00', amount: 88.5, order_id: 'D3', src_row: 3 }
+    ]);
+  });
+
+  it('takes an encoding override and reports it', async () => {
+    const f = diskFile(dir, 'gbk.csv', encodeGb18030(CHINESE));
+    const report = await profileFiles(db, [f], { encoding: 'GBK' });
+    expect(report.encoding).toBe('gb18030 (given)');
+    expect(report.columns.map((c) => c.name)).toEqual(['客户编号', '下单时间', '实付金额', '订单号', '城市']);
+    // forcing UTF-8 on GB18030 bytes is refused with a way out
+    await expect(profileFiles(db, [f], { encoding: 'utf-8' })).rejects.toThrow(/gbk\.csv.*not valid UTF-8.*encoding=gb18030/s);
+  });
+
+  it('reads UTF-16 LE and BE with a byte-order mark (tab-separated, as Excel "Unicode text" saves)', async () => {
+    const text = CHINESE.replaceAll(',', '\t').replace('"￥1\t200"', '￥1200');
+    for (const endian of ['le', 'be'] as const) {
+      const f = diskFile(dir, `u16${endian}.txt`, encodeUtf16(text, endian));
+      const report = await ingestTransactions(db, [f]);
+      expect(report.encoding).toBe(`utf-16${endian} (with BOM)`);
+      expect(report.format).toMatch(/tab-separated/);
+      expect((await tx()).map((r) => [r.customer, r.amount])).toEqual([['C001', 1200], ['张三', -35], ['李四', 88.5]]);
+    }
+  });
+
+  it('reads UTF-8 with a BOM, semicolons and decimal commas, DD/MM/YYYY decided from the data', async () => {
+    const f = diskFile(dir, 'eu.csv', '\uFEFFKunde-ID;Datum;Betrag\nK1;31/01/2024;1.234,50\nK2;02/03/2024;12,5\nK3;05/03/2024 14:05;€ 7\n');
+    const report = await ingestTransactions(db, [f], { roles: { customer: 'Kunde-ID', date: 'Datum', amount: 'Betrag' } });
+    expect(report.encoding).toBe('utf-8 (with BOM)');
+    expect(report.format).toMatch(/semicolon/);
+    expect(report.issues.some((i) => /DD\/MM\/YYYY/.test(i.message))).toBe(true);
+    expect(await tx()).toEqual([
+      { customer: 'K1', ts: '2024-01-31 00:00:00', amount: 1234.5, order_id: null, src_row: 1 },
+      { customer: 'K2', ts: '2024-03-02 00:00:00', amount: 12.5, order_id: null, src_row: 2 },
+      { customer: 'K3', ts: '2024-03-05 14:05:00', amount: 7, order_id: null, src_row: 3 }
+    ]);
+  });
+
+  it('reads pipe-separated MM/DD/YYYY and an explicit dayFirst for ambiguous dates', async () => {
+    const f = diskFile(dir, 'us.psv', 'customer_id|order_date|total\n7|01/13/2024|5\n8|02/01/2024|6\n');
+    await ingestTransactions(db, [f]);
+    expect((await tx()).map((r) => r.ts)).toEqual(['2024-01-13 00:00:00', '2024-02-01 00:00:00']);
+    const g = diskFile(dir, 'ambiguous.csv', 'customer_id,order_date,total\n7,01/02/2024,5\n');
+    await ingestTransactions(db, [g], { dayFirst: true });
+    expect((await tx()).map((r) => r.ts)).toEqual(['2024-02-01 00:00:00']);
+  });
+});
+
+describe('Excel, Parquet, JSON, NDJSON', () => {
+  it('reads the first sheet of an .xlsx by default, another by name; Excel serial dates and date cells', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['会员号', '交易日期', '销售额'], ['M1', 45292, 10], [null, null, null], ['M2', 45293.5, 20.25]]), '订单');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['会员号', '交易日期', '销售额'], ['M9', new Date(Date.UTC(2024, 5, 30)), 99]], { cellDates: true }), 'June');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const f = diskFile(dir, 'orders.xlsx', bytes);
+    const first = await ingestTransactions(db, [f]);
+    expect(first.format).toBe("Excel, sheet '订单' of 2");
+    expect(first.roles).toEqual({ customer: '会员号', date: '交易日期', amount: '销售额' });
+    // the blank Excel row is skipped, and row numbers still match the sheet (data row 3)
+    expect(await tx()).toEqual([
+      { customer: 'M1', ts: '2024-01-01 00:00:00', amount: 10, order_id: null, src_row: 1 },
+      { customer: 'M2', ts: '2024-01-02 12:00:00', amount: 20.25, order_id: null, src_row: 3 }
+    ]);
+    await ingestTransactions(db, [f], { sheet: 'June' });
+    expect((await tx()).map((r) => [r.customer, r.ts, r.amount])).toEqual([['M9', '2024-06-30 00:00:00', 99]]);
+    await expect(ingestTransactions(db, [f], { sheet: 'July' })).rejects.toThrow(/orders\.xlsx.*no sheet 'July'.*'订单', 'June'/s);
+  });
+
+  const parquet = () =>
+    new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'customer_id', data: [101, 102, 101], type: 'INT32' },
+          { name: 'order_date', data: [new Date(Date.UTC(2024, 0, 1, 9)), new Date(Date.UTC(2024, 0, 2)), new Date(Date.UTC(2024, 0, 3))], type: 'TIMESTAMP' },
+          { name: 'amount', data: [1.5, 2.5, -1], type: 'DOUBLE' }
+        ]
+      })
+    );
+
+  it('reads Parquet from disk (DuckDB read_parquet) and from memory (hyparquet, as in the browser)', async () => {
+    for (const f of [diskFile(dir, 'tx.parquet', parquet()), memFile('tx.parquet', parquet())]) {
+      const report = await ingestTransactions(db, [f]);
+      expect(report.format).toBe('Parquet');
+      expect(report.rows).toBe(3);
+      expect((await tx()).map((r) => [r.customer, r.ts, r.amount, r.src_row])).toEqual([
+        ['101', '2024-01-01 09:00:00', 1.5, 1],
+        ['102', '2024-01-02 00:00:00', 2.5, 2],
+        ['101', '2024-01-03 00:00:00', -1, 3]
+      ]);
+    }
+  });
+
+  it('reads a JSON array and NDJSON', async () => {
+    const recs = [
+      { customerId: 'A', date: '2024-05-01', amount: 3, extra: { x: 1 } },
+      { customerId: 'B', date: '2024-05-02T08:00:00', amount: '4.5' }
+    ];
+    const j = await ingestTransactions(db, [diskFile(dir, 'tx.json', JSON.stringify(recs, null, 2))]);
+    expect(j.format).toBe('JSON');
+    expect((await tx()).map((r) => [r.customer, r.ts, r.amount])).toEqual([['A', '2024-05-01 00:00:00', 3], ['B', '2024-05-02 08:00:00', 4.5]]);
+    const n = await ingestTransactions(db, [memFile('tx.ndjson', recs.map((r) => JSON.stringify(r)).join('\n') + '\n')]);
+    expect(n.format).toBe('NDJSON');
+    expect(n.columns.map((c) => c.name)).toEqual(['customerId', 'date', 'amount', 'extra']);
+    expect((await tx()).map((r) => r.customer)).toEqual(['A', 'B']);
+    await expect(ingestTransactions(db, [memFile('bad.ndjson', '{"a":1}\n{"a":\n')])).rejects.toThrow(/bad\.ndjson.*line 2 is not valid JSON/);
+  });
+});
+
+describe('customers file and role guessing', () => {
+  it('loads attributes into segmint_attrs on the customer id, typed, with duplicate ids reported', async () => {
+    const f = diskFile(dir, 'customers.csv', '客户ID,行业,员工数,满意度,邮编\nC001,IT,500,4.5,010020\nC002,机械,120,3.0,200000\nC001,IT,500,4.5,010020\n,零售,5,2,100000\n');
+    const report = await ingestCustomers(db, [f]);
+    expect(report.roles).toEqual({ customer: '客户ID' });
+    expect(report.columns).toEqual([
+      { name: 'customer', type: 'text' },
+      { name: '行业', type: 'text' },
+      { name: '员工数', type: 'integer' },
+      { name: '满意度', type: 'number' },
+      { name: '邮编', type: 'text' }
+    ]);
+    expect(report.leftOut).toEqual([{ reason: "no customer id (column '客户ID' empty)", count: 1, examples: [{ file: 'customers.csv', row: 4, value: '(empty)' }] }]);
+    const dup = report.issues.find((i) => /more than one row/.test(i.message));
+    expect(dup?.message).toMatch(/'C001' \(2 rows, data row 1 and data row 3\)/);
+    expect(dup?.file).toBe('customers.csv');
+    const rows = await db.query("SELECT * FROM segmint_attrs WHERE customer = 'C002'");
+    expect(rows[0]).toEqual({ customer: 'C002', 行业: '机械', 员工数: 120, 满意度: 3, 邮编: '200000' });
+  });
+
+  it('guesses roles from English and Chinese names and types', () => {
+    expect(guessRoles([{ name: 'InvoiceNo', type: 'text' }, { name: 'Quantity', type: 'integer' }, { name: 'InvoiceDate', type: 'timestamp' }, { name: 'UnitPrice', type: 'number' }, { name: 'CustomerID', type: 'number' }])).toEqual({
+      customer: 'CustomerID',
+      order: 'InvoiceNo',
+      date: 'InvoiceDate'
+    });
+    expect(guessRoles([{ name: '会员号', type: 'text' }, { name: '交易日期', type: 'date' }, { name: '销售额', type: 'number' }, { name: '订单编号', type: 'text' }])).toEqual({
+      customer: '会员号',
+      date: '交易日期',
+      amount: '销售额',
+      order: '订单编号'
+    });
+    expect(guessRoles([{ name: 'member', type: 'text' }, { name: 'when', type: 'date' }, { name: 'Sales', type: 'number' }])).toEqual({ customer: 'member', date: 'when', amount: 'Sales' });
+  });
+});
