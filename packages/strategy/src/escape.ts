@@ -46,5 +46,6 @@ export function mdCell(value: unknown): string {
 /** Markdown text outside tables: HTML-escaped, with Markdown's own link/emphasis characters
  * escaped so user text cannot inject links or images. */
 export function mdText(value: unknown): string {
-  return escapeHtml(value).replace(/([\\[\]()*_#!|~])/g, '\\$1').replace(/\r?\n/g, ' ');
+  const text = value === null || value === undefined ? '' : String(value);
+  return escapeHtml(text.replace(/([\\[\]()*_#!|~<>])/g, '\\$1').replace(/\r?\n/g, ' '));
 }

@@ -215,10 +215,10 @@ function readPlaybook(pair: Pair, err: Report, lc: LineCounter): Playbook | null
       case 'channel':
       case 'notes': {
         const v = scalarText(value);
+        if (key === 'goal') hasGoal = true;
         if (v === null || v.trim() === '') err('not-text', `'${key}' of '${segment}' must be non-empty text`, value ?? item);
         else if (key === 'goal') {
           pb.goal = v.trim();
-          hasGoal = true;
         } else pb[key] = v.trim();
         break;
       }
