@@ -1,1 +1,20 @@
-export const version = "0.1.0";
+// @segmint/dsl: the Segmint rules language. Pure TypeScript: no DuckDB, no DOM at run time.
+export type * from './ast.js';
+export { stripLocs, walkExpr } from './ast.js';
+export type { Diagnostic, Severity, Span } from './diagnostics.js';
+export { formatDiagnostic, LineMap } from './diagnostics.js';
+export type { FieldType, Schema, SchemaField } from './schema.js';
+export { builtinSchema, lookupField, suggest, editDistance, AS_OF_NAME } from './schema.js';
+export type { ParseRulesResult, ParseExpressionResult } from './parse.js';
+export { parseRules, parseExpression, readAsOf, statementChunks, isBareName, RESERVED_WORDS } from './parse.js';
+export type { CheckOptions, CheckResult, Resolved, Type } from './check.js';
+export { checkRules, checkExpression, isValidDate } from './check.js';
+export type { CompileOptions, CompiledRules, CompiledExpression, ExpressionOptions, Param } from './compile.js';
+export { compileRules, compileExpression, emitRules } from './compile.js';
+export type { Dialect } from './dialect.js';
+export { duckdb, DIALECTS } from './dialect.js';
+export type { FormatOptions, FormatResult } from './format.js';
+export { formatRules, formatRules as format } from './format.js';
+export { printExpr, printStatement, printString, printLabel, printFieldName } from './print.js';
+export type { FunctionSig } from './functions.js';
+export { FUNCTIONS, FUNCTION_NAMES } from './functions.js';

@@ -1,0 +1,10 @@
+// Options for the peggy CLI (see the "gen" script): ES module output with typed start rules.
+module.exports = {
+  format: 'es',
+  dts: true,
+  allowedStartRules: ['StatementChunk', 'ExpressionChunk'],
+  returnTypes: {
+    StatementChunk: "import('../ast.js').Statement",
+    ExpressionChunk: "import('../ast.js').Expr"
+  }
+};

@@ -1,0 +1,106 @@
+// Diagnostics: what the checker and parser report, with source spans, and the pretty printer.
+import type { Loc } from './ast.js';
+
+/** A source range: offsets 0-based (end exclusive), lines and columns 1-based. */
+export interface Span {
+  offset: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** stable machine-readable kind, e.g. 'syntax', 'unknown-field' (see README) */
+  code: string;
+  message: string;
+  span: Span;
+  /** a suggestion shown on its own line, e.g. "did you mean 'F'?" */
+  hint?: string;
+}
+
+/** Line starts of a text, for turning offsets into lines and columns. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+  constructor(readonly source: string) {
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line and column of an offset (columns count UTF-16 code units, like editors do). */
+  position(offset: number): { line: number; column: number } {
+    const o = Math.max(0, Math.min(offset, this.source.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - (this.starts[lo] ?? 0) + 1 };
+  }
+  span(loc: Loc): Span {
+    const start = Math.max(0, Math.min(loc.start, this.source.length));
+    const end = Math.max(start, Math.min(loc.end, this.source.length));
+    const a = this.position(start);
+    const b = this.position(end);
+    return { offset: start, end, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+  lineText(line: number): string {
+    const s = this.starts[line - 1];
+    if (s === undefined) return '';
+    const next = this.starts[line];
+    const text = this.source.slice(s, next === undefined ? undefined : next - 1);
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+  }
+}
+
+/** Display width of a string in a terminal: East Asian wide characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp === 9) w += 1;
+    else if (/\p{M}/u.test(ch) || cp === 0x200b) w += 0;
+    else if (
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x1f300 && cp <= 0x1faff) ||
+      (cp >= 0x20000 && cp <= 0x3fffd)
+    )
+      w += 2;
+    else w += 1;
+  }
+  return w;
+}
+
+/** Make control characters visible so a printed source line cannot mess up a terminal. */
+function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * Render a diagnostic like a compiler does:
+ * `FILE:LINE:COL: error: MESSAGE`, the source line, a caret line under the span, and the hint.
+ */
+export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>'): string {
+  const map = new LineMap(source);
+  const line = map.lineText(d.span.line);
+  const before = visible(line.slice(0, d.span.column - 1));
+  const endCol = d.span.endLine === d.span.line ? d.span.endColumn : line.length + 1;
+  const under = visible(line.slice(d.span.column - 1, Math.max(d.span.column - 1, endCol - 1)));
+  let lead = '';
+  for (const ch of before) lead += ch === '\t' ? '\t' : ' '.repeat(width(ch));
+  const carets = '^'.repeat(Math.max(1, width(under)));
+  const out = [`${file}:${d.span.line}:${d.span.column}: ${d.severity}: ${d.message}`, visible(line), lead + carets];
+  if (d.hint) out.push(d.hint);
+  return out.join('\n');
+}
