@@ -23,7 +23,7 @@ const root = resolve(here, '../..');
 const dataDir = join(root, 'bench-data');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
-const sizes = opt('--sizes', '1m,10m').split(',').filter(Boolean);
+const sizes = opt('--sizes', process.env.SEGMINT_BENCH_SIZES || '1m,10m').split(',').filter(Boolean);
 const REPS = Number(opt('--reps', '3'));
 const only = opt('--only', 'native,cli,engine,pandas,browser,app').split(',');
 const outFile = resolve(opt('--out', join(here, 'RESULTS.md')));
