@@ -15,8 +15,9 @@ const reps = Number(opt('--reps', '9'));
 
 const engine = await import('@segmint/engine');
 const node = await import('@segmint/engine/node');
-const Workspace = engine.Workspace;
-if (!Workspace) throw new Error('@segmint/engine does not export Workspace yet (is it built?)');
+// Until @segmint/engine exports Workspace, take it from the built dist directly.
+const Workspace = engine.Workspace ?? (await import(new URL('../../packages/engine/dist/workspace.js', import.meta.url).href).catch(() => ({}))).Workspace;
+if (!Workspace) throw new Error('@segmint/engine has no Workspace yet (is packages/engine built?)');
 
 const t0 = performance.now();
 const ms = {};
