@@ -269,8 +269,8 @@ function targets() {
     const b = browser ?? browserPlainE2e;
     const which = browser != null ? 'workbench engine' : 'plain SQL on duckdb-wasm (engine not available)';
     out.push(['1M transactions end to end in the browser < 3 s', b == null ? 'not measured' : `${fmtMs(b)} (${which}) — ${b < 3000 ? 'PASS' : 'FAIL'}`]);
-    const nat = nativeCli ?? s1.native?.csv?.wall ?? null;
-    const natWhich = nativeCli != null ? 'CLI' : 'plain SQL native process (CLI not available)';
+    const nat = nativeCli ?? s1.engineNative?.wall ?? s1.native?.csv?.wall ?? null;
+    const natWhich = nativeCli != null ? 'CLI' : s1.engineNative?.wall != null ? 'engine API on native DuckDB, Node process (CLI not available)' : 'plain SQL native process (CLI not available)';
     out.push(['browser ≤ 2.5× native CLI (1M)', b == null || nat == null ? 'not measured' : `${(b / nat).toFixed(2)}× (${fmtMs(b)} vs ${fmtMs(nat)} ${natWhich}) — ${b / nat <= 2.5 ? 'PASS' : 'FAIL'}`]);
   }
   const s10 = results.sizes['10m'];
@@ -325,6 +325,13 @@ function markdown() {
     if (s.cli?.csv?.check) det.push(`CLI output vs plain-SQL reference: ${s.cli.csv.check}.`);
     const segs = s.native?.csv?.segments ?? s.pandas?.segments;
     if (segs) det.push(`segment sizes (plain SQL): ${Object.entries(segs).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}; customers: ${(s.native?.csv?.customers ?? s.pandas?.customers)?.toLocaleString('en-US')}.`);
+    const ref = s.native?.csv?.segments;
+    const sameSegs = (a) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(ref).sort());
+    if (ref) {
+      for (const [name, x] of [['CLI', s.cli?.csv], ['engine (native)', s.engineNative], ['workbench engine (wasm)', s.wasmEngine], ['plain SQL (wasm)', s.wasmPlain]]) {
+        if (x?.segments) det.push(`${name} segment sizes ${sameSegs(x.segments) ? 'equal the plain-SQL reference' : 'DIFFER from the plain-SQL reference: ' + JSON.stringify(x.segments)}.`);
+      }
+    }
     if (s.pandas?.segments && s.native?.csv?.segments) det.push(`pandas and plain-SQL segment sizes ${JSON.stringify(s.pandas.segments) === JSON.stringify(s.native.csv.segments) ? 'agree exactly' : 'DIFFER: ' + JSON.stringify(s.pandas.segments)}.`);
     for (const x of det) L.push(`- ${x}`);
     L.push('');
