@@ -6,7 +6,7 @@ import { checkExpression, checkRules, type CheckResult, type Type } from './chec
 import { DIALECTS, type Dialect } from './dialect.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LineMap } from './diagnostics.js';
-import { parseExpression, parseRules } from './parse.js';
+import { parseExpression, parseRulesPartial, readAsOf, type PartialParse } from './parse.js';
 import type { FieldType, Schema } from './schema.js';
 
 export type Param = string | number | boolean | null;
@@ -231,14 +231,11 @@ function children(e: Expr): Expr[] {
 
 /** Parse, check and compile a rule file to one SELECT over `options.relation`. */
 export function compileRules(source: string, schema: Schema | null, options: CompileOptions): CompiledRules {
-  const parsed = parseRules(source);
+  const parsed = parseRulesPartial(source);
   const empty = { sql: '', params: [] as Param[] };
-  if (!parsed.file) {
-    return { ok: false, diagnostics: parsed.diagnostics, ...empty, asOf: options.asOf ?? readAsOfSafe(source), segments: [], tags: [], defines: [], hasOtherwise: false };
-  }
   const file = parsed.file;
-  const check = checkRules(file, schema, { asOfKnown: !!options.asOf || fileHasAsOf(file) });
-  const diagnostics = [...check.diagnostics];
+  const check = checkRules(file, schema, { asOfKnown: !!options.asOf || fileHasAsOf(file) || readAsOf(source) !== null });
+  const diagnostics = mergeDiagnostics(parsed, check.diagnostics);
   const asOf = options.asOf ?? check.asOf;
   if (options.asOf && check.asOf && options.asOf !== check.asOf) {
     const stmt = file.statements.find((s) => s.kind === 'asOf');
@@ -265,9 +262,13 @@ function fileHasAsOf(file: RuleFile): boolean {
   return file.statements.some((s) => s.kind === 'asOf');
 }
 
-function readAsOfSafe(source: string): string | null {
-  const m = /^[ \t]*as[ \t]+of[ \t]+(\d{4}-\d{2}-\d{2})/im.exec(source);
-  return m?.[1] ?? null;
+/** Syntax errors first, then the checker's findings on the statements that parsed (minus
+ * uses of defines whose own statement did not parse). */
+export function mergeDiagnostics(parsed: PartialParse, checked: Diagnostic[]): Diagnostic[] {
+  if (parsed.diagnostics.length === 0) return [...checked];
+  const broken = new Set(parsed.brokenDefines.map((n) => n.toLowerCase()));
+  const rest = checked.filter((d) => !(d.code === 'unknown-field' && broken.has(/`([^`]*)`/.exec(d.message)?.[1]?.toLowerCase() ?? '')));
+  return [...parsed.diagnostics, ...rest].sort((a, b) => a.span.offset - b.span.offset || a.span.end - b.span.end);
 }
 
 /** Parse, check and compile one expression to a SQL expression (for a SELECT list: it may

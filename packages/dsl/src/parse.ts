@@ -152,6 +152,23 @@ export interface ParseRulesResult {
 /** Parse a rule file. Every statement with a syntax error gives one diagnostic; `file` is null
  * when there is any syntax error. */
 export function parseRules(source: string): ParseRulesResult {
+  const r = parseRulesPartial(source);
+  return r.diagnostics.length > 0 ? { file: null, diagnostics: r.diagnostics } : { file: r.file, diagnostics: [] };
+}
+
+export interface PartialParse {
+  /** the statements that parsed (all of them when there are no diagnostics) */
+  file: RuleFile;
+  diagnostics: Diagnostic[];
+  /** names of defines whose statement has a syntax error (so later uses are not reported) */
+  brokenDefines: string[];
+}
+
+const DEFINE_NAME = /^[ \t\r\u00a0\u3000\ufeff]*define[ \t]+([\p{L}_][\p{L}\p{N}\p{M}_]*)/iu;
+
+/** Parse a rule file, keeping every statement that parses (for reporting all problems at once). */
+export function parseRulesPartial(source: string): PartialParse {
+  const brokenDefines: string[] = [];
   const map = new LineMap(source);
   const comments = new Map<number, Comment>();
   const statements: Statement[] = [];
@@ -167,11 +184,12 @@ export function parseRules(source: string): ParseRulesResult {
       statements.push(peggyParse(text, { startRule: 'StatementChunk', base: chunk.start, comments }));
     } catch (err) {
       diagnostics.push(syntaxDiagnostic(err, source, chunk.start, chunk.end, map, 'statement'));
+      const m = DEFINE_NAME.exec(text);
+      if (m?.[1]) brokenDefines.push(m[1]);
     }
   }
-  if (diagnostics.length > 0) return { file: null, diagnostics };
   const sorted = [...comments.values()].sort((a, b) => a.loc.start - b.loc.start);
-  return { file: { kind: 'file', source, statements, comments: sorted }, diagnostics };
+  return { file: { kind: 'file', source, statements, comments: sorted }, diagnostics, brokenDefines };
 }
 
 export interface ParseExpressionResult {

@@ -1,5 +1,82 @@
-// Placeholder until this command is built; replaced by its implementation.
-export async function check(_args: string[]): Promise<number> {
-  process.stderr.write('segmint check: not available yet\n');
-  return 2;
+// segmint check RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of DATE]
+// Diagnostics for a rule file (stderr); with --data the fields and types are checked against
+// the loaded customer relation. Exit 0 (warnings allowed), 1 rule errors, 2 usage/data.
+import { readFileSync } from 'node:fs';
+import { checkRules, compileRules, formatDiagnostic, mergeDiagnostics, parseRulesPartial, readAsOf, type Diagnostic } from '@segmint/dsl';
+import { CUSTOMERS_TABLE } from '@segmint/engine';
+import { CliError, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
+import { openData } from '../data.js';
+
+const usage = 'segmint check RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD]';
+
+/** Read a rule file as UTF-8 text; a CliError (exit 2) when it cannot be read. */
+export function readRules(path: string, command: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a rule file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
+    throw new CliError(`segmint ${command}: cannot read '${path}': ${why}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    throw new CliError(`segmint ${command}: '${path}' is not UTF-8 text: save the rule file as UTF-8`);
+  }
+}
+
+/** Print diagnostics to stderr; returns the number of errors. */
+export function printDiagnostics(diagnostics: Diagnostic[], source: string, file: string): number {
+  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, source, file) + '\n');
+  return diagnostics.filter((d) => d.severity === 'error').length;
+}
+
+export function summary(diagnostics: Diagnostic[]): string {
+  const e = diagnostics.filter((d) => d.severity === 'error').length;
+  const w = diagnostics.filter((d) => d.severity === 'warning').length;
+  const plural = (n: number, s: string) => `${n} ${s}${n === 1 ? '' : 's'}`;
+  return `${plural(e, 'error')}, ${plural(w, 'warning')}`;
+}
+
+export async function check(args: string[]): Promise<number> {
+  return runCommand('check', async () => {
+    const p = parseCommandArgs(
+      'check',
+      usage,
+      args,
+      { data: { type: 'string', multiple: true }, customers: { type: 'string' }, map: { type: 'string', multiple: true }, 'as-of': { type: 'string' } },
+      { min: 1, max: 1, names: 'RULES (the rule file)' }
+    );
+    const path = p.positionals[0] as string;
+    const source = readRules(path, 'check');
+    const data = listOpt(p, 'data');
+    let diagnostics: Diagnostic[];
+    let counts = '';
+    if (data.length > 0) {
+      const asOf = stringOpt(p, 'as-of') ?? readAsOf(source) ?? undefined;
+      const customers = stringOpt(p, 'customers');
+      const opened = await openData({ data, map: listOpt(p, 'map'), ...(customers ? { customers } : {}), ...(asOf ? { asOf } : {}) });
+      try {
+        const compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf });
+        diagnostics = compiled.diagnostics;
+        counts = `${compiled.segments.length} segments, ${compiled.tags.length} tags, ${compiled.defines.length} defines`;
+      } finally {
+        await opened.close();
+      }
+    } else {
+      const parsed = parseRulesPartial(source);
+      const checked = checkRules(parsed.file, null);
+      diagnostics = mergeDiagnostics(parsed, checked.diagnostics);
+      const st = parsed.file.statements;
+      counts = `${st.filter((s) => s.kind === 'segment').length} segments, ${st.filter((s) => s.kind === 'tag').length} tags, ${st.filter((s) => s.kind === 'define').length} defines`;
+    }
+    const errors = printDiagnostics(diagnostics, source, path);
+    if (errors > 0) {
+      process.stderr.write(`${path}: ${summary(diagnostics)}\n`);
+      return 1;
+    }
+    process.stdout.write(`${path}: ok (${counts}${diagnostics.length ? '; ' + summary(diagnostics) : ''})\n`);
+    return 0;
+  });
 }
