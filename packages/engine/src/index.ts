@@ -30,3 +30,4 @@ export {
   type CompiledExpression
 } from './segment/index.js';
 export * from './ingest/index.js';
+export { Workspace, type CompiledRules, type CompiledExpressionResult } from './workspace.js';

@@ -1,0 +1,143 @@
+// One loaded data set on one backend: what the app, the CLI and the strategy layer use.
+// Environment-neutral: everything goes through the Backend interface as SQL.
+import { compileExpression, compileRules, readAsOf } from '@segmint/dsl';
+import type {
+  Backend,
+  Cell,
+  CustomerSchema,
+  InputFile,
+  LoadOptions,
+  LoadReport,
+  Row,
+  SegmentationResult,
+  WorkspaceApi
+} from './types.js';
+import { ingestCustomers, ingestTransactions } from './ingest/index.js';
+import { buildCustomers, checkDate, CUSTOMERS_TABLE, type BuildCustomersResult } from './metrics/index.js';
+import { quickRuleCounts, runSegmentation, SEGMENTED_TABLE, segmentOutputSql } from './segment/index.js';
+import { ident } from './sql/quote.js';
+
+export type CompiledRules = ReturnType<typeof compileRules>;
+export type CompiledExpressionResult = ReturnType<typeof compileExpression>;
+
+function pageSize(n: number | undefined, fallback: number): number {
+  if (n === undefined) return fallback;
+  if (!Number.isFinite(n) || n < 0) throw new Error(`a row count must be a whole number >= 0, got ${n}`);
+  return Math.floor(n);
+}
+
+export class Workspace implements WorkspaceApi {
+  private built: BuildCustomersResult | null = null;
+  /** the last segmentation run by runRules */
+  lastResult: SegmentationResult | null = null;
+  /** the last load reports, for the app's "what was loaded" panel */
+  transactionsReport: LoadReport | null = null;
+  customersReport: LoadReport | null = null;
+
+  constructor(readonly backend: Backend) {}
+
+  /** The as-of date of the current customer relation (null before it is built). */
+  get asOf(): string | null {
+    return this.built?.asOf ?? null;
+  }
+
+  /** The last buildCustomers result (renamed columns, notes), null before it is built. */
+  get customersInfo(): BuildCustomersResult | null {
+    return this.built;
+  }
+
+  /** Load transactions (replacing segmint_tx). On LoadError the previous data stays. The customer
+   * relation is rebuilt lazily, at the default as-of, on next use. */
+  async loadTransactions(files: InputFile[], options?: LoadOptions): Promise<LoadReport> {
+    const report = await ingestTransactions(this.backend, files, options ?? {});
+    this.transactionsReport = report;
+    this.built = null;
+    this.lastResult = null;
+    return report;
+  }
+
+  /** Load a customers file of attributes (segmint_attrs), joined on the customer id. */
+  async loadCustomers(files: InputFile[], options?: LoadOptions): Promise<LoadReport> {
+    const report = await ingestCustomers(this.backend, files, options ?? {});
+    this.customersReport = report;
+    this.built = null;
+    this.lastResult = null;
+    return report;
+  }
+
+  async buildCustomers(options: { asOf?: string } = {}): Promise<BuildCustomersResult> {
+    this.built = await buildCustomers(this.backend, options);
+    this.lastResult = null;
+    return this.built;
+  }
+
+  private async ensureBuilt(): Promise<BuildCustomersResult> {
+    return this.built ?? (await this.buildCustomers());
+  }
+
+  async schema(): Promise<CustomerSchema> {
+    return (await this.ensureBuilt()).schema;
+  }
+
+  /**
+   * Compile and run a rule file. The relation is rebuilt first when an as-of is asked for
+   * (options.asOf, else the file's `as of` line) and differs from the current one; without
+   * either, the current relation is used as it is. On compile errors `result` is null and
+   * `compiled.diagnostics` says why.
+   */
+  async runRules(
+    source: string,
+    options: { asOf?: string; into?: string } = {}
+  ): Promise<{ compiled: CompiledRules; result: SegmentationResult | null }> {
+    const wanted = options.asOf ?? readAsOf(source) ?? undefined;
+    let valid = true;
+    if (wanted !== undefined) {
+      try {
+        checkDate(wanted);
+      } catch {
+        valid = false;
+      }
+    }
+    let built = await this.ensureBuilt();
+    if (wanted !== undefined && valid && wanted !== built.asOf) built = await this.buildCustomers({ asOf: wanted });
+    const compiled = compileRules(source, built.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: built.asOf });
+    if (!compiled.ok) return { compiled, result: null };
+    if (!valid) checkDate(wanted ?? '', options.asOf !== undefined ? 'the as-of option' : "the rule file's as of"); // throws
+    const result = await runSegmentation(this.backend, compiled, { asOf: built.asOf, into: options.into ?? SEGMENTED_TABLE });
+    this.lastResult = result;
+    return { compiled, result };
+  }
+
+  /** Count the customers a bare boolean expression matches (`R <= 30 and F >= 5`). When the
+   * expression has errors (see compiled.diagnostics) nothing runs: matched = share = 0 and total
+   * is the number of customers. */
+  async quickRule(expression: string): Promise<{ compiled: CompiledExpressionResult; matched: number; total: number; share: number }> {
+    const built = await this.ensureBuilt();
+    const compiled = compileExpression(expression, built.schema, { asOf: built.asOf });
+    if (!compiled.ok) return { compiled, matched: 0, total: built.customers, share: 0 };
+    const counts = await quickRuleCounts(this.backend, compiled);
+    return { compiled, ...counts };
+  }
+
+  /** The first `limit` customers of the relation, by customer id. */
+  async preview(limit = 100): Promise<Row[]> {
+    await this.ensureBuilt();
+    return this.backend.query(`SELECT * FROM ${ident(CUSTOMERS_TABLE)} ORDER BY customer LIMIT ${pageSize(limit, 100)}`);
+  }
+
+  /**
+   * A page of segmented customers with their metrics, tags and fields (columns as in the CLI
+   * output). `segment`: undefined = all, null = unassigned, a string = that segment.
+   */
+  async segmentCustomers(
+    options: { table?: string; limit?: number; offset?: number; segment?: string | null } = {}
+  ): Promise<{ columns: string[]; rows: Row[] }> {
+    const table = options.table ?? this.lastResult?.table ?? SEGMENTED_TABLE;
+    const { sql, params, columns } = await segmentOutputSql(this.backend, table, CUSTOMERS_TABLE, { segment: options.segment });
+    const rows = await this.backend.query(
+      `${sql} LIMIT ${pageSize(options.limit, 100)} OFFSET ${pageSize(options.offset, 0)}`,
+      params as Cell[]
+    );
+    return { columns, rows };
+  }
+}
