@@ -1,5 +1,142 @@
-// Placeholder until this command is built; replaced by its implementation.
-export async function segment(_args: string[]): Promise<number> {
-  process.stderr.write('segmint segment: not available yet\n');
-  return 2;
+// segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]...
+//                 [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json]
+// One row per customer with its segment (see ../shared/spec/cli.md). The rows never pass through
+// JavaScript: DuckDB's COPY writes the file (for stdout: a temporary CSV, streamed).
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { formatDiagnostic, readAsOf } from '@segmint/dsl';
+import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
+import { CliError, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
+import { openData } from '../data.js';
+
+const usage =
+  'segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC]';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(s: string): boolean {
+  if (!DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The COPY options for an output file, by its extension. */
+function copyFormat(out: string): string {
+  switch (extname(out).toLowerCase()) {
+    case '.csv':
+      return "(FORMAT csv, HEADER true, DELIMITER ',')";
+    case '.parquet':
+      return '(FORMAT parquet)';
+    case '.json':
+      return '(FORMAT json, ARRAY true)';
+    case '.ndjson':
+    case '.jsonl':
+      return '(FORMAT json)';
+    default:
+      throw new CliError(`segmint segment: --out '${out}': the output format is taken from the extension: .csv, .parquet, .json (or .ndjson)`);
+  }
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** The per-segment summary for stderr: customers, share, M share (and the R range). */
+export function summaryLines(result: SegmentationResult): string[] {
+  const rows = result.summary.map((s) => [
+    s.segment === null ? '(unassigned)' : s.label && s.label !== s.segment ? `${s.segment} (${s.label})` : s.segment,
+    s.customers.toLocaleString('en-US'),
+    pct(s.share),
+    pct(s.shareM),
+    s.R.min === null ? '-' : `${s.R.min}..${s.R.max}`
+  ]);
+  const head = ['segment', 'customers', 'share', 'M share', 'R range'];
+  const all = [head, ...rows];
+  const width = head.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(width[i]! + (c.length - [...c].length)) : c.padStart(width[i]!))).join('  ');
+  const out = all.map(line);
+  out.push(`${result.total.toLocaleString('en-US')} customers as of ${result.asOf}`);
+  for (const t of result.tags) out.push(`tag ${t.id}: ${t.customers.toLocaleString('en-US')} customers`);
+  return out;
+}
+
+async function streamToStdout(path: string): Promise<void> {
+  await new Promise<void>((resolvePromise, reject) => {
+    const input = createReadStream(path);
+    const onError = (err: NodeJS.ErrnoException) => {
+      input.destroy();
+      // The reader went away (`| head`): not an error of ours.
+      if (err.code === 'EPIPE') resolvePromise();
+      else reject(err);
+    };
+    process.stdout.once('error', onError);
+    input.on('error', reject);
+    input.on('end', () => {
+      process.stdout.off('error', onError);
+      resolvePromise();
+    });
+    input.pipe(process.stdout, { end: false });
+  });
+}
+
+export async function segment(args: string[]): Promise<number> {
+  return runCommand('segment', async () => {
+    const p = parseCommandArgs('segment', usage, args, {
+      rules: { type: 'string' },
+      data: { type: 'string', multiple: true },
+      customers: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+      encoding: { type: 'string' }
+    });
+    const rulesPath = requireOpt(p, 'rules', 'segment', usage);
+    const data = listOpt(p, 'data');
+    if (data.length === 0) throw new CliError(`segmint segment: --data is required\nusage: ${usage}`);
+    const asOfOpt = stringOpt(p, 'as-of');
+    if (asOfOpt !== undefined && !validDate(asOfOpt))
+      throw new CliError(`segmint segment: --as-of must be a calendar date written YYYY-MM-DD (e.g. 2024-06-30), got '${asOfOpt}'`);
+    const out = stringOpt(p, 'out');
+    const format = out !== undefined ? copyFormat(out) : copyFormat('stdout.csv');
+    let source: string;
+    try {
+      source = readFileSync(rulesPath, 'utf8');
+    } catch (err) {
+      throw new CliError(`segmint segment: cannot read the rule file '${rulesPath}': ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // Build the relation once, at the as-of that applies: --as-of, else the file's `as of`.
+    const fileAsOf = readAsOf(source);
+    const asOf = asOfOpt ?? (fileAsOf !== null && validDate(fileAsOf) ? fileAsOf : undefined);
+    const customers = stringOpt(p, 'customers');
+    const encoding = stringOpt(p, 'encoding');
+    const opened = await openData({
+      data,
+      map: listOpt(p, 'map'),
+      ...(customers !== undefined ? { customers } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
+      ...(encoding !== undefined ? { encoding } : {})
+    });
+    const tmp = out === undefined ? mkdtempSync(join(tmpdir(), 'segmint-out-')) : null;
+    try {
+      const { compiled, result } = await opened.workspace.runRules(source, asOfOpt !== undefined ? { asOf: asOfOpt } : {});
+      for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
+      if (!compiled.ok || !result) return 1;
+      const { sql } = await segmentOutputSql(opened.backend, result.table, 'customers');
+      const target = tmp ? join(tmp, 'segments.csv') : resolve(out!);
+      try {
+        await opened.backend.exec(`COPY (${sql}) TO ${str(target)} ${format}`);
+      } catch (err) {
+        throw new CliError(`segmint segment: cannot write '${out ?? 'stdout'}': ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (tmp) await streamToStdout(target);
+      for (const line of summaryLines(result)) process.stderr.write(line + '\n');
+      if (out !== undefined) process.stderr.write(`wrote ${result.total.toLocaleString('en-US')} customers to ${out}\n`);
+      return 0;
+    } finally {
+      await opened.close();
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 }

@@ -1,0 +1,146 @@
+// `segmint segment` end to end on examples/retail, through the built command (bin/segmint.js),
+// checked against DuckDB reading the same files directly.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NativeBackend } from '@segmint/engine/node';
+
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const bin = join(root, 'packages/cli/bin/segmint.js');
+const orders = join(root, 'examples/retail/orders.csv');
+const customersCsv = join(root, 'examples/retail/customers.csv');
+const tiers = join(root, 'examples/retail/tiers.seg');
+const HEADER = 'customer,segment,R,F,M,T,AOV,R_score,F_score,M_score';
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+function csvLines(text: string): string[] {
+  return text.split('\n').filter((l) => l !== '');
+}
+
+describe('segmint segment', { timeout: 60_000 }, () => {
+  let db: NativeBackend;
+  let tmp: string;
+  let expected: { orderCustomers: number; allCustomers: number; asOf: string };
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'segmint-cli-test-'));
+    db = await NativeBackend.create();
+    const [r] = await db.query(
+      `SELECT (SELECT count(DISTINCT customer_id) FROM read_csv($1)) AS o,
+              (SELECT count(*) FROM (SELECT customer_id FROM read_csv($1) UNION SELECT customer_id FROM read_csv($2))) AS a,
+              (SELECT CAST(CAST(max(order_date) AS DATE) AS VARCHAR) FROM read_csv($1)) AS d`,
+      [orders, customersCsv]
+    );
+    expected = { orderCustomers: Number(r!.o), allCustomers: Number(r!.a), asOf: String(r!.d) };
+  });
+  afterAll(async () => {
+    await db.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('writes one CSV row per customer to stdout and the summary to stderr', async () => {
+    const res = await run(['segment', '--rules', tiers, '--data', orders]);
+    expect(res.stderr).toContain('platinum');
+    expect(res.code).toBe(0);
+    const lines = csvLines(res.stdout);
+    expect(lines[0]!.startsWith(HEADER)).toBe(true);
+    expect(lines.length - 1).toBe(expected.orderCustomers);
+    // the per-segment summary: every segment of the file, with customers and shares
+    for (const s of ['platinum', 'gold', 'churn_risk', 'basic']) expect(res.stderr).toMatch(new RegExp(`^${s}.*%`, 'm'));
+    expect(res.stderr).toContain(`as of ${expected.asOf}`);
+    // the role guesses are shown
+    expect(res.stderr).toMatch(/customer = customer_id/);
+    // the file has a catch-all segment: nobody is unassigned, every row has a segment
+    const segCol = lines.slice(1).map((l) => l.split(',')[1]);
+    expect(segCol.every((s) => ['platinum', 'gold', 'churn_risk', 'basic'].includes(s!))).toBe(true);
+  });
+
+  it('matches R, F and M computed directly from the orders for a customer, in full precision', async () => {
+    const out = join(tmp, 'seg.csv');
+    const res = await run(['segment', '--rules', tiers, '--data', orders, '--out', out]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('');
+    // C00002: direct SQL of the spec (orders = distinct order ids, purchase = net > 0)
+    const [d] = await db.query(
+      `WITH o AS (SELECT order_id, sum(amount) AS net, min(CAST(order_date AS DATE)) AS day FROM read_csv($1) WHERE customer_id = 'C00002' GROUP BY order_id)
+       SELECT count(*) FILTER (WHERE net > 0) AS F, sum(net) AS M, date_diff('day', max(day) FILTER (WHERE net > 0), DATE '${expected.asOf}') AS R FROM o`,
+      [orders]
+    );
+    const [c] = await db.query("SELECT R, F, M FROM read_csv($1, all_varchar = true) WHERE customer = 'C00002'", [out]);
+    expect(Number(c!.F)).toBe(d!.F);
+    expect(Number(c!.R)).toBe(d!.R);
+    expect(Number(c!.M)).toBeCloseTo(Number(d!.M), 9);
+    // no rounding: M as written parses back to the same double DuckDB computed
+    expect(String(c!.M)).toBe(String(Number(c!.M)));
+  });
+
+  it('writes Parquet and JSON with the same rows, and joins --customers attributes', async () => {
+    const pq = join(tmp, 'seg.parquet');
+    const js = join(tmp, 'seg.json');
+    const [a, b] = await Promise.all([
+      run(['segment', '--rules', tiers, '--data', orders, '--customers', customersCsv, '--out', pq]),
+      run(['segment', '--rules', tiers, '--data', orders, '--customers', customersCsv, '--out', js])
+    ]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const [p] = await db.query(`SELECT count(*) AS n, count(DISTINCT customer) AS d FROM read_parquet($1)`, [pq]);
+    expect(p).toEqual({ n: expected.allCustomers, d: expected.allCustomers });
+    const cols = await db.query(`SELECT column_name AS c FROM (DESCRIBE SELECT * FROM read_parquet($1))`, [pq]);
+    const names = cols.map((r) => r.c);
+    expect(names.slice(0, 10).join(',')).toBe(HEADER);
+    expect(names).toContain('industry');
+    const parsed = JSON.parse(readFileSync(js, 'utf8')) as Record<string, unknown>[];
+    expect(parsed.length).toBe(expected.allCustomers);
+    expect(Object.keys(parsed[0]!).slice(0, 10).join(',')).toBe(HEADER);
+  });
+
+  it('an earlier --as-of ignores later orders', async () => {
+    const res = await run(['segment', '--rules', tiers, '--data', orders, '--as-of', '2023-06-30']);
+    expect(res.code).toBe(0);
+    const [d] = await db.query(`SELECT count(DISTINCT customer_id) AS n FROM read_csv($1) WHERE CAST(order_date AS DATE) <= DATE '2023-06-30'`, [orders]);
+    expect(csvLines(res.stdout).length - 1).toBe(d!.n);
+    expect(res.stderr).toContain('as of 2023-06-30');
+  });
+
+  it('exits 1 with FILE:LINE:COLUMN diagnostics when the rules have errors', async () => {
+    const bad = join(tmp, 'bad.seg');
+    writeFileSync(bad, 'segment a "A" when R <= 30\nsegment b "B" when Frequency >= 3\n');
+    const res = await run(['segment', '--rules', bad, '--data', orders]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: error:`));
+    expect(res.stdout).toBe('');
+  });
+
+  it('exits 2 naming the problem for bad usage and bad data', async () => {
+    const noCustomer = join(tmp, 'nocust.csv');
+    writeFileSync(noCustomer, 'when,how_much\n2024-01-01,3\n');
+    const cases = await Promise.all([
+      run(['segment', '--rules', tiers]),
+      run(['segment', '--rules', tiers, '--data', join(tmp, 'missing.csv')]),
+      run(['segment', '--rules', tiers, '--data', orders, '--as-of', '2024-13-01']),
+      run(['segment', '--rules', tiers, '--data', orders, '--map', 'price=amount']),
+      run(['segment', '--rules', tiers, '--data', orders, '--out', join(tmp, 'x.xlsx')]),
+      run(['segment', '--rules', tiers, '--data', orders, '--bogus']),
+      run(['segment', '--rules', tiers, '--data', noCustomer])
+    ]);
+    for (const c of cases) expect(c.code, c.stderr).toBe(2);
+    const [noData, missing, asOf, map, out, bogus, nocust] = cases.map((c) => c.stderr);
+    expect(noData).toMatch(/--data is required/);
+    expect(missing).toMatch(/missing\.csv/);
+    expect(asOf).toMatch(/YYYY-MM-DD.*2024-13-01/);
+    expect(map).toMatch(/unknown role 'price'/);
+    expect(out).toMatch(/\.csv, \.parquet, \.json/);
+    expect(bogus).toMatch(/bogus/);
+    expect(nocust).toMatch(/nocust\.csv/);
+  });
+});
