@@ -29,3 +29,124 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   await expect(page.getByTestId('quick-share')).toContainText(`of ${total.toLocaleString('en')} customers`);
   await shot(page, info, 'example-rule');
 });
+
+/** A small orders file whose numbers are worked out by hand (as of 2024-03-31):
+ *  X: two purchases (03-01, 03-10), M 150, R 21, F 2
+ *  Y: a purchase of 20 and a refund order of -20: F 1, M 0, R 26
+ *  Z: one purchase of 300 on 03-31: F 1, M 300, R 0 */
+const HAND_ORDERS = [
+  'order_id,customer_id,order_date,amount,channel,region',
+  'A1,X,2024-03-01 10:00:00,100,online,North',
+  'A2,X,2024-03-10 10:00:00,50,online,North',
+  'B1,Y,2024-03-05 10:00:00,20,app,East',
+  'B2,Y,2024-03-06 12:00:00,-20,app,East',
+  'C1,Z,2024-03-31 09:00:00,300,store,West'
+].join('\n');
+
+function tempFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'segmint-e2e-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+test('a CSV chosen with the file picker is loaded and its numbers shown; a bad file keeps it', async ({ page }, info) => {
+  await openApp(page);
+  await page.getByLabel('Orders file (CSV)').setInputFiles(tempFile('my-shop.csv', HAND_ORDERS));
+  await page.getByRole('button', { name: 'Load files' }).click();
+  await expect(page.getByTestId('dataset-files')).toHaveText('my-shop.csv');
+  await expect(page.getByTestId('dataset-customers')).toHaveText('3');
+  await expect(page.getByTestId('dataset-rows')).toHaveText('5');
+  await expect(page.getByTestId('dataset-asof')).toHaveText('2024-03-31');
+  const preview = page.getByRole('table').filter({ hasText: 'RFM' });
+  await expect(preview.getByRole('row')).toHaveCount(4); // header + X, Y, Z
+  await expect(preview.getByRole('row').nth(1)).toContainText('X');
+  await expect(preview.getByRole('row').nth(1).getByRole('cell').nth(3)).toHaveText('150');
+
+  const rule = page.getByLabel('Rule expression');
+  await rule.fill('M > 0 and F >= 1');
+  await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', '2');
+  await expect(page.getByTestId('quick-share')).toContainText('66.7% of 3 customers');
+  await shot(page, info, 'uploaded');
+
+  // An empty file: a message naming the file, and the data loaded before stays.
+  await page.getByLabel('Orders file (CSV)').setInputFiles(tempFile('empty.csv', ''));
+  await page.getByRole('button', { name: 'Load files' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load' });
+  await expect(alert).toContainText('Could not load empty.csv');
+  await expect(alert).toContainText('The previous data is still loaded.');
+  await expect(page.getByTestId('dataset-files')).toHaveText('my-shop.csv');
+  await expect(page.getByTestId('dataset-customers')).toHaveText('3');
+  await shot(page, info, 'bad-file');
+
+  // Drag and drop onto the page loads a file too.
+  const text = HAND_ORDERS + '\nD1,W,2024-03-30 09:00:00,10,store,West';
+  const dataTransfer = await page.evaluateHandle((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByTestId('dataset-files')).toHaveText('dropped.csv');
+  await expect(page.getByTestId('dataset-customers')).toHaveText('4');
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load' })).toHaveCount(0);
+});
+
+test('a broken rule shows its error at the right place and keeps the last good count', async ({ page }, info) => {
+  await openApp(page);
+  const rule = page.getByLabel('Rule expression');
+  await rule.fill('F > 5');
+  await expect(page.getByTestId('quick-count')).not.toHaveAttribute('data-value', '');
+  const good = await shownCount(page);
+  await expect(page.getByTestId('quick-stale')).toHaveCount(0);
+
+  // `R < 30 and F > > 5`: the second `>` (column 16) is where an operand was expected.
+  await rule.fill('R < 30 and F > > 5');
+  const diagnostics = page.locator('#quick-diagnostics');
+  await expect(diagnostics).toBeVisible();
+  await expect(diagnostics.locator('.where')).toHaveText('line 1, column 16');
+  await expect(diagnostics.locator('mark')).toHaveText('>');
+  await expect(rule).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('quick-stale')).toBeVisible();
+  expect(await shownCount(page)).toBe(good);
+  await shot(page, info, 'broken-rule');
+
+  // An unknown field points at the field.
+  await rule.fill('F > 5 and Recency < 3');
+  await expect(diagnostics.locator('.where')).toHaveText('line 1, column 11');
+  await expect(diagnostics.locator('mark')).toHaveText('Recency');
+  expect(await shownCount(page)).toBe(good);
+
+  // Fixed again: a fresh result, no longer stale.
+  await rule.fill('F > 5 and R < 30');
+  await expect(diagnostics).toHaveCount(0);
+  await expect(page.getByTestId('quick-stale')).toHaveCount(0);
+});
+
+test('the UI switches to Simplified Chinese', async ({ page }, info) => {
+  await openApp(page);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { name: '快速规则' })).toBeVisible();
+  await expect(page.getByLabel('规则表达式')).toBeVisible();
+  await expect(page.getByLabel('订单文件（CSV）')).toBeVisible();
+  await expect(page.getByRole('button', { name: '加载文件' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '客单价' })).toBeVisible();
+  await expect(page.getByText('完全在浏览器中运行')).toBeVisible();
+  await shot(page, info, 'chinese');
+  // and back
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Quick rule' })).toBeVisible();
+});
+
+test('the whole session makes requests to the local server only', async ({ page, net, baseURL }) => {
+  await openApp(page);
+  await page.getByLabel('Rule expression').fill('R < 30');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  const origin = new URL(baseURL!).origin;
+  // the app, the engine (wasm + worker) and the example data all came from here
+  expect(net.requests.some((u) => u.startsWith(origin) && u.endsWith('.wasm'))).toBe(true);
+  expect(net.requests.some((u) => u.startsWith(origin) && u.includes('orders') && u.endsWith('.csv'))).toBe(true);
+  expect(net.foreign).toEqual([]);
+});

@@ -1,7 +1,8 @@
 // TEMPORARY: a minimal stand-in for the engine's Workspace (plain SQL per
 // ../shared/spec/metrics.md, columns order_id/customer_id/order_date/amount) so the shell runs
 // before packages/engine/src/workspace.ts lands. Deleted when it does.
-import { LoadError, buildCustomers, str, type Backend, type CustomerSchema, type InputFile, type LoadReport, type Row } from '@segmint/engine';
+import { LoadError, buildCustomers, quickRuleCounts, runSegmentation, str, type Backend, type CustomerSchema, type InputFile, type LoadReport, type Row, type SegmentationResult } from '@segmint/engine';
+import { compileExpression, compileRules } from '@segmint/dsl';
 import type { Compiled, WorkspaceLike } from './engine-api.js';
 
 export class InterimWorkspace implements WorkspaceLike {
@@ -32,23 +33,28 @@ export class InterimWorkspace implements WorkspaceLike {
   }
 
   async buildCustomers(options: { asOf?: string } = {}): Promise<{ asOf: string; customers: number; schema: CustomerSchema }> {
-    return buildCustomers(this.backend, options);
+    const built = await buildCustomers(this.backend, options);
+    this.asOf = built.asOf;
+    this.schema = built.schema;
+    return built;
   }
 
   preview(limit: number): Promise<Row[]> {
     return this.backend.query(`SELECT * FROM customers ORDER BY customer LIMIT ${Math.floor(limit)}`);
   }
 
-  async quickRule(): Promise<{ compiled: Compiled; matched: number; total: number; share: number }> {
-    return { compiled: unavailable(), matched: 0, total: 0, share: 0 };
+  private asOf = '';
+  private schema: CustomerSchema = { fields: [] };
+
+  async quickRule(expression: string): Promise<{ compiled: Compiled; matched: number; total: number; share: number }> {
+    const compiled = compileExpression(expression, this.schema, { asOf: this.asOf, bind: true });
+    if (!compiled.ok) return { compiled, matched: 0, total: 0, share: 0 };
+    return { compiled, ...(await quickRuleCounts(this.backend, compiled)) };
   }
 
-  async runRules(): Promise<{ compiled: Compiled; result: null }> {
-    return { compiled: unavailable(), result: null };
+  async runRules(source: string): Promise<{ compiled: Compiled; result: SegmentationResult | null }> {
+    const compiled = compileRules(source, this.schema, { relation: 'customers', asOf: this.asOf, bind: true });
+    if (!compiled.ok) return { compiled, result: null };
+    return { compiled, result: await runSegmentation(this.backend, compiled, { asOf: this.asOf }) };
   }
-}
-
-function unavailable(): Compiled {
-  const span = { offset: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return { ok: false, sql: '', diagnostics: [{ severity: 'error', code: 'interim', message: 'The rules language is not available yet.', span }] };
 }
