@@ -142,7 +142,7 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
         if (err instanceof LoadError) throw new CliError(loadErrorMessage(err, 'customers file'));
         throw err;
       }
-      for (const line of describeLoad(customersReport, 'customers')) log(line);
+      for (const line of describeLoad(customersReport, 'customers file')) log(line);
     }
     let asOf = '';
     let schema: CustomerSchema = { fields: [] };

@@ -38,6 +38,25 @@ function copyFormat(out: string): string {
   }
 }
 
+/** Terminal columns a text takes: East Asian wide characters (CJK, fullwidth) take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
@@ -53,9 +72,12 @@ export function summaryLines(result: SegmentationResult): string[] {
   ]);
   const head = ['segment', 'customers', 'share', 'M share', 'R range'];
   const all = [head, ...rows];
-  const width = head.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(width[i]! + (c.length - [...c].length)) : c.padStart(width[i]!))).join('  ');
+  const width = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (c: string, w: number, left: boolean) => {
+    const fill = ' '.repeat(Math.max(0, w - displayWidth(c)));
+    return left ? c + fill : fill + c;
+  };
+  const line = (r: string[]) => r.map((c, i) => pad(c, width[i]!, i === 0)).join('  ');
   const out = all.map(line);
   out.push(`${result.total.toLocaleString('en-US')} customers as of ${result.asOf}`);
   for (const t of result.tags) out.push(`tag ${t.id}: ${t.customers.toLocaleString('en-US')} customers`);
