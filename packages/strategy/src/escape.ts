@@ -43,9 +43,9 @@ export function mdCell(value: unknown): string {
     .replace(/\r?\n/g, ' ');
 }
 
-/** Markdown text outside tables: HTML-escaped, with Markdown's own link/emphasis characters
- * escaped so user text cannot inject links or images. */
+/** Markdown text outside tables: HTML-escaped, with the characters of Markdown links and images
+ * (`[`, `]`) and backslashes escaped, so user text cannot inject links, images or HTML. */
 export function mdText(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
-  return escapeHtml(text.replace(/([\\[\]()*_#!|~<>])/g, '\\$1').replace(/\r?\n/g, ' '));
+  return escapeHtml(text.replace(/([\\[\]|])/g, '\\$1').replace(/\r?\n/g, ' '));
 }

@@ -123,7 +123,7 @@ function sharesChart(r: SegmentReport): string {
   const rowH = 34;
   const h = rows.length * rowH + 40;
   const parts: string[] = [];
-  parts.push(`<svg role="img" aria-label="${escapeHtml(t.chartShares)}" viewBox="0 0 ${labelW + barW + 90} ${h}" width="100%" style="max-width:${labelW + barW + 90}px">`);
+  parts.push(`<svg role="img" aria-label="${escapeHtml(t.chartShares)}" viewBox="0 0 ${labelW + barW + 90} ${h}" width="${labelW + barW + 90}" height="${h}" style="max-width:100%;height:auto">`);
   parts.push(`<g font-size="11" fill="#333"><rect x="${labelW}" y="4" width="10" height="10" fill="#2f6db5"/><text x="${labelW + 14}" y="13">${escapeHtml(t.share)}</text>`);
   parts.push(`<rect x="${labelW + 110}" y="4" width="10" height="10" fill="#e07b39"/><text x="${labelW + 124}" y="13">${escapeHtml(t.shareM)}</text></g>`);
   rows.forEach((s, i) => {
@@ -165,7 +165,7 @@ function paretoChart(r: SegmentReport): string {
     top !== null
       ? `<line x1="${x0 + r.pareto.topShare * w}" y1="${y0}" x2="${x0 + r.pareto.topShare * w}" y2="${y0 - (top / maxM) * h}" stroke="#c0392b" stroke-dasharray="4 3"/><circle cx="${x0 + r.pareto.topShare * w}" cy="${y0 - (top / maxM) * h}" r="4" fill="#c0392b"/>`
       : '';
-  return `<svg role="img" aria-label="${escapeHtml(t.chartPareto)}" viewBox="0 0 ${W} ${H}" width="100%" style="max-width:${W}px"><g font-size="10" fill="#555">${grid.join('')}</g><line x1="${x0}" y1="${y0}" x2="${x0 + w}" y2="${y0 - h}" stroke="#bbb" stroke-dasharray="2 3"/><polyline points="${pts}" fill="none" stroke="#2f6db5" stroke-width="2"/>${marker}<text x="${x0 + w / 2}" y="${H - 4}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(t.customers)}</text></svg>`;
+  return `<svg role="img" aria-label="${escapeHtml(t.chartPareto)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" style="max-width:100%;height:auto"><g font-size="10" fill="#555">${grid.join('')}</g><line x1="${x0}" y1="${y0}" x2="${x0 + w}" y2="${y0 - h}" stroke="#bbb" stroke-dasharray="2 3"/><polyline points="${pts}" fill="none" stroke="#2f6db5" stroke-width="2"/>${marker}<text x="${x0 + w / 2}" y="${H - 4}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(t.customers)}</text></svg>`;
 }
 
 const CSS = `
@@ -173,8 +173,8 @@ body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaH
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 .meta{color:#555}.pareto{font-size:1.1em;background:#f3f6fb;border-left:4px solid #2f6db5;padding:8px 12px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
-th{background:#f5f5f5;text-align:left}td.n{text-align:right;white-space:nowrap}tr.unassigned td{background:#fff8e6;font-style:italic}
-.charts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.charts figure{margin:0;flex:1 1 420px}figcaption{font-size:12px;color:#555}
+th{background:#f5f5f5;text-align:left}td.n{text-align:right;white-space:nowrap}td{overflow-wrap:anywhere}tr.unassigned td{background:#fff8e6;font-style:italic}
+.charts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.charts figure{margin:0;flex:0 1 auto;max-width:100%}figcaption{font-size:12px;color:#555}
 .pb{border:1px solid #e3e3e3;border-radius:6px;padding:8px 14px;margin:10px 0}.pb h3{margin:.3em 0}.swatch{display:inline-block;width:10px;height:10px;margin-right:6px}
 .met{color:#2e7d32}.notmet{color:#c62828}.muted{color:#888}.notes li{color:#8a5a00}
 `;

@@ -54,6 +54,7 @@ describe('csvCell', () => {
 describe('markdown', () => {
   it('neutralises pipes, newlines, HTML and link syntax', () => {
     expect(mdCell('a|b\n<i>c</i>')).toBe('a\\|b &lt;i&gt;c&lt;/i&gt;');
-    expect(mdText('[click](javascript:alert(1)) ![x](http://e/x.png)')).not.toMatch(/(?<!\\)[[\]()]/);
+    expect(mdText('[click](javascript:alert(1)) ![x](http://e/x.png)')).toBe('\\[click\\](javascript:alert(1)) !\\[x\\](http://e/x.png)');
+    expect(mdText('a <b> & c')).toBe('a &lt;b&gt; &amp; c');
   });
 });
