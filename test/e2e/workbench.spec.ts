@@ -94,11 +94,13 @@ test('a CSV chosen with the file picker is loaded and its numbers shown; a bad f
 });
 
 test('a broken rule shows its error at the right place and keeps the last good count', async ({ page }, info) => {
+  const db = await nativeCustomers(exampleOrders);
+  const good = await nativeCount(db, 'F > 5');
+  await db.close();
   await openApp(page);
   const rule = page.getByLabel('Rule expression');
   await rule.fill('F > 5');
-  await expect(page.getByTestId('quick-count')).not.toHaveAttribute('data-value', '');
-  const good = await shownCount(page);
+  await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', String(good));
   await expect(page.getByTestId('quick-stale')).toHaveCount(0);
 
   // `R < 30 and F > > 5`: the second `>` (column 16) is where an operand was expected.
@@ -122,6 +124,23 @@ test('a broken rule shows its error at the right place and keeps the last good c
   await rule.fill('F > 5 and R < 30');
   await expect(diagnostics).toHaveCount(0);
   await expect(page.getByTestId('quick-stale')).toHaveCount(0);
+  expect(await shownCount(page)).toBeLessThan(good);
+
+  // The rule file: an error on line 4 is shown there; the segment table stays, marked stale.
+  const segments = page.getByTestId('segments');
+  await expect(segments.getByRole('row')).toHaveCount(5); // header + the four tiers
+  const file = page.getByLabel('Rule file');
+  const source = await file.inputValue();
+  const lines = source.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('segment gold'));
+  lines[at] = lines[at]!.replace('F >= 8', 'Freq >= 8');
+  await file.fill(lines.join('\n'));
+  const fileDiagnostics = page.locator('#rules-diagnostics');
+  await expect(fileDiagnostics.locator('.where').first()).toHaveText(`line ${at + 1}, column ${lines[at]!.indexOf('Freq') + 1}`);
+  await expect(fileDiagnostics.locator('mark').first()).toHaveText('Freq');
+  await expect(segments.getByRole('row')).toHaveCount(5);
+  await expect(page.getByRole('table').filter({ hasText: 'Showing the last valid result' })).toBeVisible();
+  await shot(page, info, 'broken-rule-file');
 });
 
 test('the UI switches to Simplified Chinese', async ({ page }, info) => {
