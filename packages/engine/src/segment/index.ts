@@ -57,15 +57,23 @@ export async function segmentSummary(
   backend: Backend,
   table: string,
   order: { id: string; label?: string | null }[],
-  relation: string = CUSTOMERS_TABLE
+  relation: string = CUSTOMERS_TABLE,
+  compiled?: { sql: string; params: readonly unknown[] }
 ): Promise<{ summary: SegmentSummary[]; total: number }> {
   const has = await metricPresence(backend, relation);
-  const col = (m: 'R' | 'F' | 'M') => (has[m] ? `CAST(c.${ident(m)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)');
   const aggs = (m: 'R' | 'F' | 'M', p: string) =>
     `avg(${m}) AS ${p}_mean, median(${m}) AS ${p}_median, min(${m}) AS ${p}_min, max(${m}) AS ${p}_max`;
+  // Fast path: evaluate the rules again with R, F, M carried along (no join of the segment table
+  // with the relation, which costs more than re-running the rules); else join on customer.
+  const carried = compiled ? carryMetrics(compiled.sql, has) : null;
+  const col = (m: 'R' | 'F' | 'M') => (has[m] ? `CAST(c.${ident(m)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)');
+  const source = carried
+    ? `SELECT segment, __segmint_R AS R, __segmint_F AS F, __segmint_M AS M FROM (${carried}) q`
+    : `SELECT s.segment, ${col('R')} AS R, ${col('F')} AS F, ${col('M')} AS M
+    FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer`;
+  const params = carried && compiled ? cells(compiled.params) : [];
   const sql = `WITH j AS (
-    SELECT s.segment, ${col('R')} AS R, ${col('F')} AS F, ${col('M')} AS M
-    FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer
+    ${source}
   ), tot AS (SELECT count(*) AS n, sum(M) AS m FROM j)
   SELECT segment, count(*) AS customers,
     count(*) / (SELECT n FROM tot) AS share,
@@ -74,7 +82,7 @@ export async function segmentSummary(
     ${aggs('R', 'R')}, ${aggs('F', 'F')}, ${aggs('M', 'M')},
     (SELECT n FROM tot) AS total
   FROM j GROUP BY segment`;
-  const rows = await backend.query(sql);
+  const rows = await backend.query(sql, params);
   const total = num(rows[0]?.total) ?? 0;
   const bySegment = new Map<string | null, Row>();
   for (const r of rows) bySegment.set(r.segment === null ? null : String(r.segment), r);
@@ -102,6 +110,21 @@ export async function segmentSummary(
   return { summary, total };
 }
 
+/**
+ * The compiled rule SELECT with R, F, M (as DOUBLE, NULL when the relation lacks them) added to
+ * its outermost select list as __segmint_R/F/M. @segmint/dsl emits `SELECT <columns> FROM
+ * <relation or SELECT * subqueries>`, so the relation's columns are in scope there; any other
+ * shape returns null (the caller joins instead).
+ */
+export function carryMetrics(sql: string, has: Record<'R' | 'F' | 'M', boolean>): string | null {
+  const m = /^SELECT\s/.exec(sql);
+  if (!m || /^SELECT\s+DISTINCT\b/i.test(sql)) return null;
+  const cols = (['R', 'F', 'M'] as const)
+    .map((k) => `${has[k] ? `CAST(${ident(k)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS ${ident(`__segmint_${k}`)}`)
+    .join(', ');
+  return `SELECT ${cols}, ${sql.slice(m[0].length)}`;
+}
+
 /** Customers carrying each tag (tag columns are booleans named by the tag id). */
 export async function tagCounts(backend: Backend, table: string, tags: { id: string }[]): Promise<Record<string, number>> {
   if (tags.length === 0) return {};
@@ -122,7 +145,7 @@ export async function runSegmentation(
   const into = options.into ?? SEGMENTED_TABLE;
   const relation = options.relation ?? CUSTOMERS_TABLE;
   await backend.exec(`CREATE OR REPLACE TABLE ${ident(into)} AS ${compiled.sql}`, cells(compiled.params));
-  const { summary, total } = await segmentSummary(backend, into, compiled.segments, relation);
+  const { summary, total } = await segmentSummary(backend, into, compiled.segments, relation, compiled);
   const counts = await tagCounts(backend, into, compiled.tags);
   return {
     table: into,

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '../../src/node/index.js';
 import { buildCustomers } from '../../src/metrics/index.js';
-import { quickRuleCounts, runSegmentation, segmentOutputSql } from '../../src/segment/index.js';
+import { quickRuleCounts, runSegmentation, segmentOutputSql, segmentSummary } from '../../src/segment/index.js';
 import { metricCases, setupCase } from '../cases/index.js';
 
 // score-ties: P1 R0 F1 M10, P2 R0 F1 M10, P3 R10 F1 M20, P4 R20 F1 M30, P5 R20 F1 M30,
@@ -82,6 +82,10 @@ describe('segmentation', () => {
       expect(s.R.max).toBe(d.r_max);
     }
     expect(res.summary.reduce((a, s) => a + s.customers, 0)).toBe(7);
+    // the summary re-evaluates the rules with R, F, M carried along; joining the segment table
+    // with the relation instead gives the same numbers
+    const joined = await segmentSummary(db, 'seg2', compiled.segments, 'customers');
+    expect(joined.summary).toEqual(res.summary);
     expect(res.summary.reduce((a, s) => a + s.shareM, 0)).toBeCloseTo(1, 12);
   });
 
