@@ -157,9 +157,9 @@ function flowText(c: MigrationCell, name: (s: string) => string, lang: Lang): st
     return `${n} 位「${name(c.from)}」客户变为「${name(c.to)}」，占上期金额 ${fmtCompact(c.mBefore, lang)}`;
   }
   const who = (k: number) => (k === 1 ? 'customer' : 'customers');
-  if (c.from === NEW) return `${n} new ${who(c.customers)} arrived in ${name(c.to)}, worth ${fmtCompact(c.mAfter, lang)} of this period's M`;
-  if (c.to === GONE) return `${n} ${name(c.from)} ${who(c.customers)} ${c.customers === 1 ? 'is' : 'are'} gone from the data, worth ${fmtCompact(c.mBefore, lang)} of last period's M`;
-  return `${n} ${name(c.from)} ${who(c.customers)} became ${name(c.to)}, worth ${fmtCompact(c.mBefore, lang)} of last period's M`;
+  if (c.from === NEW) return `${n} new ${who(c.customers)} arrived in ${name(c.to)}, worth ${fmtCompact(c.mAfter, lang)} of this period’s M`;
+  if (c.to === GONE) return `${n} ${name(c.from)} ${who(c.customers)} ${c.customers === 1 ? 'is' : 'are'} gone from the data, worth ${fmtCompact(c.mBefore, lang)} of last period’s M`;
+  return `${n} ${name(c.from)} ${who(c.customers)} became ${name(c.to)}, worth ${fmtCompact(c.mBefore, lang)} of last period’s M`;
 }
 
 function stateName(m: Migration, s: string): string {
@@ -190,17 +190,21 @@ export function migrationToMarkdown(m: Migration): string {
   for (const r of m.retention)
     out.push(`| ${mdCell(r.label ?? r.segment)} | ${fmtInt(r.customers, L)} | ${fmtInt(r.same, L)} | ${fmtInt(r.better, L)} | ${fmtInt(r.worse, L)} | ${fmtInt(r.unassigned, L)} | ${fmtInt(r.gone, L)} | ${fmtPct(r.retention, L)} |`);
   out.push('', `## ${zh ? '迁移矩阵（客户数；行 = 上期，列 = 本期）' : 'Transition matrix (customers; rows = before, columns = after)'}`, '');
-  const head = [zh ? '上期 \\ 本期' : 'before \\ after', ...m.cols.map((c) => mdCell(stateName(m, c))), zh ? '合计' : 'total'];
-  out.push(`| ${head.join(' | ')} |`, `| --- |${m.cols.map(() => ' ---: |').join('')} ---: |`);
-  for (const f of m.rows) {
-    const row = m.cols.map((t) => cell(f, t).customers);
+  // the unassigned row and column are left out of the tables when nobody is in them
+  const empty = (s: string) => m.cells.every((c) => (c.from !== s && c.to !== s) || c.customers === 0);
+  const rows = m.rows.filter((r) => r !== UNASSIGNED || !empty(UNASSIGNED));
+  const cols = m.cols.filter((c) => c !== UNASSIGNED || !empty(UNASSIGNED));
+  const head = [zh ? '上期 \\ 本期' : 'before \\ after', ...cols.map((c) => mdCell(stateName(m, c))), zh ? '合计' : 'total'];
+  out.push(`| ${head.join(' | ')} |`, `| --- |${cols.map(() => ' ---: |').join('')} ---: |`);
+  for (const f of rows) {
+    const row = cols.map((t) => cell(f, t).customers);
     out.push(`| ${mdCell(stateName(m, f))} | ${row.map((v) => fmtInt(v, L)).join(' | ')} | ${fmtInt(row.reduce((a, b) => a + b, 0), L)} |`);
   }
-  const colTotals = m.cols.map((t) => m.rows.reduce((a, f) => a + cell(f, t).customers, 0));
+  const colTotals = cols.map((t) => rows.reduce((a, f) => a + cell(f, t).customers, 0));
   out.push(`| ${zh ? '合计' : 'total'} | ${colTotals.map((v) => fmtInt(v, L)).join(' | ')} | |`);
   out.push('', `## ${zh ? '迁移矩阵（上期金额 M；新客户行为本期金额）' : "Transition matrix (M of the earlier run; the 'new' row: M of the later run)"}`, '');
-  out.push(`| ${head.slice(0, -1).join(' | ')} |`, `| --- |${m.cols.map(() => ' ---: |').join('')}`);
-  for (const f of m.rows) out.push(`| ${mdCell(stateName(m, f))} | ${m.cols.map((t) => fmtCompact(f === NEW ? cell(f, t).mAfter : cell(f, t).mBefore, L)).join(' | ')} |`);
+  out.push(`| ${head.slice(0, -1).join(' | ')} |`, `| --- |${cols.map(() => ' ---: |').join('')}`);
+  for (const f of rows) out.push(`| ${mdCell(stateName(m, f))} | ${cols.map((t) => fmtCompact(f === NEW ? cell(f, t).mAfter : cell(f, t).mBefore, L)).join(' | ')} |`);
   out.push('');
   return out.join('\n');
 }

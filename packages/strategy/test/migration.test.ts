@@ -77,10 +77,10 @@ describe('migration review', () => {
   });
 
   it('puts the biggest flows in words and computes retention into same-or-better', () => {
-    expect(m.flows[0]!.text).toBe("2 Gold customers became Churn risk, worth 250 of last period's M");
+    expect(m.flows[0]!.text).toBe("2 Gold customers became Churn risk, worth 250 of last period’s M");
     expect(m.flows.map((f) => `${f.from}>${f.to}`)).toEqual([`gold>churn_risk`, `${NEW}>gold`, `gold>${GONE}`, `churn_risk>gold`, `${UNASSIGNED}>churn_risk`]);
-    expect(m.flows[1]!.text).toBe("1 new customer arrived in Gold, worth 300 of this period's M");
-    expect(m.flows[2]!.text).toBe("1 Gold customer is gone from the data, worth 70 of last period's M");
+    expect(m.flows[1]!.text).toBe("1 new customer arrived in Gold, worth 300 of this period’s M");
+    expect(m.flows[2]!.text).toBe("1 Gold customer is gone from the data, worth 70 of last period’s M");
     expect(m.retention).toEqual([
       { segment: 'gold', label: 'Gold', customers: 4, same: 1, better: 0, worse: 2, unassigned: 0, gone: 1, retention: 0.25 },
       { segment: 'churn_risk', label: 'Churn risk', customers: 1, same: 0, better: 1, worse: 0, unassigned: 0, gone: 0, retention: 1 }
