@@ -1,14 +1,16 @@
 // The amount role: a column, or an arithmetic expression of columns in the rules language
-// (`Quantity * UnitPrice`). Expressions are compiled by @segmint/dsl against the raw columns;
-// the expression text itself never reaches SQL.
+// (`Quantity * UnitPrice`). Expressions are parsed, checked and compiled by @segmint/dsl against
+// the file's columns and their inferred types; the expression text itself never reaches SQL.
+import { compileExpression, parseExpression, walkExpr, type Schema } from '@segmint/dsl';
 import type { Role } from '../types.js';
 import { ident } from '../sql/quote.js';
 import { fail } from './issues.js';
+import type { ColumnProfile } from './infer.js';
 
 export interface RoleSql {
-  /** SQL over the typed columns (see typedColumnsSql) */
+  /** SQL over the raw columns, where the `columns` listed have been converted to numbers */
   sql: string;
-  /** raw columns it reads */
+  /** raw columns it reads (converted to DOUBLE before `sql` runs) */
   columns: string[];
 }
 
@@ -19,15 +21,37 @@ export function findColumn(columns: string[], name: string): string | null {
   return columns.find((c) => c.trim().toLowerCase() === n) ?? null;
 }
 
+function fieldType(p: ColumnProfile): 'number' | 'text' | 'date' | 'boolean' {
+  if (p.type === 'integer' || p.type === 'number') return 'number';
+  if (p.type === 'date' || p.type === 'timestamp') return 'date';
+  if (p.type === 'boolean') return 'boolean';
+  return 'text';
+}
+
 /** SQL for a numeric role (amount) given as a column name or an expression of columns. */
-export function numericRoleSql(file: string, role: Role, given: string, columns: string[]): RoleSql {
+export function numericRoleSql(file: string, role: Role, given: string, profiles: ColumnProfile[]): RoleSql {
+  const columns = profiles.map((p) => p.name);
   const col = findColumn(columns, given);
   if (col) return { sql: ident(col), columns: [col] };
-  // An expression in the rules language: compiled by @segmint/dsl (wired in below once the
-  // dsl exports compileExpression).
-  fail(
-    file,
-    `${role} '${given}' is neither a column of the file nor an expression Segmint can read yet`,
-    `Map ${role} to one of the columns: ${columns.map((c) => `'${c}'`).join(', ')}`
-  );
+  // Every column the expression reads is converted to a number first (text amounts like
+  // '1,234.50' included), so the schema calls every column a number except dates/booleans.
+  const schema: Schema = { fields: profiles.map((p) => ({ name: p.name, type: fieldType(p) === 'text' ? 'number' : fieldType(p) })) };
+  const compiled = compileExpression(given, schema);
+  if (!compiled.ok || compiled.type !== 'number') {
+    const why = compiled.diagnostics.map((d) => d.message + (d.hint ? ` (${d.hint})` : '')).join('; ') || `it gives ${compiled.type ?? 'no'} value, not a number`;
+    fail(
+      file,
+      `${role} '${given}' is neither a column nor an arithmetic expression of columns: ${why}`,
+      `Map ${role} to a column or an expression such as "Quantity * UnitPrice"; the columns are: ${columns.map((c) => `'${c}'`).join(', ')}`
+    );
+  }
+  const used: string[] = [];
+  const parsed = parseExpression(given);
+  if (parsed.expr)
+    walkExpr(parsed.expr, (e) => {
+      if (e.kind !== 'field') return;
+      const c = findColumn(columns, e.name);
+      if (c && !used.includes(c)) used.push(c);
+    });
+  return { sql: compiled.sql, columns: used };
 }

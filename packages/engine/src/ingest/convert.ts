@@ -79,14 +79,15 @@ export interface DateDecision {
 export async function decideDates(backend: Backend, raw: RawTable, col: string, dayFirst: boolean | undefined): Promise<DateDecision> {
   const v = `trim(${ident(col)})`;
   const dmy = `regexp_full_match(${v}, '${D.dmy}')`;
-  const a = `TRY_CAST(regexp_extract(${v}, '^(\\d+)', 1) AS INTEGER)`;
-  const b = `TRY_CAST(regexp_extract(${v}, '^\\d+[/.-](\\d+)', 1) AS INTEGER)`;
+  const src = `${ident(SRC_ROW)} AS r, ${ident(SRC_FILE)} AS f`;
+  // the day/month numbers of the D/M/Y-like values only (a cheap prefix test first)
   const [r] = await backend.query(
-    `SELECT count(*) FILTER (${dmy}) AS n, count(*) FILTER (${dmy} AND ${a} > 12) AS day_first, count(*) FILTER (${dmy} AND ${b} > 12) AS month_first,
-            count(nullif(${v}, '')) AS nonempty, count(*) FILTER (regexp_full_match(${v}, '${D.serial}')) AS serial,
-            arg_min(${v}, ${ident(SRC_ROW)}) FILTER (${dmy}) AS example, arg_min(${ident(SRC_FILE)}, ${ident(SRC_ROW)}) FILTER (${dmy}) AS ex_file,
-            min(${ident(SRC_ROW)}) FILTER (${dmy}) AS ex_row
-     FROM ${ident(raw.table)}`
+    `WITH m AS (SELECT v, r, f, TRY_CAST(regexp_extract(v, '^(\\d+)', 1) AS INTEGER) AS a, TRY_CAST(regexp_extract(v, '^\\d+[/.-](\\d+)', 1) AS INTEGER) AS b
+                FROM (SELECT ${v} AS v, ${src} FROM ${ident(raw.table)} WHERE regexp_matches(${ident(col)}, '^\\s*\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}') AND ${dmy}))
+     SELECT (SELECT count(*) FROM m) AS n, (SELECT count(*) FROM m WHERE a > 12) AS day_first, (SELECT count(*) FROM m WHERE b > 12) AS month_first,
+            (SELECT arg_min(v, (f, r)) FROM m) AS example, (SELECT arg_min(f, (f, r)) FROM m) AS ex_file, (SELECT arg_min(r, (f, r)) FROM m) AS ex_row,
+            (SELECT count(nullif(${v}, '')) FROM ${ident(raw.table)}) AS nonempty,
+            (SELECT count(*) FROM ${ident(raw.table)} WHERE TRY_CAST(${ident(col)} AS DOUBLE) BETWEEN 10000 AND 99999.999999) AS serial`
   );
   const n = Number(r?.n ?? 0);
   const df = Number(r?.day_first ?? 0);
@@ -129,6 +130,8 @@ export interface NumberDecision {
 
 /** Decides the decimal separator of a number column (1,234.50 vs 1.234,50) from all values. */
 export async function decideNumbers(backend: Backend, raw: RawTable, col: string): Promise<NumberDecision> {
+  const [c] = await backend.query(`SELECT count(*) FILTER (contains(${ident(col)}, ',')) AS n FROM ${ident(raw.table)}`);
+  if (Number(c?.n ?? 0) === 0) return { commaFirst: false, issues: [] }; // no comma: nothing to decide
   const v = `segmint_clean_num(${ident(col)})`;
   const pe = POINT_EVIDENCE.replaceAll('(v,', `(${v},`);
   const ce = COMMA_EVIDENCE.replaceAll('(v,', `(${v},`);

@@ -14,26 +14,32 @@ export interface ColumnProfile {
 
 /** Rows looked at to infer types (the first ones, deterministic); conversions of the columns
  * used for roles always look at every row. */
-export const TYPE_SAMPLE_ROWS = 100_000;
+export const TYPE_SAMPLE_ROWS = 20_000;
 
 const m = (v: string, re: string) => `regexp_full_match(${v}, '${re}')`;
 
 export async function inferColumns(backend: Backend, table: string, columns: string[]): Promise<ColumnProfile[]> {
   if (columns.length === 0) return [];
   const parts: string[] = [];
+  const inner: string[] = [];
   columns.forEach((c, i) => {
-    const v = `trim(${ident(c)})`;
+    // each value trimmed and cleaned once here (macros repeat their arguments); values without
+    // a digit are neither numbers nor dates, so the regular expressions only see the others
+    inner.push(`trim(${ident(c)}) AS t${i}`, `CASE WHEN regexp_matches(${ident(c)}, '[0-9]') THEN segmint_clean_num(${ident(c)}) END AS k${i}`);
+    const v = `t${i}`;
+    const digit = `k${i} IS NOT NULL`;
+    const anyDate = `(${m(v, D.iso)} OR ${m(v, D.ymdSlash)} OR ${m(v, D.chinese)} OR ${m(v, D.dmy)})`;
     parts.push(
       `count(nullif(${v}, '')) AS n${i}`,
       `approx_count_distinct(nullif(${v}, '')) AS d${i}`,
-      `count(*) FILTER (${m(v, '[-+]?\\d+')}) AS int${i}`,
-      `count(*) FILTER (segmint_num(${ident(c)}, false) IS NOT NULL OR segmint_num(${ident(c)}, true) IS NOT NULL) AS num${i}`,
-      `count(*) FILTER (${m(v, D.ymd8)} OR ((${m(v, D.iso)} OR ${m(v, D.ymdSlash)} OR ${m(v, D.chinese)} OR ${m(v, D.dmy)}) AND NOT regexp_matches(${v}, '\\d:\\d'))) AS date${i}`,
-      `count(*) FILTER ((${m(v, D.iso)} OR ${m(v, D.ymdSlash)} OR ${m(v, D.chinese)} OR ${m(v, D.dmy)}) AND regexp_matches(${v}, '\\d:\\d')) AS ts${i}`,
+      `count(*) FILTER (${digit} AND ${m(v, '[-+]?\\d+')}) AS int${i}`,
+      `count(*) FILTER (${digit} AND (TRY_CAST(${v} AS DOUBLE) IS NOT NULL OR segmint_num_of(k${i}, false) IS NOT NULL OR segmint_num_of(k${i}, true) IS NOT NULL)) AS num${i}`,
+      `count(*) FILTER (${digit} AND (${m(v, D.ymd8)} OR (${anyDate} AND NOT contains(${v}, ':')))) AS date${i}`,
+      `count(*) FILTER (${digit} AND contains(${v}, ':') AND ${anyDate}) AS ts${i}`,
       `count(*) FILTER (lower(${v}) IN ('true', 'false', 'yes', 'no', '是', '否')) AS bool${i}`
     );
   });
-  const [r] = await backend.query(`SELECT ${parts.join(', ')} FROM (SELECT * FROM ${ident(table)} LIMIT ${TYPE_SAMPLE_ROWS})`);
+  const [r] = await backend.query(`SELECT ${parts.join(', ')} FROM (SELECT ${inner.join(', ')} FROM (SELECT * FROM ${ident(table)} LIMIT ${TYPE_SAMPLE_ROWS}))`);
   return columns.map((name, i) => {
     const g = (k: string) => Number(r?.[`${k}${i}`] ?? 0);
     const n = g('n');

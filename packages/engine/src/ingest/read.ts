@@ -231,11 +231,14 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     { name: 'p', type: 'text', values: [...pathName.keys()] },
     { name: 'name', type: 'text', values: [...pathName.values()] }
   ]);
+  // row numbers from the insertion order (rowid) minus the first rowid of the file: a hash
+  // aggregate and a hash join, no sort
   await backend.exec(
     `CREATE OR REPLACE TABLE ${ident(STAGE.raw)} AS
+     WITH o AS (SELECT __p, min(rowid) AS first FROM ${ident(STAGE.raw0)} GROUP BY __p)
      SELECT ${columns.map((c) => `r.${ident(c)}`).join(', ')}, f.name AS ${ident(SRC_FILE)},
-            CAST(coalesce(r.__r, r.__rid - min(r.__rid) OVER (PARTITION BY r.__p) + 1) AS BIGINT) AS ${ident(SRC_ROW)}
-     FROM (SELECT *, rowid AS __rid FROM ${ident(STAGE.raw0)}) r JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
+            CAST(coalesce(r.__r, r.rowid - o.first + 1) AS BIGINT) AS ${ident(SRC_ROW)}
+     FROM ${ident(STAGE.raw0)} r JOIN o ON r.__p = o.__p JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
   );
   await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.raw0)}`);
   await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.files)}`);

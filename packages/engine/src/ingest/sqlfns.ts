@@ -51,10 +51,15 @@ export async function createMacros(backend: Backend): Promise<void> {
        WHEN regexp_full_match(c, '${P.commaGrouped}') THEN TRY_CAST(replace(replace(c, '.', ''), ',', '.') AS DOUBLE)
        WHEN regexp_full_match(c, '${P.commaDecimal}') THEN TRY_CAST(replace(c, ',', '.') AS DOUBLE)
        ELSE NULL END`,
-    `CREATE OR REPLACE TEMP MACRO segmint_num(v, comma_first) AS segmint_num_of(segmint_clean_num(v), comma_first)`,
+    // fast path: what DuckDB's own cast reads (1234, -12.5, 1e5) needs no regular expressions
+    `CREATE OR REPLACE TEMP MACRO segmint_num(v, comma_first) AS CASE
+       WHEN TRY_CAST(v AS DOUBLE) IS NOT NULL AND NOT (comma_first AND regexp_full_match(trim(CAST(v AS VARCHAR)), '[-+]?\\d{1,3}\\.\\d{3}')) THEN TRY_CAST(v AS DOUBLE)
+       ELSE segmint_num_of(segmint_clean_num(v), comma_first) END`,
     // t = trimmed text; day_first decides 01/02/2024; serial allows Excel serial day numbers
     `CREATE OR REPLACE TEMP MACRO segmint_ts_of(t, day_first, serial) AS CASE
        WHEN t IS NULL OR t = '' THEN NULL
+       -- fast path: ISO dates and timestamps (and YYYY/MM/DD), as DuckDB's own cast reads them
+       WHEN TRY_CAST(t AS TIMESTAMP) IS NOT NULL THEN TRY_CAST(t AS TIMESTAMP)
        WHEN regexp_full_match(t, '${D.iso}') THEN TRY_CAST(t AS TIMESTAMP)
        WHEN regexp_full_match(t, '${D.ymd8}') THEN try_strptime(t, '%Y%m%d')
        WHEN regexp_full_match(t, '${D.ymdSlash}') THEN try_strptime(replace(t, '.', '/'), ${list(timeFormats('%Y/%m/%d'))})

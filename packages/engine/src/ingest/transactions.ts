@@ -40,7 +40,7 @@ function report(a: Analysis): LoadReport {
 }
 
 /** Builds STAGE.typed (customer, ts, amount, order_id + source) for the roles that are mapped. */
-async function buildTyped(backend: Backend, raw: RawTable, roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: { reason: string; where: string; value: string }[] }> {
+async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: { reason: string; where: string; value: string }[] }> {
   const file = filesLabel(raw.files);
   const reasons: { reason: string; where: string; value: string }[] = [];
   const select: string[] = [];
@@ -60,7 +60,7 @@ async function buildTyped(backend: Backend, raw: RawTable, roles: RoleMap, optio
     reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: 'ts IS NULL', value: '__d' });
   }
   if (roles.amount) {
-    const a = numericRoleSql(file, 'amount', roles.amount, raw.columns);
+    const a = numericRoleSql(file, 'amount', roles.amount, profiles);
     for (const col of a.columns) {
       const n = await decideNumbers(backend, raw, col);
       issues.push(...n.issues);
@@ -94,7 +94,7 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   const missing = required.filter((r) => !roles[r]).map((r) => missingRoleIssue(file, r, raw.columns));
   if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
   issues.push(...missing.map((m) => ({ ...m, severity: 'warning' as const })));
-  const { reasons } = await buildTyped(backend, raw, roles, options, issues);
+  const { reasons } = await buildTyped(backend, raw, profiles, roles, options, issues);
   const leftOut = await countLeftOut(backend, STAGE.typed, reasons);
   const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);
   return { raw, profiles, roles, roleSource, issues, leftOut, usable };
