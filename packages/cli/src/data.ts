@@ -60,9 +60,9 @@ export function formatIssue(i: LoadIssue): string {
 }
 
 function loadErrorMessage(err: LoadError, what: string): string {
-  const lines = [`cannot load the ${what}: ${err.message}`];
-  for (const i of err.issues) lines.push(formatIssue(i));
-  return lines.join('\n');
+  // The issues name the file, row and column; the message repeats the first one.
+  if (err.issues.length === 0) return `cannot load the ${what}: ${err.message}`;
+  return [`cannot load the ${what}:`, ...err.issues.map(formatIssue)].join('\n');
 }
 
 /** The role guesses and left-out rows of a load, as lines for stderr. */

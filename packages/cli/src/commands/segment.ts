@@ -64,7 +64,7 @@ function pct(x: number): string {
 /** The per-segment summary for stderr: customers, share, M share (and the R range). */
 export function summaryLines(result: SegmentationResult): string[] {
   const rows = result.summary.map((s) => [
-    s.segment === null ? '(unassigned)' : s.label && s.label !== s.segment ? `${s.segment} (${s.label})` : s.segment,
+    s.segment === null ? '(unassigned)' : s.label && s.label.toLowerCase() !== s.segment.toLowerCase() ? `${s.segment} (${s.label})` : s.segment,
     s.customers.toLocaleString('en-US'),
     pct(s.share),
     pct(s.shareM),
