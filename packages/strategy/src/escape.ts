@@ -15,7 +15,6 @@ const HTML_ESCAPES: Record<string, string> = {
 export function escapeHtml(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   // NUL and other C0 controls (except tab/newline/CR) have no business in a report.
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '\uFFFD');
 }
 
