@@ -1,17 +1,14 @@
 // From the raw text table to typed transactions: decides the roles, the date order (DD/MM or
 // MM/DD), the decimal separator, and counts every row that cannot be used, with examples.
 import type { Backend, LoadIssue, Role, RoleMap, LoadReport } from '../types.js';
-import { LoadError } from '../types.js';
 import { ident } from '../sql/quote.js';
-import { fail, formatIssue, rowLabel } from './issues.js';
-import { filesLabel } from './issues.js';
+import { fail, filesLabel, rowLabel } from './issues.js';
 import { guessRoles } from './roles.js';
-import { findColumn, numericRoleSql } from './amount.js';
+import { findColumn } from './amount.js';
 import { COMMA_EVIDENCE, POINT_EVIDENCE, DATE_PATTERNS as D } from './sqlfns.js';
 import type { ColumnProfile } from './infer.js';
-import { SRC_FILE, SRC_ROW, STAGE } from './staging.js';
+import { SRC_FILE, SRC_ROW } from './staging.js';
 import type { RawTable } from './read.js';
-import type { IngestOptions } from './read.js';
 
 export interface ResolvedRoles {
   roles: RoleMap;
@@ -204,5 +201,3 @@ export function leftOutLines(leftOut: LeftOut[]): string {
     .join('\n');
 }
 
-export { STAGE, LoadError, formatIssue };
-export type { IngestOptions };

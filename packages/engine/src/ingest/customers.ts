@@ -9,8 +9,7 @@ import { createMacros } from './sqlfns.js';
 import { countLeftOut, decideNumbers, missingRoleIssue } from './convert.js';
 import { findColumn } from './amount.js';
 import { guessRoles } from './roles.js';
-import { formatIssue, rowLabel } from './issues.js';
-import { filesLabel } from './issues.js';
+import { formatIssue, rowLabel, filesLabel } from './issues.js';
 import { SRC_FILE, SRC_ROW, STAGE } from './staging.js';
 import { cleanUp, swap } from './transactions.js';
 

@@ -11,8 +11,7 @@ import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
-import { fail, formatIssue, rowLabel } from './issues.js';
-import { filesLabel } from './issues.js';
+import { fail, formatIssue, rowLabel, filesLabel } from './issues.js';
 import { STAGE, SRC_FILE, SRC_ROW } from './staging.js';
 
 export interface IngestOptions extends LoadOptions {

@@ -8,8 +8,7 @@ import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
 import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut } from './convert.js';
 import { numericRoleSql } from './amount.js';
-import { formatIssue } from './issues.js';
-import { filesLabel } from './issues.js';
+import { formatIssue, filesLabel } from './issues.js';
 import { dropStaging, SRC_FILE, SRC_ROW, STAGE } from './staging.js';
 
 export const TX_TABLE = 'segmint_tx';

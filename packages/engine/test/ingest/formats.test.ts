@@ -136,6 +136,21 @@ describe('Excel, Parquet, JSON, NDJSON', () => {
   });
 });
 
+describe('amount as an expression of columns (the rules language)', () => {
+  it('computes 数量 * 单价 from text numbers, and explains an expression it cannot use', async () => {
+    const f = diskFile(dir, 'lines.csv', '会员号,日期,数量,单价,备注\nM1,2024-03-01,2,"1,234.50",a\nM1,2024-03-01,-1,￥2.5,b\nM2,2024-03-02,,3,c\n');
+    const report = await ingestTransactions(db, [f], { roles: { amount: '数量 * 单价' } });
+    expect(report.roles).toEqual({ customer: '会员号', date: '日期', amount: '数量 * 单价' });
+    expect(report.roleSource.amount).toBe('given');
+    expect((await tx()).map((r) => r.amount)).toEqual([2469, -2.5]);
+    expect(report.leftOut).toEqual([
+      { reason: "amount '数量 * 单价' cannot be computed (a value is missing or not a number)", count: 1, examples: [{ file: 'lines.csv', row: 3, value: '数量=, 单价=3' }] }
+    ]);
+    await expect(ingestTransactions(db, [f], { roles: { amount: 'Qty * 单价' } })).rejects.toThrow(/^lines\.csv: amount 'Qty \* 单价' is neither a column nor an arithmetic expression of columns: unknown field `Qty`/);
+    await expect(ingestTransactions(db, [f], { roles: { amount: '数量 > 1' } })).rejects.toThrow(/gives boolean value, not a number/);
+  });
+});
+
 describe('customers file and role guessing', () => {
   it('loads attributes into segmint_attrs on the customer id, typed, with duplicate ids reported', async () => {
     const f = diskFile(dir, 'customers.csv', '客户ID,行业,员工数,满意度,邮编\nC001,IT,500,4.5,010020\nC002,机械,120,3.0,200000\nC001,IT,500,4.5,010020\n,零售,5,2,100000\n');
