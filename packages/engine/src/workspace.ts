@@ -1,6 +1,6 @@
 // One loaded data set on one backend: what the app, the CLI and the strategy layer use.
 // Environment-neutral: everything goes through the Backend interface as SQL.
-import { compileExpression, compileRules, readAsOf } from '@segmint/dsl';
+import { compileExpression, compileRules, LineMap, readAsOf } from '@segmint/dsl';
 import type {
   Backend,
   Cell,
@@ -115,6 +115,25 @@ export class Workspace implements WorkspaceApi {
     const built = await this.ensureBuilt();
     const compiled = compileExpression(expression, built.schema, { asOf: built.asOf });
     if (!compiled.ok) return { compiled, matched: 0, total: built.customers, share: 0 };
+    if (compiled.type !== 'boolean') {
+      // `M` alone is a number, not a condition: say so instead of counting non-zero values.
+      const start = expression.length - expression.trimStart().length;
+      const notCondition = {
+        ...compiled,
+        ok: false,
+        diagnostics: [
+          ...compiled.diagnostics,
+          {
+            severity: 'error' as const,
+            code: 'not-a-condition',
+            message: `a quick rule must be a condition (true or false for each customer); this is ${compiled.type ?? 'a value'}`,
+            span: new LineMap(expression).span({ start, end: expression.trimEnd().length }),
+            hint: 'compare it, e.g. M >= 1000'
+          }
+        ]
+      };
+      return { compiled: notCondition, matched: 0, total: built.customers, share: 0 };
+    }
     const counts = await quickRuleCounts(this.backend, compiled);
     return { compiled, ...counts };
   }

@@ -85,6 +85,11 @@ describe('Workspace', () => {
     expect(q.share).toBeCloseTo(3 / 7, 12);
     const bad = await ws.quickRule('R <=');
     expect(bad.compiled.ok).toBe(false);
+    // a number is not a condition: an error, not a count of non-zero values
+    const num = await ws.quickRule('M');
+    expect(num.compiled.ok).toBe(false);
+    expect(num.compiled.diagnostics.map((d) => d.code)).toContain('not-a-condition');
+    expect(num.matched).toBe(0);
     const preview = await ws.preview(2);
     expect(preview.map((r) => r.customer)).toEqual(['P1', 'P2']);
   });
