@@ -23,6 +23,14 @@ const t0 = performance.now();
 const ms = {};
 const lap = async (name, fn) => { const s = performance.now(); const r = await fn(); ms[name] = +(performance.now() - s).toFixed(1); return r; };
 const backend = await lap('startup', () => node.NativeBackend.create());
+// --trace: time every SQL statement the engine runs and print the slowest to stderr.
+const trace = [];
+if (args.includes('--trace')) {
+  for (const m of ['exec', 'query']) {
+    const orig = backend[m].bind(backend);
+    backend[m] = async (sql, params) => { const s = performance.now(); try { return await orig(sql, params); } finally { trace.push([performance.now() - s, sql]); } };
+  }
+}
 const ws = new Workspace(backend);
 const report = await lap('load', () => ws.loadTransactions([node.nodeFile(file)]));
 const built = await lap('metrics', () => ws.buildCustomers());
@@ -39,6 +47,9 @@ for (let i = 0; i < reps; i++) {
   if (!r.result) throw new Error('five-edit.seg did not compile');
 }
 await backend.close();
+if (trace.length) {
+  for (const [t, sql] of trace.sort((a, b) => b[0] - a[0]).slice(0, 12)) console.error(`${t.toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 300)}`);
+}
 ms.tail = +(performance.now() - tailStart).toFixed(1);
 console.log(JSON.stringify({
   rows: report.rows,
