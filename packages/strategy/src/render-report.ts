@@ -169,11 +169,11 @@ function paretoChart(r: SegmentReport): string {
 }
 
 const CSS = `
-body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#222;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:24px auto;max-width:1360px;padding:0 16px;color:#222;line-height:1.45}
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 .meta{color:#555}.pareto{font-size:1.1em;background:#f3f6fb;border-left:4px solid #2f6db5;padding:8px 12px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
-th{background:#f5f5f5;text-align:left}td.n{text-align:right;white-space:nowrap}td{overflow-wrap:anywhere}tr.unassigned td{background:#fff8e6;font-style:italic}
+th{background:#f5f5f5;text-align:left}td.n{text-align:right;white-space:nowrap}td{overflow-wrap:break-word}td.stat{white-space:normal;min-width:7em}td.goal{min-width:12em}.scroll{overflow-x:auto}tr.unassigned td{background:#fff8e6;font-style:italic}
 .charts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.charts figure{margin:0;flex:0 1 auto;max-width:100%}figcaption{font-size:12px;color:#555}
 .pb{border:1px solid #e3e3e3;border-radius:6px;padding:8px 14px;margin:10px 0}.pb h3{margin:.3em 0}.swatch{display:inline-block;width:10px;height:10px;margin-right:6px}
 .met{color:#2e7d32}.notmet{color:#c62828}.muted{color:#888}.notes li{color:#8a5a00}
@@ -186,7 +186,7 @@ export function reportToHtml(r: SegmentReport): string {
   const rows = allRows(r)
     .map((s, i) => {
       const color = s.segment === null ? '#bbb' : PALETTE[i % PALETTE.length];
-      return `<tr${s.segment === null ? ' class="unassigned"' : ''}><td><span class="swatch" style="background:${color}"></span>${e(segName(s, L))}${s.segment !== null && s.label ? ` <span class="muted">${e(s.segment)}</span>` : ''}</td><td class="n">${e(fmtInt(s.customers, L))}</td><td class="n">${e(fmtPct(s.share, L))}</td><td class="n">${e(fmtNum(s.M, L, 2))}</td><td class="n">${e(fmtPct(s.shareM, L))}</td><td class="n">${e(statText(s.R, L))}</td><td class="n">${e(statText(s.F, L))}</td><td class="n">${e(statText(s.Mstat, L, true))}</td><td class="n">${e(fmtPct(s.repurchaseRate, L))}</td><td class="n">${e(fmtNum(s.aov, L, 2))}</td><td>${s.playbook ? e(s.playbook.goal) : s.segment === null ? '' : `<span class="muted">${e(t.noPlaybook)}</span>`}</td><td>${e(s.playbook?.owner ?? '')}</td></tr>`;
+      return `<tr${s.segment === null ? ' class="unassigned"' : ''}><td><span class="swatch" style="background:${color}"></span>${e(segName(s, L))}${s.segment !== null && s.label ? ` <span class="muted">${e(s.segment)}</span>` : ''}</td><td class="n">${e(fmtInt(s.customers, L))}</td><td class="n">${e(fmtPct(s.share, L))}</td><td class="n">${e(fmtNum(s.M, L, 2))}</td><td class="n">${e(fmtPct(s.shareM, L))}</td><td class="n stat">${e(statText(s.R, L))}</td><td class="n stat">${e(statText(s.F, L))}</td><td class="n stat">${e(statText(s.Mstat, L, true))}</td><td class="n">${e(fmtPct(s.repurchaseRate, L))}</td><td class="n">${e(fmtNum(s.aov, L, 2))}</td><td class="goal">${s.playbook ? e(s.playbook.goal) : s.segment === null ? '' : `<span class="muted">${e(t.noPlaybook)}</span>`}</td><td class="owner">${e(s.playbook?.owner ?? '')}</td></tr>`;
     })
     .join('\n');
   const pbs = r.segments
@@ -234,12 +234,12 @@ export function reportToHtml(r: SegmentReport): string {
 ${r.pareto.curve.length ? `<figure>${paretoChart(r)}<figcaption>${e(t.chartPareto)}</figcaption></figure>` : ''}
 </div>
 <h2>${e(t.segmentsTable)}</h2>
-<table>
+<div class="scroll"><table>
 <thead><tr><th>${e(t.segment)}</th><th>${e(t.customers)}</th><th>${e(t.share)}</th><th>${e(t.M)}</th><th>${e(t.shareM)}</th><th>R ${e(t.mean)} / ${e(t.median)} (${e(t.range)})</th><th>F ${e(t.mean)} / ${e(t.median)} (${e(t.range)})</th><th>M ${e(t.mean)} / ${e(t.median)} (${e(t.range)})</th><th>${e(t.repurchase)}</th><th>${e(t.aov)}</th><th>${e(t.goal)}</th><th>${e(t.owner)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
+</table></div>
 <h2>${e(t.playbooksTitle)}</h2>
 ${pbs}
 ${notes}

@@ -59,7 +59,7 @@ describe('HTML report in Chromium', () => {
       const file = join(out, `report-${lib}-${lang}.html`);
       writeFileSync(file, html);
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const problems: string[] = [];
       const requests: string[] = [];
       page.on('console', (m) => {

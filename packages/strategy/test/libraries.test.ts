@@ -142,3 +142,16 @@ describe.each([
     });
   }
 });
+
+describe('browser safety', () => {
+  it('no module under src/ imports node:* (the app imports this package in the browser)', () => {
+    const srcDir = join(repoRoot, 'packages/strategy/src');
+    const files = readdirSync(srcDir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const text = readFileSync(join(srcDir, f), 'utf8');
+      expect(text, f).not.toMatch(/from ['"](node:|fs|path|os|child_process)/);
+      expect(text, f).not.toMatch(/@segmint\/engine\/node/);
+    }
+  });
+});
