@@ -122,6 +122,8 @@ export interface CustomersSqlOptions {
   /** keep only the first row per customer of segmint_attrs */
   dedupeAttrs: boolean;
   table?: string;
+  /** which rows have an order id: 'none', 'all' or 'mixed' (default: 'mixed', always right) */
+  orders?: 'none' | 'all' | 'mixed';
 }
 
 /** The CREATE TABLE statement of the customer relation (see the metrics spec). */
@@ -142,6 +144,18 @@ attrs AS (
        FROM per p FULL OUTER JOIN attrs a ON a.customer = p.customer`
     : `SELECT customer, F, M, first_purchase, last_purchase FROM per`;
   const attrList = attrs ? attrs.map((c) => `, ${ident(c.to)}`).join('') : '';
+  // Orders: one row when there is no order id, else a distinct order id of the customer; net =
+  // sum of its rows, date = date of its earliest row. The shape of the SQL follows what the
+  // data holds (no order ids at all / all rows with one / a mix) so DuckDB does no extra pass.
+  const orderMode = o.orders ?? 'mixed';
+  const orders =
+    orderMode === 'none'
+      ? `SELECT customer, d, amount AS net FROM tx`
+      : orderMode === 'all'
+        ? `SELECT customer, min(d) AS d, sum(amount) AS net FROM tx GROUP BY customer, order_id`
+        : `SELECT customer, d, amount AS net FROM tx WHERE order_id IS NULL
+  UNION ALL
+  SELECT customer, min(d) AS d, sum(amount) AS net FROM tx WHERE order_id IS NOT NULL GROUP BY customer, order_id`;
   return `CREATE OR REPLACE TABLE ${table} AS
 WITH tx AS (
   -- transactions up to as_of; rows without a customer or a date are not customers' orders
@@ -150,11 +164,7 @@ WITH tx AS (
   WHERE customer IS NOT NULL AND customer <> '' AND ts IS NOT NULL AND CAST(ts AS DATE) <= ${asOf}
 ),
 orders AS (
-  -- an order is one row when it has no order id, else a distinct order id of the customer;
-  -- its net amount is the sum of its rows, its date the date of its earliest row
-  SELECT customer, d, amount AS net FROM tx WHERE order_id IS NULL
-  UNION ALL
-  SELECT customer, min(d) AS d, sum(amount) AS net FROM tx WHERE order_id IS NOT NULL GROUP BY customer, order_id
+  ${orders}
 ),
 per AS (
   SELECT customer,
@@ -234,7 +244,11 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
     const chosen = options.asOf ?? fallback;
     if (!chosen) throw new Error('the transactions have no dated rows with a customer id, so there is no default as-of date: give one');
     asOf = checkDate(chosen);
-    await backend.exec(customersSql({ asOf, attrs, dedupeAttrs }));
+    const [oc] = await backend.query(`SELECT count(*) AS n, count(order_id) AS o FROM ${ident(TX_TABLE)}`);
+    const n = Number(oc?.n ?? 0);
+    const withOrder = Number(oc?.o ?? 0);
+    const orders = withOrder === 0 ? 'none' : withOrder === n ? 'all' : 'mixed';
+    await backend.exec(customersSql({ asOf, attrs, dedupeAttrs, orders }));
   } else {
     // A customers file only: its columns are the relation (R/F/M are whatever it provides).
     asOf = options.asOf !== undefined ? checkDate(options.asOf) : String((await backend.query('SELECT CAST(current_date AS VARCHAR) AS d'))[0]?.d);

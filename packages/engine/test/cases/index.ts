@@ -8,6 +8,7 @@ import refundsAndOrders from './metrics/refunds-and-orders.json' with { type: 'j
 import earlierAsOf from './metrics/earlier-as-of.json' with { type: 'json' };
 import scoreTies from './metrics/score-ties.json' with { type: 'json' };
 import attributes from './metrics/attributes.json' with { type: 'json' };
+import mixedOrderIds from './metrics/mixed-order-ids.json' with { type: 'json' };
 
 export interface MetricCase {
   name: string;
@@ -20,7 +21,7 @@ export interface MetricCase {
   expected: { asOf: string; columns: string[]; rows: Cell[][]; renamed?: [string, string][] };
 }
 
-export const metricCases = { refundsAndOrders, earlierAsOf, scoreTies, attributes } as unknown as Record<string, MetricCase>;
+export const metricCases = { refundsAndOrders, earlierAsOf, scoreTies, attributes, mixedOrderIds } as unknown as Record<string, MetricCase>;
 
 function literal(v: Cell): string {
   if (v === null) return 'NULL';
