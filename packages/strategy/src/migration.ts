@@ -5,6 +5,8 @@ import { ident, type Backend } from '@segmint/engine';
 import { csvLine, mdCell, mdText } from './escape.js';
 import { fmtCompact, fmtInt, fmtPct, type Lang } from './format.js';
 import { columnsOf, metricExpr, num } from './sql.js';
+import type { Playbook } from './playbooks.js';
+import { kpiStatus, type KpiStatus } from './report.js';
 
 /** A run's state of a customer. Segment ids are identifiers of the rules language, so these
  * keys (with parentheses) can never clash with one. */
@@ -37,6 +39,8 @@ export interface SegmentRetention {
   gone: number;
   /** (same + better) / customers */
   retention: number | null;
+  /** the playbook's KPIs with metric `retention`, evaluated on this review */
+  kpis: KpiStatus[];
 }
 
 export interface Migration {
@@ -85,6 +89,8 @@ export interface MigrationOptions {
   lang?: Lang;
   /** how many flows to put in words (default 5) */
   flows?: number;
+  /** playbooks: their `retention` KPIs are checked against the review */
+  playbooks?: readonly Playbook[];
 }
 
 export async function computeMigration(backend: Backend, options: MigrationOptions): Promise<Migration> {
@@ -114,6 +120,8 @@ export async function computeMigration(backend: Backend, options: MigrationOptio
     const same = part((c) => c.to === id);
     const better = part((c) => rank(c.to) >= 0 && rank(c.to) < rank(id));
     const worse = part((c) => rank(c.to) > rank(id));
+    const retention = n ? (same + better) / n : null;
+    const pb = options.playbooks?.find((x) => x.segment === id);
     return {
       segment: id,
       label: labels.get(id) ?? null,
@@ -123,7 +131,8 @@ export async function computeMigration(backend: Backend, options: MigrationOptio
       worse,
       unassigned: part((c) => c.to === UNASSIGNED),
       gone: part((c) => c.to === GONE),
-      retention: n ? (same + better) / n : null
+      retention,
+      kpis: (pb?.kpis ?? []).filter((k) => k.metric === 'retention').map((k) => kpiStatus(k, retention))
     };
   });
   const name = (s: string) => (s === UNASSIGNED ? (lang === 'zh' ? '未分配' : 'unassigned') : (labels.get(s) ?? s));
@@ -185,10 +194,19 @@ export function migrationToMarkdown(m: Migration): string {
   if (!m.flows.length) out.push(zh ? '无客户变动。' : 'No customer changed state.');
   for (const f of m.flows) out.push(`- ${mdText(f.text)}`);
   out.push('', `## ${zh ? '各细分留存（同级或更好）' : 'Retention into the same or a better segment'}`, '');
-  out.push(zh ? '| 细分 | 上期客户 | 不变 | 升级 | 降级 | 未分配 | 消失 | 留存率 |' : '| segment | before | same | better | worse | unassigned | gone | retention |');
-  out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const withKpi = m.retention.some((r) => r.kpis.length > 0);
+  const kpiText = (r: SegmentRetention) =>
+    r.kpis.map((k) => `${k.name}${k.target ? ` ${k.target}` : ''}${k.met === null ? '' : k.met ? (zh ? ' ✓ 达成' : ' ✓ met') : zh ? ' ✗ 未达成' : ' ✗ not met'}`).join('; ');
+  out.push(
+    (zh ? '| 细分 | 上期客户 | 不变 | 升级 | 降级 | 未分配 | 消失 | 留存率 |' : '| segment | before | same | better | worse | unassigned | gone | retention |') +
+      (withKpi ? (zh ? ' 留存 KPI |' : ' retention KPI |') : '')
+  );
+  out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' + (withKpi ? ' --- |' : ''));
   for (const r of m.retention)
-    out.push(`| ${mdCell(r.label ?? r.segment)} | ${fmtInt(r.customers, L)} | ${fmtInt(r.same, L)} | ${fmtInt(r.better, L)} | ${fmtInt(r.worse, L)} | ${fmtInt(r.unassigned, L)} | ${fmtInt(r.gone, L)} | ${fmtPct(r.retention, L)} |`);
+    out.push(
+      `| ${mdCell(r.label ?? r.segment)} | ${fmtInt(r.customers, L)} | ${fmtInt(r.same, L)} | ${fmtInt(r.better, L)} | ${fmtInt(r.worse, L)} | ${fmtInt(r.unassigned, L)} | ${fmtInt(r.gone, L)} | ${fmtPct(r.retention, L)} |` +
+        (withKpi ? ` ${mdCell(kpiText(r))} |` : '')
+    );
   out.push('', `## ${zh ? '迁移矩阵（客户数；行 = 上期，列 = 本期）' : 'Transition matrix (customers; rows = before, columns = after)'}`, '');
   // the unassigned row and column are left out of the tables when nobody is in them
   const empty = (s: string) => m.cells.every((c) => (c.from !== s && c.to !== s) || c.customers === 0);

@@ -1,6 +1,7 @@
 // Migration review on two hand-made snapshots: matrix sums, M, flows in words, retention.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
+import { parsePlaybooks } from '../src/playbooks.js';
 import { computeMigration, GONE, migrationToCsv, migrationToJson, migrationToMarkdown, NEW, snapshotRun, UNASSIGNED, type Migration } from '../src/migration.js';
 
 // before: A gold 100, B gold 200, C gold 50, D churn 10, E (unassigned) 5, F gold 70 (gone later)
@@ -45,7 +46,8 @@ describe('migration review', () => {
       }
       await snapshotRun(db, { table: 'segmented', into: `snap_${name}` });
     }
-    m = await computeMigration(db, { before: 'snap_before', after: 'snap_after', segments: SEGMENTS, from: '2024-03-31', to: '2024-06-30' });
+    const pb = parsePlaybooks('playbooks:\n  gold:\n    goal: keep\n    kpis:\n      - { name: Stay gold, target: ">= 20%", metric: retention }\n      - { name: Other, target: ">= 1", metric: aov }\n');
+    m = await computeMigration(db, { before: 'snap_before', after: 'snap_after', segments: SEGMENTS, from: '2024-03-31', to: '2024-06-30', playbooks: pb.file!.playbooks });
   });
   afterAll(async () => db.close());
 
@@ -82,15 +84,18 @@ describe('migration review', () => {
     expect(m.flows[1]!.text).toBe("1 new customer arrived in Gold, worth 300 of this period’s M");
     expect(m.flows[2]!.text).toBe("1 Gold customer is gone from the data, worth 70 of last period’s M");
     expect(m.retention).toEqual([
-      { segment: 'gold', label: 'Gold', customers: 4, same: 1, better: 0, worse: 2, unassigned: 0, gone: 1, retention: 0.25 },
-      { segment: 'churn_risk', label: 'Churn risk', customers: 1, same: 0, better: 1, worse: 0, unassigned: 0, gone: 0, retention: 1 }
+      {
+        segment: 'gold', label: 'Gold', customers: 4, same: 1, better: 0, worse: 2, unassigned: 0, gone: 1, retention: 0.25,
+        kpis: [{ name: 'Stay gold', target: '>= 20%', metric: 'retention', value: 0.25, met: true }]
+      },
+      { segment: 'churn_risk', label: 'Churn risk', customers: 1, same: 0, better: 1, worse: 0, unassigned: 0, gone: 0, retention: 1, kpis: [] }
     ]);
   });
 
   it('renders Markdown (en, zh), CSV and JSON', async () => {
     const md = migrationToMarkdown(m);
     expect(md).toContain('# Migration review: 2024-03-31 → 2024-06-30');
-    expect(md).toContain('| Gold | 4 | 1 | 0 | 2 | 0 | 1 | 25.0% |');
+    expect(md).toContain('| Gold | 4 | 1 | 0 | 2 | 0 | 1 | 25.0% | Stay gold &gt;= 20% ✓ met |');
     expect(md).toContain('| Gold | 1 | 2 | 0 | 1 | 4 |');
     const zh = migrationToMarkdown(await computeMigration(db, { before: 'snap_before', after: 'snap_after', segments: [{ id: 'gold', label: '黄金客户' }, { id: 'churn_risk', label: '流失风险客户' }], from: 'Q1', to: 'Q2', lang: 'zh' }));
     expect(zh).toContain('2 位「黄金客户」客户变为「流失风险客户」，占上期金额 250');

@@ -1,6 +1,6 @@
 // segmint migrate --rules R --data ... --from DATE --to DATE [--format md|json|csv] [--out F]
 // segmint migrate --rules R --before FILE... --after FILE... [...]
-//   also: [--customers F] [--map ROLE=EXPR]... [--lang en|zh] [--flows N] [--library ID]
+//   also: [--playbooks P] [--customers F] [--map ROLE=EXPR]... [--lang en|zh] [--flows N] [--library ID]
 // Two runs of one rule file (two as-of dates on one data set, or two data sets), compared
 // customer by customer: the transition matrix with "new" and "gone", the biggest flows in
 // words, and per-segment retention into the same or a better segment (file order = better first).
@@ -8,19 +8,22 @@ import { formatDiagnostic } from '@segmint/dsl';
 import type { Backend, ColumnData } from '@segmint/engine';
 import {
   computeMigration,
+  formatStrategyDiagnostic,
   isLang,
+  parsePlaybooks,
   migrationToCsv,
   migrationToJson,
   migrationToMarkdown,
   snapshotRun,
-  type Lang
+  type Lang,
+  type Playbook
 } from '@segmint/strategy';
 import { CliError, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData, type OpenedData } from '../data.js';
 import { rulesAndPlaybooks, validDate, writeOut } from './report.js';
 
 const usage =
-  'segmint migrate --rules R (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv] [--out FILE] [--lang en|zh] [--flows N] [--library ID]';
+  'segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv] [--out FILE] [--lang en|zh] [--flows N] [--library ID]';
 
 async function copySnapshot(from: Backend, to: Backend, table: string): Promise<void> {
   const rows = await from.query(`SELECT customer, segment, M FROM "${table}"`);
@@ -36,6 +39,7 @@ export async function migrate(args: string[]): Promise<number> {
   return runCommand('migrate', async () => {
     const p = parseCommandArgs('migrate', usage, args, {
       rules: { type: 'string' },
+      playbooks: { type: 'string' },
       library: { type: 'string' },
       data: { type: 'string', multiple: true },
       before: { type: 'string', multiple: true },
@@ -78,7 +82,15 @@ export async function migrate(args: string[]): Promise<number> {
       if (from !== undefined && !validDate(from)) throw new CliError(`segmint migrate: --from must be YYYY-MM-DD, got '${from}'`);
       if (to !== undefined && !validDate(to)) throw new CliError(`segmint migrate: --to must be YYYY-MM-DD, got '${to}'`);
     }
-    const src = rulesAndPlaybooks({ library: opt('library'), rules: opt('rules'), lang: opt('lang') }, 'migrate');
+    const src = rulesAndPlaybooks({ library: opt('library'), rules: opt('rules'), playbooks: opt('playbooks'), lang: opt('lang') }, 'migrate');
+    // Playbooks (optional): their `retention` KPIs are checked against the review.
+    let playbooks: Playbook[] = [];
+    if (src.playbooks !== null) {
+      const parsed = parsePlaybooks(src.playbooks);
+      for (const d of parsed.diagnostics) process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks') + '\n');
+      if (!parsed.file) return 1;
+      playbooks = parsed.file.playbooks;
+    }
     const langOpt = opt('lang');
     const lang: Lang = langOpt !== undefined && isLang(langOpt) ? langOpt : 'en';
     const customers = opt('customers');
@@ -151,7 +163,7 @@ export async function migrate(args: string[]): Promise<number> {
       }
     }
     try {
-      const m = await computeMigration(main.backend, { before: 'snap_before', after: 'snap_after', segments, from: fromLabel, to: toLabel, lang, flows });
+      const m = await computeMigration(main.backend, { before: 'snap_before', after: 'snap_after', segments, from: fromLabel, to: toLabel, lang, flows, playbooks });
       writeOut(fmt === 'json' ? migrationToJson(m) : fmt === 'csv' ? migrationToCsv(m) : migrationToMarkdown(m), out, 'migrate');
       for (const f of m.flows.slice(0, 3)) process.stderr.write(`  ${f.text}\n`);
       if (out !== undefined) process.stderr.write(`wrote the ${fmt} migration review to ${out}\n`);
