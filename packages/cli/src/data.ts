@@ -134,6 +134,8 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
       try {
         try {
           customersReport = await workspace.loadCustomers(files, { ...enc, ...(txId ? { roles: { customer: txId } } : {}) });
+          // not given by the user: taken from the transactions' customer column
+          if (txId) customersReport = { ...customersReport, roleSource: { ...customersReport.roleSource, customer: 'guessed' } };
         } catch (err) {
           if (!(err instanceof LoadError) || !txId) throw err;
           customersReport = await workspace.loadCustomers(files, enc);
