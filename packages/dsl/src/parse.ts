@@ -2,6 +2,7 @@
 // and bare expressions (the app's quick-rule box). Syntax errors become diagnostics.
 import { parse as peggyParse } from './generated/parser.js';
 import type { Comment, Expr, Loc, RuleFile, Statement } from './ast.js';
+import { walkExpr } from './ast.js';
 import { LineMap, type Diagnostic } from './diagnostics.js';
 
 /** Words that cannot be used as bare names (write them in backticks as field names). */
@@ -106,6 +107,9 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
 }
 
 function syntaxDiagnostic(err: unknown, source: string, base: number, chunkEnd: number, map: LineMap, context: 'statement' | 'expression'): Diagnostic {
+  if (err instanceof RangeError) {
+    return { severity: 'error', code: 'too-deep', message: 'the rule is nested too deeply to read (too many parentheses or operators in a row)', span: map.span({ start: base, end: Math.min(chunkEnd, base + 1) }) };
+  }
   if (!isPeggyError(err)) {
     // Not a syntax error: a bug in the parser. Report it rather than throw at the user.
     return { severity: 'error', code: 'internal', message: `internal error while parsing: ${String(err)}`, span: map.span({ start: base, end: base }) };
@@ -142,6 +146,79 @@ function collectComments(source: string, chunk: Loc, into: Map<number, Comment>)
     }
     off += line.length + 1;
   }
+}
+
+/** Deepest nesting the checker and compiler accept (they recurse over the tree). */
+export const MAX_DEPTH = 1000;
+
+/** The nesting depth of an expression, measured without recursion. */
+export function exprDepth(root: Expr): number {
+  let max = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, d] = stack.pop() as [Expr, number];
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    const kids: Expr[] = [];
+    walkExprShallow(e, (k) => kids.push(k));
+    for (const k of kids) stack.push([k, d + 1]);
+  }
+  return max;
+}
+
+function walkExprShallow(e: Expr, f: (k: Expr) => void): void {
+  let first = true;
+  walkExprOnce(e, (k) => {
+    if (first) {
+      first = false;
+      return;
+    }
+    f(k);
+  });
+}
+
+// walkExpr visits recursively; this variant visits the node and its direct children only.
+function walkExprOnce(e: Expr, f: (k: Expr) => void): void {
+  f(e);
+  switch (e.kind) {
+    case 'unary':
+      f(e.operand);
+      break;
+    case 'binary':
+      f(e.left);
+      f(e.right);
+      break;
+    case 'between':
+      f(e.expr);
+      f(e.low);
+      f(e.high);
+      break;
+    case 'in':
+      f(e.expr);
+      e.list.forEach(f);
+      break;
+    case 'isNull':
+      f(e.expr);
+      break;
+    case 'text':
+      f(e.expr);
+      f(e.pattern);
+      break;
+    case 'call':
+      e.args.forEach(f);
+      break;
+    default:
+      break;
+  }
+}
+
+
+function tooDeep(loc: Loc, map: LineMap): Diagnostic {
+  return { severity: 'error', code: 'too-deep', message: `the rule is nested too deeply (more than ${MAX_DEPTH} levels of operators or parentheses)`, span: map.span({ start: loc.start, end: Math.min(loc.end, loc.start + 1) }) };
+}
+
+function statementExpr(s: Statement): Expr | null {
+  return s.kind === 'segment' ? s.when : s.kind === 'tag' ? s.when : s.kind === 'define' ? s.expr : null;
 }
 
 export interface ParseRulesResult {
@@ -181,7 +258,10 @@ export function parseRulesPartial(source: string): PartialParse {
       continue;
     }
     try {
-      statements.push(peggyParse(text, { startRule: 'StatementChunk', base: chunk.start, comments }));
+      const st = peggyParse(text, { startRule: 'StatementChunk', base: chunk.start, comments });
+      const e = statementExpr(st);
+      if (e && exprDepth(e) > MAX_DEPTH) diagnostics.push(tooDeep(st.loc, map));
+      else statements.push(st);
     } catch (err) {
       diagnostics.push(syntaxDiagnostic(err, source, chunk.start, chunk.end, map, 'statement'));
       const m = DEFINE_NAME.exec(text);
@@ -207,7 +287,9 @@ export function parseExpression(source: string): ParseExpressionResult {
     };
   }
   try {
-    return { expr: peggyParse(source, { startRule: 'ExpressionChunk', base: 0, comments: new Map() }), diagnostics: [] };
+    const expr = peggyParse(source, { startRule: 'ExpressionChunk', base: 0, comments: new Map() });
+    if (exprDepth(expr) > MAX_DEPTH) return { expr: null, diagnostics: [tooDeep(expr.loc, map)] };
+    return { expr, diagnostics: [] };
   } catch (err) {
     return { expr: null, diagnostics: [syntaxDiagnostic(err, source, 0, source.length, map, 'expression')] };
   }
