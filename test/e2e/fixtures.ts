@@ -10,21 +10,48 @@ export interface Net {
   foreign: string[];
 }
 
-export const test = base.extend<{ net: Net }>({
+/**
+ * One browser page for the whole run (worker-scoped; the suite runs in one worker): the app
+ * starts once, tests continue from where the previous one left it (files run in name order),
+ * and `net` sees every request of the whole session. After each test, and at the end, no
+ * request may have gone to another origin.
+ */
+export const test = base.extend<{ page: Page; netCheck: void }, { app: Page; net: Net }>({
   net: [
-    async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL!).origin;
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here
+    async ({}, use) => {
       const net: Net = { requests: [], foreign: [] };
+      await use(net);
+      expect(net.foreign, 'requests to other origins during the run').toEqual([]);
+    },
+    { scope: 'worker' }
+  ],
+  app: [
+    async ({ browser, net }, use, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL!;
+      const origin = new URL(baseURL).origin;
+      const context = await browser.newContext({ baseURL, viewport: workerInfo.project.use.viewport ?? null });
       const check = (url: string) => {
         net.requests.push(url);
         const u = new URL(url);
         if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) net.foreign.push(url);
       };
-      page.on('request', (r) => check(r.url()));
-      // Workers' requests (duckdb-wasm's worker) are reported on the context too.
-      page.context().on('request', (r) => check(r.url()));
+      // page and worker (duckdb-wasm's) requests; WebSockets never belong here
+      context.on('request', (r) => check(r.url()));
+      context.on('page', (p) => p.on('websocket', (ws) => net.foreign.push(ws.url())));
+      const page = await context.newPage();
       page.on('websocket', (ws) => net.foreign.push(ws.url()));
-      await use(net);
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' }
+  ],
+  page: async ({ app }, use) => {
+    await use(app);
+  },
+  netCheck: [
+    async ({ net }, use) => {
+      await use();
       expect(net.foreign, 'requests to other origins').toEqual([]);
     },
     { auto: true }
@@ -39,9 +66,9 @@ export async function shot(page: Page, info: TestInfo, name: string): Promise<vo
   await info.attach(name, { path, contentType: 'image/png' });
 }
 
-/** Opens the app and waits until the example data is loaded. */
+/** Opens the app if this run has not yet, and waits until a data set is loaded. */
 export async function openApp(page: Page): Promise<void> {
-  await page.goto('/');
+  if (!page.url().startsWith('http')) await page.goto('/');
   await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 60_000 });
 }
 

@@ -1,11 +1,10 @@
 // The workbench's state and the calls into the engine. Components only read this state and
 // call these methods; all data work happens in the engine (SQL in duckdb-wasm, in a Worker).
-import { LoadError, buildCustomers, type LoadIssue, type Row, type SegmentSummary } from '@segmint/engine';
+import { LoadError, Workspace, buildCustomers, type LoadIssue, type Row, type SegmentSummary } from '@segmint/engine';
 import { WasmBackend, browserFile } from '@segmint/engine/browser';
+import type { Diagnostic } from '@segmint/dsl';
 import { wasmBundles } from './bundles.js';
 import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
-import type { Diagnostic, WorkspaceLike } from './engine-api.js';
-import { InterimWorkspace } from './interim-workspace.js';
 
 export type Step = 'engine' | 'data' | 'metrics';
 export type Phase = 'starting' | 'ready' | 'failed';
@@ -52,10 +51,12 @@ export interface Live<R> {
 
 /** For automation (Playwright) and the cross-backend test; see app.d.ts. */
 export interface SegmintHandle {
-  workspace: WorkspaceLike;
+  /** the Workspace holding the data set on screen (replaced when another data set loads) */
+  workspace: Workspace;
+  /** its duckdb-wasm backend */
   backend: WasmBackend;
   /** a fresh Workspace on its own new duckdb-wasm database (leaves the app's data alone) */
-  createWorkspace(): Promise<WorkspaceLike>;
+  createWorkspace(): Promise<Workspace>;
   /** a fresh duckdb-wasm database */
   createBackend(): Promise<WasmBackend>;
   /** the engine's metric builder (packages/engine/src/metrics), for the cross-backend test */
@@ -67,8 +68,9 @@ export interface SegmintHandle {
 const DEBOUNCE_MS = 150;
 const PREVIEW_ROWS = 8;
 
-function createWorkspace(backend: WasmBackend): WorkspaceLike {
-  return new InterimWorkspace(backend);
+async function newWorkspace(): Promise<{ backend: WasmBackend; ws: Workspace }> {
+  const backend = await WasmBackend.create(wasmBundles());
+  return { backend, ws: new Workspace(backend) };
 }
 
 export class Session {
@@ -84,7 +86,10 @@ export class Session {
   quick = $state<Live<QuickResult>>({ text: exampleQuickRule, diagnostics: [], result: null, stale: false, pending: false });
   rules = $state<Live<RulesResult>>({ text: exampleRules, diagnostics: [], result: null, stale: false, pending: false });
 
-  private ws: WorkspaceLike | null = null;
+  private engine: { backend: WasmBackend; ws: Workspace } | null = null;
+  private get ws(): Workspace | null {
+    return this.engine?.ws ?? null;
+  }
   /** one engine call at a time: a load never interleaves with a rule evaluation */
   private queue: Promise<unknown> = Promise.resolve();
   private quickSeq = 0;
@@ -100,41 +105,40 @@ export class Session {
 
   async start(): Promise<void> {
     try {
-      this.step = 'engine';
-      const backend = await WasmBackend.create(wasmBundles());
-      const ws = createWorkspace(backend);
-      this.ws = ws;
-      window.segmint = {
-        workspace: ws,
-        backend,
-        browserFile,
-        createWorkspace: async () => createWorkspace(await WasmBackend.create(wasmBundles())),
-        createBackend: () => WasmBackend.create(wasmBundles()),
-        buildCustomers
-      };
-      this.done = ['engine'];
       const { orders, customers } = await exampleFiles();
       await this.load(orders, customers, true);
       this.phase = this.dataset ? 'ready' : 'failed';
-      if (!this.dataset && !this.fatal) this.fatal = this.loadProblem?.message ?? null;
+      if (!this.dataset) this.fatal ??= this.loadProblem?.message ?? null;
     } catch (e) {
       this.fatal = e instanceof Error ? e.message : String(e);
       this.phase = 'failed';
-    } finally {
-      this.step = null;
     }
   }
 
-  /** Load an orders file (and optionally a customers file). On failure the message names the
-   * file and the previous data stays loaded. */
+  /**
+   * Load an orders file (and optionally a customers file) into a NEW duckdb-wasm database, and
+   * only when everything loaded swap it in for the current one. So a failure (of either file)
+   * leaves the previous data set exactly as it was, and nothing of the previous data set (e.g.
+   * its customers file) leaks into the new one. On failure the message names the file.
+   */
   load(orders: File, customers: File | null, example = false): Promise<void> {
     return this.serial(async () => {
-      const ws = this.ws;
-      if (!ws) return;
       this.busy = true;
       this.loadProblem = null;
+      this.done = [];
+      let fresh: { backend: WasmBackend; ws: Workspace } | null = null;
       let current = orders.name;
       try {
+        this.step = 'engine';
+        try {
+          fresh = await newWorkspace();
+        } catch (e) {
+          // without a first data set there is nothing to keep: the engine cannot start here
+          if (!this.dataset) this.fatal = e instanceof Error ? e.message : String(e);
+          throw e;
+        }
+        const { ws, backend } = fresh;
+        this.done = ['engine'];
         this.step = 'data';
         const tx = await ws.loadTransactions([browserFile(orders)]);
         if (customers) {
@@ -142,9 +146,24 @@ export class Session {
           await ws.loadCustomers([browserFile(customers)]);
         }
         current = orders.name;
+        this.done = ['engine', 'data'];
         this.step = 'metrics';
         const built = await ws.buildCustomers();
-        this.preview = await ws.preview(PREVIEW_ROWS);
+        const preview = await ws.preview(PREVIEW_ROWS);
+        // Everything loaded: swap in the new database and let the old one go.
+        const old = this.engine;
+        this.engine = fresh;
+        fresh = null;
+        window.segmint = {
+          workspace: ws,
+          backend,
+          browserFile,
+          buildCustomers,
+          createWorkspace: async () => (await newWorkspace()).ws,
+          createBackend: () => WasmBackend.create(wasmBundles())
+        };
+        if (old) void old.backend.close().catch(() => undefined);
+        this.preview = preview;
         this.dataset = {
           example,
           files: customers ? [orders.name, customers.name] : [orders.name],
@@ -154,17 +173,18 @@ export class Session {
           leftOut: tx.leftOut.map((l) => ({ reason: l.reason, count: l.count }))
         };
         this.done = ['engine', 'data', 'metrics'];
+        // Results for the new data: both live texts are evaluated again right away.
+        this.quick.result = null;
+        this.rules.result = null;
+        void this.evalQuick();
+        void this.evalRules();
       } catch (e) {
         this.loadProblem = problemOf(e, current);
       } finally {
+        if (fresh) void fresh.backend.close().catch(() => undefined);
         this.step = null;
         this.busy = false;
       }
-      // Results for the (new) data: both live texts are evaluated again right away.
-      this.quick.result = null;
-      this.rules.result = null;
-      void this.evalQuick();
-      void this.evalRules();
     });
   }
 
