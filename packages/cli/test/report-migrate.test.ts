@@ -133,7 +133,9 @@ describe('segmint report / migrate', { timeout: 60_000 }, () => {
     expect(rowSum).toBe(m.beforeCustomers);
     expect(colSum).toBe(m.afterCustomers);
     expect(m.retention.map((x) => x.segment)).toEqual(['platinum', 'gold', 'churn_risk', 'basic']);
-    const md = await run(['migrate', '--rules', tiers, ...DATA, '--from', '2024-06-30', '--to', '2024-12-31']);
+    const md = await run(['migrate', '--rules', tiers, '--playbooks', playbooks, ...DATA, '--from', '2024-06-30', '--to', '2024-12-31']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^\| Platinum 铂金客户 \| [\d,]+ \|.* \| Retention \(stay platinum\) &gt;= 95% [✓✗] (not )?met \|$/m);
     expect(md.stdout).toMatch(/^- \d+ .+ (became|arrived in) .+, worth .+ of (last|this) period’s M$/m);
     const csv = await run(['migrate', '--rules', tiers, ...DATA, '--from', '2024-06-30', '--to', '2024-12-31', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('from,to,customers,M_before,M_after');
