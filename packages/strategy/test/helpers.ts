@@ -32,7 +32,8 @@ export async function loadOnlineRetail(db: Backend): Promise<number> {
 export async function runRules(db: Backend, rules: string, options: { asOf?: string; into?: string } = {}): Promise<SegmentationResult> {
   const built = await buildCustomers(db, options.asOf ? { asOf: options.asOf } : {});
   const compiled = compileRules(rules, built.schema, { relation: 'customers', asOf: built.asOf });
-  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
-  if (!compiled.ok || errors.length) throw new Error(`rules do not compile: ${errors.map((d) => d.message).join('; ')}`);
+  // a ready-made model must compile on real data without errors AND without warnings
+  const problems = compiled.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+  if (!compiled.ok || problems.length) throw new Error(`rules do not compile cleanly: ${problems.map((d) => d.message).join('; ')}`);
   return runSegmentation(db, compiled, { asOf: built.asOf, ...(options.into ? { into: options.into } : {}) });
 }

@@ -1,12 +1,13 @@
 // segmint report --rules R [--playbooks P] --data ... [--customers F] [--map ROLE=EXPR]...
 //                [--as-of D] [--format md|html|json|csv] [--out F] [--lang en|zh] [--title T]
 //                [--library ID]  (a ready-made model instead of --rules/--playbooks)
-//                [--export FILE [--segment ID] [--columns a,b,...] [--personal mask|omit|keep]]
+//                [--export FILE [--segment ID] | --export-dir DIR (one CSV per segment)]
+//                [--columns a,b,...] [--personal mask|omit|keep]
 // The segment report of @segmint/strategy (per-segment numbers, playbooks, Pareto line), and
 // optionally a customer list for a CRM. Exit codes: 0 ok, 1 errors in the rules or playbooks,
 // 2 bad usage or data.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { formatDiagnostic, readAsOf } from '@segmint/dsl';
 import {
   checkPlaybooks,
@@ -29,7 +30,7 @@ import { CliError, listOpt, parseCommandArgs, runCommand, stringOpt } from '../a
 import { openData } from '../data.js';
 
 const usage =
-  'segmint report --rules R [--playbooks P] --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--format md|html|json|csv] [--out FILE] [--lang en|zh] [--title TEXT] [--library tiers|rfm|lifecycle|value-matrix] [--export FILE.csv [--segment ID] [--columns A,B,...] [--personal mask|omit|keep]]';
+  'segmint report --rules R [--playbooks P] --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--format md|html|json|csv] [--out FILE] [--lang en|zh] [--title TEXT] [--library tiers|rfm|lifecycle|value-matrix] [--export FILE.csv [--segment ID] | --export-dir DIR] [--columns A,B,...] [--personal mask|omit|keep]';
 
 const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -121,6 +122,7 @@ export async function report(args: string[]): Promise<number> {
       title: { type: 'string' },
       encoding: { type: 'string' },
       export: { type: 'string' },
+      'export-dir': { type: 'string' },
       segment: { type: 'string' },
       columns: { type: 'string' },
       personal: { type: 'string' }
@@ -135,8 +137,11 @@ export async function report(args: string[]): Promise<number> {
     const personal = opt('personal') ?? 'mask';
     if (!['mask', 'omit', 'keep'].includes(personal)) throw new CliError(`segmint report: --personal must be mask, omit or keep, got '${personal}'`);
     const exportPath = opt('export');
-    if (exportPath === undefined && (opt('segment') !== undefined || opt('columns') !== undefined || opt('personal') !== undefined))
-      throw new CliError('segmint report: --segment, --columns and --personal go with --export FILE.csv (the customer list)');
+    const exportDir = opt('export-dir');
+    if (exportPath !== undefined && exportDir !== undefined) throw new CliError('segmint report: give --export FILE (one list) or --export-dir DIR (one file per segment), not both');
+    if (exportDir !== undefined && opt('segment') !== undefined) throw new CliError('segmint report: --export-dir writes every segment; use --export FILE with --segment for one');
+    if (exportPath === undefined && exportDir === undefined && (opt('segment') !== undefined || opt('columns') !== undefined || opt('personal') !== undefined))
+      throw new CliError('segmint report: --segment, --columns and --personal go with --export FILE.csv or --export-dir DIR (the customer lists)');
 
     const src = rulesAndPlaybooks({ library: opt('library'), rules: opt('rules'), playbooks: opt('playbooks'), lang: opt('lang') }, 'report');
 
@@ -215,6 +220,29 @@ export async function report(args: string[]): Promise<number> {
           ? `; personal columns ${exported.personal.map((x) => x.column).join(', ')}: ${exported.mode === 'mask' ? 'masked' : exported.mode === 'omit' ? 'left out' : 'kept as they are'}`
           : '';
         process.stderr.write(`wrote ${exported.rows.toLocaleString('en-US')} customers (${exported.columns.join(', ')}) to ${exportPath}${what}\n`);
+      }
+      if (exportDir !== undefined) {
+        const columns = opt('columns')
+          ?.split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
+        try {
+          mkdirSync(exportDir, { recursive: true });
+        } catch (err) {
+          throw new CliError(`segmint report: cannot create '${exportDir}': ${err instanceof Error ? err.message : String(err)}`);
+        }
+        const targets: { segment: string | null; file: string }[] = result.segments.map((s) => ({ segment: s.id, file: `${s.id.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.csv` }));
+        if (rep.unassigned) targets.push({ segment: null, file: '(unassigned).csv' });
+        for (const t of targets) {
+          let exported;
+          try {
+            exported = await exportCustomers(opened.backend, { table: result.table, segment: t.segment, ...(columns ? { columns } : {}), personal: personal as PersonalMode });
+          } catch (err) {
+            throw new CliError(`segmint report: --columns: ${err instanceof Error ? err.message : String(err)}`);
+          }
+          writeOut(exported.csv, join(exportDir, t.file), 'report');
+          process.stderr.write(`wrote ${exported.rows.toLocaleString('en-US')} customers to ${join(exportDir, t.file)}\n`);
+        }
       }
       return 0;
     } finally {
