@@ -100,7 +100,7 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
           runs.push({ failed, rss: mem.hwm || mem.peakRss });
           break;
         }
-        runs.push({ ...res, rss: mem.hwm || mem.peakRss, heap: heap?.used ?? null });
+        runs.push({ ...res, rss: mem.hwm || mem.peakRss, heap: heap?.used ?? null, cpu: mem.cpuMs, load1: mem.load1 });
         log(`wasm engine ${size}: total ${Math.round(res.ms.total)} ms (startup ${Math.round(res.ms.startup)}), renderer ${(mem.hwm / 1e6).toFixed(0)} MB, resegment ${Math.round(median(res.resegment))} ms`);
       } finally {
         await browser.close();
@@ -119,6 +119,8 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
     e2es: ok.map((r) => r.ms.total),
     ms,
     rss: Math.max(...ok.map((r) => r.rss)),
+    cpu: median(ok.map((r) => r.cpu)),
+    load1: median(ok.map((r) => r.load1)),
     jsHeap: Math.max(...ok.map((r) => r.heap ?? 0)),
     customers: ok[0].customers,
     segments: ok[0].segments,

@@ -46,18 +46,40 @@ export function procMem(pid) {
 }
 
 /** Polls the renderers' RSS every `everyMs`; stop() gives the peak seen (and the max VmHWM). */
+function cpuTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime + stime, all threads, in clock ticks (1/100 s)
+  } catch {
+    return null;
+  }
+}
+
 export function watchRenderers(everyMs = 100) {
   let peak = 0, hwm = 0;
+  const first = new Map(), last = new Map();
+  const load1 = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
   const tick = () => {
     for (const pid of rendererPids()) {
       const m = procMem(pid);
       peak = Math.max(peak, m.rss);
       hwm = Math.max(hwm, m.hwm);
+      const t = cpuTicks(pid);
+      if (t != null) { if (!first.has(pid)) first.set(pid, t); last.set(pid, t); }
     }
   };
   tick();
   const timer = setInterval(tick, everyMs);
-  return { stop() { clearInterval(timer); tick(); return { peakRss: peak, hwm }; } };
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      let cpu = 0;
+      for (const [pid, t] of last) cpu += t - first.get(pid);
+      return { peakRss: peak, hwm, cpuMs: cpu * 10, load1 };
+    }
+  };
 }
 
 export async function launch() {

@@ -44,6 +44,7 @@ function timed(cmd, cmdArgs, { timeoutMs = 30 * 60_000, env } = {}) {
   const haveTime = existsSync('/usr/bin/time');
   const [bin, argv] = haveTime ? ['/usr/bin/time', ['-v', cmd, ...cmdArgs]] : [cmd, cmdArgs];
   return new Promise((resolvePromise) => {
+    const load1 = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
     const t0 = performance.now();
     const child = spawn(bin, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '', hwm = 0;
@@ -60,10 +61,12 @@ function timed(cmd, cmdArgs, { timeoutMs = 30 * 60_000, env } = {}) {
       const wall = performance.now() - t0;
       const rss = haveTime ? Number((err.match(/Maximum resident set size \(kbytes\): (\d+)/) ?? [])[1] ?? 0) * 1024 : hwm;
       const stderr = haveTime ? err.replace(/\n\tCommand being timed:[\s\S]*$/, '').replace(/Command exited with non-zero status \d+\n?/, '') : err;
+      const secs = (k) => Number((err.match(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`)) ?? [])[1] ?? NaN);
+      const cpu = haveTime ? (secs('User') + secs('System')) * 1000 : null;
       let json = null;
       const last = out.trim().split('\n').pop();
       try { json = JSON.parse(last); } catch { /* not JSON */ }
-      resolvePromise({ code, wall, rss, stdout: out, stderr, json });
+      resolvePromise({ code, wall, rss, cpu, load1, stdout: out, stderr, json });
     });
   });
 }
@@ -114,6 +117,8 @@ function summarise(runs) {
     wall: median(runs.map(e2eOf)),
     walls: runs.map(e2eOf),
     rss: Math.max(...runs.map((t) => t.rss)),
+    cpu: median(runs.map((t) => t.cpu)),
+    load1: median(runs.map((t) => t.load1)),
     ms,
     customers: runs[0].json?.customers ?? null,
     segments: runs[0].json?.segments ?? null,
@@ -238,7 +243,7 @@ async function browserPlain(size, d) {
           results.sizes[size].wasmPlain = { failed: p.crashed() ? 'tab crashed' : error, rendererRss: mem.hwm || mem.peakRss };
           break;
         }
-        runs.push({ wall: res.ms.total, rss: mem.hwm || mem.peakRss, json: { ...res, ms: res.ms }, heap });
+        runs.push({ wall: res.ms.total, rss: mem.hwm || mem.peakRss, cpu: mem.cpuMs, load1: mem.load1, json: { ...res, ms: res.ms }, heap });
         log(`wasm plain ${size}: total ${fmtMs(res.ms.total)} (startup ${fmtMs(res.ms.startup)}), renderer ${fmtMB(mem.hwm)}, resegment ${fmtMs(median(res.resegment))}`);
       } finally {
         await browser.close();
@@ -304,12 +309,12 @@ function markdown() {
     if (!s?.data) continue;
     L.push(`## ${size.toUpperCase()} transactions (${s.data.tx.toLocaleString('en-US')} requested, ${s.data.customers.toLocaleString('en-US')} customers requested; CSV ${fmtMB(s.data.csvBytes)}${s.data.parquetBytes ? `, Parquet ${fmtMB(s.data.parquetBytes)}` : ''})`, '');
     L.push('Load + metrics + 5-segment rule file, end to end.', '');
-    L.push('| engine | input | end to end (median) | runs | load | metrics | segment+summary | write | peak memory | re-segment after edit (median) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    L.push('| engine | input | end to end (median) | runs | CPU time | load avg | load | metrics | segment+summary | write | peak memory | re-segment after edit (median) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     const row = (name, input, x, extra = {}) => {
       if (!x) return;
-      if (x.failed) { L.push(`| ${name} | ${input} | **failed: ${x.failed}** | | | | | | ${fmtMB(x.rendererRss)} renderer | |`); return; }
+      if (x.failed) { L.push(`| ${name} | ${input} | **failed: ${x.failed}** | | | | | | | | ${fmtMB(x.rendererRss)} renderer | |`); return; }
       const ms = x.ms ?? {};
-      L.push(`| ${name} | ${input} | ${fmtMs(extra.e2e ?? x.wall)}${range(extra.e2es ?? x.walls ?? [])} | ${x.runs} | ${fmtMs(ms.load ?? ms.read)} | ${fmtMs(ms.metrics)} | ${fmtMs(ms.segment != null ? ms.segment + (ms.summary ?? 0) : null)} | ${fmtMs(ms.write)} | ${extra.mem ?? fmtMB(x.rss)} | ${fmtMs(x.resegment)}${x.resegmentAll?.length ? ` (n=${x.resegmentAll.length})` : ''} |`);
+      L.push(`| ${name} | ${input} | ${fmtMs(extra.e2e ?? x.wall)}${range(extra.e2es ?? x.walls ?? [])} | ${x.runs} | ${fmtMs(x.cpu)} | ${x.load1 != null ? x.load1.toFixed(1) : '—'} | ${fmtMs(ms.load ?? ms.read)} | ${fmtMs(ms.metrics)} | ${fmtMs(ms.segment != null ? ms.segment + (ms.summary ?? 0) : null)} | ${fmtMs(ms.write)} | ${extra.mem ?? fmtMB(x.rss)} | ${fmtMs(x.resegment)}${x.resegmentAll?.length ? ` (n=${x.resegmentAll.length})` : ''} |`);
     };
     row('`segmint segment` CLI (native DuckDB), process wall', 'CSV', s.cli?.csv);
     row('`segmint segment` CLI (native DuckDB), process wall', 'Parquet', s.cli?.parquet);
@@ -344,6 +349,7 @@ function markdown() {
   L.push('## How measured', '');
   L.push('- Native and pandas: each run is a fresh process under `/usr/bin/time -v`; "end to end" is its wall time (Node/Python start-up included, and writing one row per customer to a CSV) minus the time the script spent after that on the re-segment samples; peak memory is its maximum RSS.');
   L.push('- Browser: a fresh headless Chromium per run (`/usr/bin/chromium`, Playwright); the file is fetched from a localhost server into the page, then loaded, measured and segmented with `performance.now()` in the page; duckdb-wasm start-up is reported separately. Peak memory = the renderer process\'s VmHWM from /proc (page + duckdb-wasm worker, wasm memory included); JS heap = CDP `Performance.getMetrics` JSHeapUsedSize of the page\'s main thread after the run.');
+  L.push('- CPU time: user+system CPU of the process (native, pandas: from /usr/bin/time; browser: of the renderer process, page + duckdb-wasm worker, from /proc/PID/stat, for the measured work plus the duckdb-wasm start-up), less sensitive than wall time to other jobs on the shared machine; load avg: the 1-minute load average when the run started (2 cores: above 2 means the runs competed for CPU).');
   L.push('- Re-segment: with `customers` already built, run the edited rule file (alternating with the original so every run recomputes) and read the per-segment summary; median over all samples of all runs.');
   L.push('- Plain SQL (`test/bench/sql.mjs`) is a hand-written implementation of `../shared/spec/metrics.md` used as a baseline and as a stand-in where the product pieces were not available; pandas (`test/bench/pandas_rfm.py`) matches it customer for customer on 1M (R, F, M, T, AOV, scores, segment).');
   if (results.notes.length) { L.push('', '## Notes and missing numbers', ''); for (const n of results.notes) L.push(`- ${n}`); }
