@@ -49,6 +49,21 @@ describe('Workspace', () => {
     expect(page.rows.every((r) => r.segment === null && r.big === true)).toBe(true);
   });
 
+  it('runs defines (window functions in nested subqueries) and tags, summary equal to direct SQL', async () => {
+    await setupCase(db, metricCases.scoreTies!);
+    await ws.buildCustomers();
+    const source = ['define spend_pct = pct(M)', 'segment top "Top" when spend_pct >= 50', 'segment rest "Rest" otherwise', ''].join('\n');
+    const { compiled, result } = await ws.runRules(source);
+    expect(compiled.ok).toBe(true);
+    const direct = await db.query(
+      'SELECT s.segment, count(*) AS n, sum(c.M) AS m, median(c.R) AS r FROM segmented s JOIN customers c USING (customer) GROUP BY s.segment ORDER BY s.segment DESC'
+    );
+    expect(result!.summary.map((x) => [x.segment, x.customers, x.M, x.R.median])).toEqual(direct.map((d) => [d.segment, d.n, d.m, d.r]));
+    expect(result!.summary.reduce((a, x) => a + x.customers, 0)).toBe(7);
+    const page = await ws.segmentCustomers({ limit: 100 });
+    expect(page.columns).toContain('spend_pct');
+  });
+
   it("rebuilds the relation at the file's as-of, and the option overrides the file", async () => {
     await setupCase(db, metricCases.earlierAsOf!);
     await ws.buildCustomers();
