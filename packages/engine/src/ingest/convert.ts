@@ -7,7 +7,7 @@ import { guessRoles } from './roles.js';
 import { findColumn } from './amount.js';
 import { COMMA_EVIDENCE, POINT_EVIDENCE, DATE_PATTERNS as D } from './sqlfns.js';
 import type { ColumnProfile } from './infer.js';
-import { SRC_FILE, SRC_ROW } from './staging.js';
+import { SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 import type { RawTable } from './read.js';
 
 export interface ResolvedRoles {
@@ -163,32 +163,39 @@ export interface LeftOut {
   examples: { file: string; row: number; value: string }[];
 }
 
-/** Counts the rows of `table` failing each condition (in order: a row counts once, for the
- * first reason it fails) and picks up to five examples of each. */
-export async function countLeftOut(
-  backend: Backend,
-  table: string,
-  reasons: { reason: string; where: string; value: string }[]
-): Promise<LeftOut[]> {
+export interface Reason {
+  reason: string;
+  /** SQL condition over the typed row (evaluated in order: a row counts for its first reason) */
+  where: string;
+  /** SQL over the raw columns: the value shown in examples */
+  value: string;
+}
+
+/** `CASE ... END AS __k`: the index of the first reason a row fails, NULL for a good row. */
+export function reasonCase(reasons: Reason[]): string {
+  return reasons.length ? `CASE ${reasons.map((r, i) => `WHEN ${r.where} THEN ${i}`).join(' ')} END AS __k` : 'CAST(NULL AS INTEGER) AS __k';
+}
+
+/** Counts the rows of `typed` (which has __k, SRC_FI, SRC_ROW) per reason and picks up to five
+ * examples of each, with their raw values read back from the raw view. */
+export async function countLeftOut(backend: Backend, typed: string, raw: string, reasons: Reason[]): Promise<LeftOut[]> {
   if (reasons.length === 0) return [];
-  const cases = reasons.map((r, i) => `WHEN ${r.where} THEN ${i}`).join(' ');
-  const values = reasons.map((r, i) => `WHEN ${i} THEN ${r.value}`).join(' ');
+  const counts = await backend.query(`SELECT __k AS k, count(*) AS c FROM ${ident(typed)} WHERE __k IS NOT NULL GROUP BY 1`);
+  if (counts.length === 0) return [];
+  const fi = ident(SRC_FI);
+  const row = ident(SRC_ROW);
+  const values = reasons.map((r, i) => `WHEN ${i} THEN CAST(${r.value} AS VARCHAR)`).join(' ');
   const rows = await backend.query(
-    `WITH t AS (SELECT CASE ${cases} END AS k, ${ident(SRC_FILE)} AS f, ${ident(SRC_ROW)} AS r, * FROM ${ident(table)}),
-          bad AS (SELECT k, f, r, CASE k ${values} END AS v FROM t WHERE k IS NOT NULL),
-          n AS (SELECT k, count(*) AS c FROM bad GROUP BY k),
-          ex AS (SELECT k, f, r, v, row_number() OVER (PARTITION BY k ORDER BY f, r) AS i FROM bad QUALIFY i <= 5)
-     SELECT n.k AS k, n.c AS c, ex.f AS f, ex.r AS r, ex.v AS v FROM n JOIN ex USING (k) ORDER BY k, ex.i`
+    `WITH ex AS (SELECT __k AS k, ${fi} AS fi, ${row} AS r FROM ${ident(typed)} WHERE __k IS NOT NULL QUALIFY row_number() OVER (PARTITION BY __k ORDER BY ${fi}, ${row}) <= 5)
+     SELECT ex.k AS k, raw.${ident(SRC_FILE)} AS f, ex.r AS r, CASE ex.k ${values} END AS v
+     FROM ex JOIN ${ident(raw)} raw ON raw.${fi} = ex.fi AND raw.${row} = ex.r ORDER BY ex.k, ex.fi, ex.r`
   );
   return reasons
-    .map((r, i) => {
-      const mine = rows.filter((x) => Number(x.k) === i);
-      return {
-        reason: r.reason,
-        count: Number(mine[0]?.c ?? 0),
-        examples: mine.map((x) => ({ file: String(x.f), row: Number(x.r), value: x.v === null ? '(empty)' : String(x.v) }))
-      };
-    })
+    .map((r, i) => ({
+      reason: r.reason,
+      count: Number(counts.find((c) => Number(c.k) === i)?.c ?? 0),
+      examples: rows.filter((x) => Number(x.k) === i).map((x) => ({ file: String(x.f), row: Number(x.r), value: x.v === null || String(x.v).trim() === '' ? '(empty)' : String(x.v) }))
+    }))
     .filter((l) => l.count > 0);
 }
 

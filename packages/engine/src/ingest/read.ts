@@ -12,7 +12,7 @@ import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
 import { fail, formatIssue, rowLabel, filesLabel } from './issues.js';
-import { STAGE, SRC_FILE, SRC_ROW } from './staging.js';
+import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 
 export interface IngestOptions extends LoadOptions {
   /** Largest total size in bytes to read (checked before reading). Default: 1 GiB on the
@@ -225,23 +225,27 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     await backend.exec(`INSERT INTO ${ident(STAGE.raw0)} SELECT * FROM ${ident(STAGE.part)}`);
     await backend.exec(`DROP TABLE ${ident(STAGE.part)}`);
   }
-  // source file names and data-row numbers (from the insertion order when DuckDB read the file)
-  await backend.insertColumns(STAGE.files, [
+  // Source file names and data-row numbers, from the insertion order (rowid) minus the first
+  // rowid of each file. `raw` is a VIEW over raw0 joined to this one-row-per-file table: no copy
+  // of the data, and a cheap hash join where the rows are read.
+  await backend.insertColumns(STAGE.names, [
     { name: 'p', type: 'text', values: [...pathName.keys()] },
-    { name: 'name', type: 'text', values: [...pathName.values()] }
+    { name: 'name', type: 'text', values: [...pathName.values()] },
+    { name: 'i', type: 'number', values: [...pathName.keys()].map((_, i) => i) }
   ]);
-  // row numbers from the insertion order (rowid) minus the first rowid of the file: a hash
-  // aggregate and a hash join, no sort
   await backend.exec(
-    `CREATE OR REPLACE TABLE ${ident(STAGE.raw)} AS
-     WITH o AS (SELECT __p, min(rowid) AS first FROM ${ident(STAGE.raw0)} GROUP BY __p)
-     SELECT ${columns.map((c) => `r.${ident(c)}`).join(', ')}, f.name AS ${ident(SRC_FILE)},
-            CAST(coalesce(r.__r, r.rowid - o.first + 1) AS BIGINT) AS ${ident(SRC_ROW)}
-     FROM ${ident(STAGE.raw0)} r JOIN o ON r.__p = o.__p JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
+    `CREATE OR REPLACE TABLE ${ident(STAGE.files)} AS
+     SELECT n.p AS p, n.name AS name, CAST(n.i AS INTEGER) AS i, o.first AS first, o.rows AS rows
+     FROM ${ident(STAGE.names)} n JOIN (SELECT __p, min(rowid) AS first, count(*) AS rows FROM ${ident(STAGE.raw0)} GROUP BY __p) o ON o.__p = n.p`
   );
-  await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.raw0)}`);
-  await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.files)}`);
-  const counts = await backend.query(`SELECT ${ident(SRC_FILE)} AS f, count(*) AS n FROM ${ident(STAGE.raw)} GROUP BY 1`);
+  await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.names)}`);
+  await backend.exec(
+    `CREATE OR REPLACE VIEW ${ident(STAGE.raw)} AS
+     SELECT ${columns.map((c) => `r.${ident(c)}`).join(', ')}, f.name AS ${ident(SRC_FILE)}, f.i AS ${ident(SRC_FI)},
+            CAST(coalesce(r.__r, r.rowid - f.first + 1) AS BIGINT) AS ${ident(SRC_ROW)}
+     FROM ${ident(STAGE.raw0)} r JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
+  );
+  const counts = await backend.query(`SELECT name AS f, rows AS n FROM ${ident(STAGE.files)}`);
   const perFile = new Map(counts.map((r) => [String(r.f), Number(r.n)]));
   const rows = counts.reduce((s, r) => s + Number(r.n), 0);
   const issues: LoadIssue[] = [];

@@ -4,10 +4,11 @@ import type { Backend } from '../types.js';
 import { ident } from '../sql/quote.js';
 
 export const STAGE = {
-  /** the raw rows of all files, every column as text, plus source file and row */
+  /** VIEW: the raw rows of all files, every column as text, plus source file and row */
   raw: 'segmint_stage_raw',
   raw0: 'segmint_stage_raw0',
   files: 'segmint_stage_files',
+  names: 'segmint_stage_names',
   part: 'segmint_stage_part',
   rejects: 'segmint_stage_rejects',
   rejectScans: 'segmint_stage_reject_scans',
@@ -19,9 +20,12 @@ export const STAGE = {
 /** Columns the raw table adds to the file's own columns. */
 export const SRC_FILE = '__segmint_file';
 export const SRC_ROW = '__segmint_row';
+/** 0-based index of the source file (cheaper to carry than its name) */
+export const SRC_FI = '__segmint_fi';
 
 export async function dropStaging(backend: Backend): Promise<void> {
-  for (const t of [STAGE.raw0, STAGE.files, STAGE.part, STAGE.typed, STAGE.tx, STAGE.attrs]) {
+  await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
+  for (const t of [STAGE.raw0, STAGE.files, STAGE.names, STAGE.part, STAGE.typed, STAGE.tx, STAGE.attrs]) {
     await backend.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   }
 }

@@ -6,10 +6,10 @@ import { ident, str } from '../sql/quote.js';
 import { readRaw, type IngestOptions, type RawTable } from './read.js';
 import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
-import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut } from './convert.js';
+import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, reasonCase, resolveRoles, type LeftOut, type Reason } from './convert.js';
 import { numericRoleSql } from './amount.js';
 import { formatIssue, filesLabel } from './issues.js';
-import { dropStaging, SRC_FILE, SRC_ROW, STAGE } from './staging.js';
+import { dropStaging, SRC_FI, SRC_ROW, STAGE } from './staging.js';
 
 export const TX_TABLE = 'segmint_tx';
 
@@ -38,25 +38,27 @@ function report(a: Analysis): LoadReport {
   };
 }
 
-/** Builds STAGE.typed (customer, ts, amount, order_id + source) for the roles that are mapped. */
-async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: { reason: string; where: string; value: string }[] }> {
+/** Builds STAGE.typed (__customer, __ts, __amount, __order, __k = why the row is left out,
+ * source file index and row) for the roles that are mapped. Raw values are not copied: the
+ * examples of left-out rows are read back from the raw view. */
+async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: Reason[] }> {
   const file = filesLabel(raw.files);
-  const reasons: { reason: string; where: string; value: string }[] = [];
+  const reasons: Reason[] = [];
   const select: string[] = [];
   const inner: string[] = [];
   const replace: string[] = [];
   if (roles.customer) {
     inner.push(`${ident(roles.customer)} AS __c`);
-    select.push('segmint_customer(__c) AS customer');
-    reasons.push({ reason: `no customer id (column '${roles.customer}' empty)`, where: 'customer IS NULL', value: '__c' });
+    select.push('segmint_customer(__c) AS __customer');
+    reasons.push({ reason: `no customer id (column '${roles.customer}' empty)`, where: '__customer IS NULL', value: ident(roles.customer) });
   }
   if (roles.date) {
     const d = await decideDates(backend, raw, roles.date, options.dayFirst);
     issues.push(...d.issues);
     inner.push(`${ident(roles.date)} AS __d`);
-    select.push(`segmint_ts(__d, ${d.dayFirst}, ${d.serial}) AS ts`);
-    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: `nullif(trim(__d), '') IS NULL`, value: '__d' });
-    reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: 'ts IS NULL', value: '__d' });
+    select.push(`segmint_ts(__d, ${d.dayFirst}, ${d.serial}) AS __ts`);
+    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: `nullif(trim(__d), '') IS NULL`, value: ident(roles.date) });
+    reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: '__ts IS NULL', value: ident(roles.date) });
   }
   if (roles.amount) {
     const a = numericRoleSql(file, 'amount', roles.amount, profiles);
@@ -66,19 +68,21 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
       replace.push(`segmint_num(${ident(col)}, ${n.commaFirst}) AS ${ident(col)}`);
     }
     const plain = a.columns.length === 1 && a.sql === ident(a.columns[0]!);
-    inner.push(
-      plain ? `${ident(a.columns[0]!)} AS __a` : `concat_ws(', ', ${a.columns.map((c) => `${str(c + '=')} || coalesce(${ident(c)}, '')`).join(', ')}) AS __a`
-    );
-    select.push(`CAST(${a.sql} AS DOUBLE) AS amount`);
-    if (plain) reasons.push({ reason: `no amount (column '${roles.amount}' empty)`, where: `nullif(trim(__a), '') IS NULL`, value: '__a' });
-    reasons.push({ reason: plain ? `amount that cannot be read as a number (column '${roles.amount}')` : `amount '${roles.amount}' cannot be computed (a value is missing or not a number)`, where: 'amount IS NULL OR NOT isfinite(amount)', value: '__a' });
+    const rawValue = plain ? ident(a.columns[0]!) : `concat_ws(', ', ${a.columns.map((c) => `${str(c + '=')} || coalesce(${ident(c)}, '')`).join(', ')})`;
+    inner.push(`${plain ? ident(a.columns[0]!) : "''"} AS __a`);
+    select.push(`CAST(${a.sql} AS DOUBLE) AS __amount`);
+    if (plain) reasons.push({ reason: `no amount (column '${roles.amount}' empty)`, where: `nullif(trim(__a), '') IS NULL`, value: rawValue });
+    reasons.push({
+      reason: plain ? `amount that cannot be read as a number (column '${roles.amount}')` : `amount '${roles.amount}' cannot be computed (a value is missing or not a number)`,
+      where: '__amount IS NULL OR NOT isfinite(__amount)',
+      value: rawValue
+    });
   }
-  select.push(roles.order ? `segmint_customer(${ident(roles.order)}) AS order_id` : 'CAST(NULL AS VARCHAR) AS order_id');
+  select.push(roles.order ? `segmint_customer(${ident(roles.order)}) AS __order` : 'CAST(NULL AS VARCHAR) AS __order');
   const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}`;
   const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
-  await backend.exec(
-    `CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${ident(SRC_FILE)}, ${ident(SRC_ROW)}${inner.length ? ', ' + ['__c', '__d', '__a'].filter((k) => inner.some((s) => s.endsWith(`AS ${k}`))).join(', ') : ''} FROM (${numeric})`
-  );
+  // DuckDB lets the CASE refer to the aliases (__customer, __ts, __amount) of the same SELECT
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${reasonCase(reasons)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`);
   return { reasons };
 }
 
@@ -94,7 +98,7 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
   issues.push(...missing.map((m) => ({ ...m, severity: 'warning' as const })));
   const { reasons } = await buildTyped(backend, raw, profiles, roles, options, issues);
-  const leftOut = await countLeftOut(backend, STAGE.typed, reasons);
+  const leftOut = await countLeftOut(backend, STAGE.typed, raw.table, reasons);
   const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);
   return { raw, profiles, roles, roleSource, issues, leftOut, usable };
 }
@@ -108,8 +112,9 @@ export async function ingestTransactions(backend: Backend, files: InputFile[], o
       throw new LoadError(`${filesLabel(a.raw.files)}: no row could be used, all ${a.raw.rows} were left out:\n${leftOutLines(a.leftOut)}`, issues);
     }
     await backend.exec(
-      `CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS SELECT customer, ts, amount, order_id, ${ident(SRC_FILE)} AS src_file, ${ident(SRC_ROW)} AS src_row
-       FROM ${ident(STAGE.typed)} WHERE customer IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL AND isfinite(amount)`
+      `CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS
+       SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row
+       FROM ${ident(STAGE.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i WHERE t.__k IS NULL`
     );
     await swap(backend, STAGE.tx, TX_TABLE);
     const r = report(a);
@@ -145,5 +150,4 @@ export async function swap(backend: Backend, staging: string, target: string): P
 
 export async function cleanUp(backend: Backend): Promise<void> {
   await dropStaging(backend);
-  await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.raw)}`);
 }
