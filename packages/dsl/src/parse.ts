@@ -69,6 +69,7 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
   const words = new Set<string>();
   const punct = new Set<string>();
   let valueish = 0;
+  let minus = false;
   for (const e of expected) {
     if (e.type === 'end') {
       end = true;
@@ -87,11 +88,13 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
       valueish++;
       if (t === 'not') words.add('not');
       else value = true;
-    } else if (OPERATORS.has(t) || PREDICATE_WORDS.has(t)) operator = true;
+    } else if (t === '-') minus = true;
+    else if (OPERATORS.has(t) || PREDICATE_WORDS.has(t)) operator = true;
     else if (STATEMENT_WORDS.has(t)) statement = true;
     else if (/^[a-z]+$/.test(t)) words.add(t);
     else punct.add(t);
   }
+  if (minus && !value) operator = true;
   const parts: string[] = [];
   if (statement) parts.push('a statement (segment, tag, define or as of)');
   if (value && words.has('otherwise')) parts.push('a label in quotes');
@@ -114,13 +117,22 @@ function syntaxDiagnostic(err: unknown, source: string, base: number, chunkEnd: 
     // Not a syntax error: a bug in the parser. Report it rather than throw at the user.
     return { severity: 'error', code: 'internal', message: `internal error while parsing: ${String(err)}`, span: map.span({ start: base, end: base }) };
   }
-  const start = base + err.location.start.offset;
+  let start = base + err.location.start.offset;
   if (!err.expected) {
     // A custom error from the grammar (unterminated text, bad escape, ...): its own range.
     const end = Math.max(start + 1, Math.min(base + err.location.end.offset, chunkEnd));
     return { severity: 'error', code: 'syntax', message: err.message, span: map.span({ start, end: Math.min(end, source.length) }) };
   }
-  const tok = start < chunkEnd ? tokenAt(source.slice(0, chunkEnd), start) : null;
+  let tok = start < chunkEnd ? tokenAt(source.slice(0, chunkEnd), start) : null;
+  if (tok === null || /^\s/u.test(source.slice(start, start + 1))) {
+    // At the end of the statement: point just after its last token, not at the next line.
+    let p = Math.min(start, chunkEnd);
+    while (p > base && /\s/u.test(source[p - 1] ?? '')) p--;
+    if (source.slice(p, chunkEnd).trim() === '') {
+      start = p;
+      tok = null;
+    }
+  }
   const found = tok === null ? (context === 'statement' ? 'the statement ends here' : 'the rule ends here') : `found '${tok}'`;
   const diag: Diagnostic = {
     severity: 'error',

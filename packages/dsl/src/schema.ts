@@ -85,8 +85,10 @@ export function suggest(name: string, candidates: readonly string[], max = 1): s
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3) + 1));
   const scored: { c: string; d: number }[] = [];
   for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase(), limit);
+    const cl = c.toLowerCase();
+    const d = editDistance(lower, cl, limit);
     if (d <= limit) scored.push({ c, d });
+    else if (lower.length >= 2 && (cl.startsWith(lower) || lower.startsWith(cl))) scored.push({ c, d: limit + 1 });
   }
   scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length);
   return scored.slice(0, max).map((s) => s.c);

@@ -1,0 +1,220 @@
+// Golden tests: source -> SQL (and params) for every construct, source -> diagnostics
+// (message and exact span) for every error kind, and the escaping functions.
+import { DuckDBInstance } from '@duckdb/node-api';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileExpression, compileRules } from '../src/compile.js';
+import { duckdb } from '../src/dialect.js';
+import { formatDiagnostic } from '../src/diagnostics.js';
+import { builtinSchema, type Schema } from '../src/schema.js';
+import { readAsOf } from '../src/parse.js';
+import { hostileText } from './arbitraries.js';
+
+const schema: Schema = {
+  fields: [...builtinSchema.fields, { name: 'industry', type: 'text', hasNulls: true }, { name: 'complaints', type: 'number' }, { name: 'vip', type: 'boolean' }, { name: '近6个月采购额(万元)', type: 'number' }]
+};
+const sql = (src: string, bind = false) => {
+  const c = compileExpression(src, schema, { asOf: '2024-12-31', bind });
+  expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return bind ? { sql: c.sql, params: c.params } : c.sql;
+};
+
+describe('SQL for every construct', () => {
+  it.each([
+    ['R < 30 and F > 5', '(("R" < 30) AND ("F" > 5))'],
+    ['R <= 30 or not F >= 10', '(("R" <= 30) OR (NOT ("F" >= 10)))'],
+    ['M = 1 or M == 2 or M != 3 or M <> 4', '(((("M" = 1) OR ("M" = 2)) OR ("M" <> 3)) OR ("M" <> 4))'],
+    ['M >= 50_000', '("M" >= 50000)'],
+    ['M > 1e4 and AOV > 0.5', '(("M" > 10000) AND ("AOV" > 5e-1))'],
+    ['M / F > 2 * -R + 1', '((CAST("M" AS DOUBLE) / NULLIF("F", 0)) > (CAST((CAST(2 AS DOUBLE) * (-CAST("R" AS DOUBLE))) AS DOUBLE) + 1))'],
+    ['F between 5 and 9', '("F" BETWEEN 5 AND 9)'],
+    ['F not between 5 and 9', '("F" NOT BETWEEN 5 AND 9)'],
+    ["RFM in ('555', '545')", `("RFM" IN ('555', '545'))`],
+    ['F not in (1, 2)', '("F" NOT IN (1, 2))'],
+    ['R is null', '("R" IS NULL)'],
+    ['R is not null', '("R" IS NOT NULL)'],
+    ["industry contains 'it'", `contains(lower("industry"), lower('it'))`],
+    ["industry starts with 'I'", `starts_with(lower("industry"), lower('I'))`],
+    ["industry ends with 'T'", `ends_with(lower("industry"), lower('T'))`],
+    ["industry not contains 'x'", `(NOT contains(lower("industry"), lower('x')))`],
+    ['last_purchase >= as_of - 90d', `("last_purchase" >= CAST(DATE '2024-12-31' - INTERVAL (90) DAY AS DATE))`],
+    ['first_purchase < 2024-01-01 + 6mo', `("first_purchase" < CAST(DATE '2024-01-01' + INTERVAL (6) MONTH AS DATE))`],
+    ['last_purchase - first_purchase > 1', `(date_diff('day', "first_purchase", "last_purchase") > 1)`],
+    ['vip = true or vip', '(("vip" = TRUE) OR "vip")'],
+    ['`近6个月采购额(万元)` > 10', '("近6个月采购额(万元)" > 10)'],
+    ['pct(M) >= 80', '(CASE WHEN "M" IS NULL THEN NULL ELSE 100 * percent_rank() OVER (PARTITION BY "M" IS NULL ORDER BY "M") END >= 80)'],
+    ['round(M, 2) > ln(F) + sqrt(R) + log10(T)', '(round(CAST("M" AS DOUBLE), CAST(2 AS INTEGER)) > (CAST((CAST(ln(CASE WHEN "F" > 0 THEN CAST("F" AS DOUBLE) END) AS DOUBLE) + sqrt(CASE WHEN "R" >= 0 THEN CAST("R" AS DOUBLE) END)) AS DOUBLE) + log10(CASE WHEN "T" > 0 THEN CAST("T" AS DOUBLE) END)))'],
+    ['least(R, 5) < greatest(F, 1) and coalesce(AOV, 0) > abs(-1)', '((least("R", 5) < greatest("F", 1)) AND (coalesce("AOV", 0) > abs(CAST((-CAST(1 AS DOUBLE)) AS DOUBLE))))'],
+    ["lower(industry) = upper('x') and length(RFM) = 3", `((lower("industry") = upper('x')) AND (length("RFM") = 3))`],
+    ['year(last_purchase) = 2024 and month(last_purchase) > floor(ceil(1.5))', '((year("last_purchase") = 2024) AND (month("last_purchase") > floor(CAST(ceil(CAST(1.5e0 AS DOUBLE)) AS DOUBLE))))']
+  ])('%s', (src, want) => {
+    expect(sql(src)).toBe(want);
+  });
+
+  it('binds literals as parameters when asked', () => {
+    expect(sql("industry = 'IT' and M > 5000 and last_purchase > 2024-06-01 and vip = true and last_purchase > as_of - 30d", true)).toEqual({
+      sql: `(((((("industry" = CAST($1 AS VARCHAR)) AND ("M" > CAST($2 AS DOUBLE))) AND ("last_purchase" > CAST($3 AS DATE))) AND ("vip" = CAST($4 AS BOOLEAN))) AND ("last_purchase" > CAST(CAST($5 AS DATE) - INTERVAL (CAST($6 AS INTEGER)) DAY AS DATE))))`.slice(1, -1),
+      params: ['IT', 5000, '2024-06-01', true, '2024-12-31', 30]
+    });
+  });
+
+  it('compiles a rule file to one SELECT: customer, segment (first match wins), tags, defines', () => {
+    const src = `as of 2024-12-31
+define AOV2 = M / F
+define big = AOV2 > 100
+segment platinum "Platinum 铂金客户" when R <= 30 and big
+segment basic "Basic" otherwise
+tag complainer when complaints > 0
+`;
+    const c = compileRules(src, schema, { relation: 'customers', idColumn: 'customer_id' });
+    expect(c.ok).toBe(true);
+    expect(c.sql).toBe(`SELECT
+  "customer_id" AS "customer",
+  CASE
+    WHEN (("R" <= 30) AND "big") THEN 'platinum'
+    ELSE 'basic'
+  END AS "segment",
+  ("complaints" > 0 IS TRUE) AS "complainer",
+  "AOV2",
+  "big"
+FROM (SELECT *, ("AOV2" > 100) AS "big" FROM (SELECT *, (CAST("M" AS DOUBLE) / NULLIF("F", 0)) AS "AOV2" FROM "customers") AS "_segmint_defines_1") AS "_segmint_defines_2"`.replace('("complaints" > 0 IS TRUE)', '(("complaints" > 0) IS TRUE)'));
+    expect(c.segments).toEqual([{ id: 'platinum', label: 'Platinum 铂金客户' }, { id: 'basic', label: 'Basic' }]);
+    expect(c.tags).toEqual([{ id: 'complainer', label: null }]);
+    expect(c.defines).toEqual([{ name: 'AOV2', type: 'number' }, { name: 'big', type: 'boolean' }]);
+    expect(c.hasOtherwise).toBe(true);
+    expect(c.asOf).toBe('2024-12-31');
+    expect(readAsOf(src)).toBe('2024-12-31');
+  });
+
+  it('without an otherwise, unmatched customers get a NULL segment', () => {
+    const c = compileRules('segment a when R < 3\n', null, { relation: 'c' });
+    expect(c.sql).toContain("WHEN (\"R\" < 3) THEN 'a'\n  END AS \"segment\"");
+  });
+});
+
+const diag = (src: string, s: Schema | null = schema, asOf?: string) => {
+  const c = compileRules(src, s, { relation: 'c', ...(asOf ? { asOf } : {}) });
+  return c.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, at: `${d.span.line}:${d.span.column}-${d.span.endLine}:${d.span.endColumn}`, hint: d.hint }));
+};
+
+describe('diagnostics for every error kind (message and exact span)', () => {
+  it.each([
+    ['syntax: missing operand', 'segment a when R <\n', 'syntax', 'expected a value or a field, but the statement ends here', '1:19-1:19'],
+    ['syntax: unknown statement', 'segmen a when R < 3\n', 'syntax', 'expected a statement (segment, tag, define or as of), but found \'segmen\'', '1:1-1:7'],
+    ['syntax: unterminated text', 'segment a when industry = "IT\n', 'syntax', 'unterminated text: close it with " on the same line (write \\n for a line break)', '1:27-1:30'],
+    ['syntax: number into letters', 'segment a when R < 30days\n', 'syntax', 'a number cannot run into letters: durations are written 30d, 12w, 6mo or 1y; separate a name with a space', '1:20-1:26'],
+    ['unknown field', 'segment a when Rr < 3\n', 'unknown-field', 'unknown field `Rr`', '1:16-1:18'],
+    ['type mismatch', 'segment a when industry > 5\n', 'type-mismatch', '`industry` is text; compare it with a quoted value', '1:27-1:28'],
+    ['unknown function', 'segment a when foo(R) > 1\n', 'unknown-function', 'unknown function `foo`', '1:16-1:19'],
+    ['arity', 'segment a when abs(R, F) > 1\n', 'arity', '`abs` takes 1 argument, but got 2', '1:16-1:25'],
+    ['duplicate segment id', 'segment a when R < 3\nsegment a when F > 3\n', 'duplicate-id', 'segment `a` is already defined on line 1', '2:9-2:10'],
+    ['otherwise not last', 'segment a otherwise\nsegment b when F > 3\n', 'otherwise-not-last', '`otherwise` must be the last segment: it takes every customer not matched above', '1:1-1:20'],
+    ['define uses itself', 'define x = x + 1\nsegment a when x > 1\n', 'define-self', 'define `x` uses itself', '1:12-1:13'],
+    ['not a condition', 'segment a when M\n', 'not-a-condition', 'a segment rule needs a condition (true/false), but `M` is a number', '1:16-1:17'],
+    ['null comparison', 'segment a when R = null\n', 'null-compare', 'comparing with `null` is never true: a missing value is not equal to anything', '1:20-1:24'],
+    ['invalid date', 'segment a when last_purchase > 2024-02-30\n', 'invalid-date', '2024-02-30 is not a date in the calendar', '1:32-1:42'],
+    ['reserved name', 'tag segment2 when R < 1\ntag customer when R < 2\n', 'reserved-name', '`customer` is a reserved name; choose another id for the tag', '2:5-2:13']
+  ])('%s', (_name, src, code, message, at) => {
+    const ds = diag(src).filter((d) => d.code === code);
+    expect(ds[0]).toMatchObject({ code, message, at });
+  });
+
+  it('unknown field suggests the closest name, and case-insensitive lookup resolves', () => {
+    expect(diag('segment a when Rr < 3\n')[0]?.hint).toBe("did you mean 'R'?");
+    expect(diag('segment a when r_SCORE >= 4\n')).toEqual([]);
+    expect(diag('segment a when 近6个月采购额 > 1\n')[0]?.hint).toBe('did you mean `近6个月采购额(万元)`?');
+  });
+
+  it('warns where != and not in skip missing values, with the fix', () => {
+    const [d] = diag('segment a when R != 5\n');
+    expect(d).toMatchObject({ severity: 'warning', code: 'missing-skipped', at: '1:16-1:22', hint: 'to include them, write: R != 5 or R is null' });
+    expect(diag('segment a when industry not in (\'IT\')\n')[0]?.code).toBe('missing-skipped');
+    expect(diag('segment a when F != 5\n')).toEqual([]);
+  });
+
+  it('reports segments that can never match', () => {
+    const ds = diag('segment a when F >= 5\nsegment b when F >= 10 and R < 3\nsegment c when R < 3 and R > 5\nsegment d when F between 5 and 6 or industry = \'x\'\nsegment e when industry = \'x\'\n');
+    expect(ds.map((d) => [d.code, d.at])).toEqual([
+      ['covered', '2:9-2:10'],
+      ['never-matches', '3:16-3:31'],
+      ['covered', '5:9-5:10']
+    ]);
+    expect(ds[0]?.message).toBe('segment `b` can never match: every customer it selects is taken first by `a` (line 1)');
+    const after = diag('segment a when F > 1\nsegment z otherwise\nsegment late when F > 1\n');
+    expect(after.map((d) => [d.code, d.at])).toEqual([
+      ['otherwise-not-last', '2:1-2:20'],
+      ['unreachable', '3:9-3:13']
+    ]);
+  });
+
+  it('reports every problem at once, syntax errors and check errors together', () => {
+    const ds = diag('segment a when Rr < 3\nsegment b when F >\ntag t when M\n');
+    expect(ds.map((d) => d.code)).toEqual(['unknown-field', 'syntax', 'not-a-condition']);
+  });
+
+  it('as_of without any date is an error; a define used above its line too', () => {
+    expect(diag('segment a when last_purchase > as_of - 30d\n', schema)[0]).toMatchObject({ code: 'no-as-of', at: '1:32-1:37' });
+    expect(diag('define a = b + 1\ndefine b = 2\nsegment s when a > 1\n')[0]).toMatchObject({ code: 'define-order', at: '1:12-1:13' });
+  });
+
+  it('without a schema, unknown names are columns of unknown type (no false errors)', () => {
+    expect(diag('segment a when satisfaction <= 3 and industry = \'IT\' and R < 30\n', null)).toEqual([]);
+  });
+
+  it('prints a diagnostic with the source line, a caret and the hint', () => {
+    const src = 'segment a when Rr < 3\n';
+    const c = compileRules(src, schema, { relation: 'c' });
+    expect(formatDiagnostic(c.diagnostics[0]!, src, 'rules.seg')).toBe("rules.seg:1:16: error: unknown field `Rr`\nsegment a when Rr < 3\n               ^^\ndid you mean 'R'?");
+    const wide = 'segment 铂金 when 满意 < 3\n';
+    const w = compileRules(wide, schema, { relation: 'c' });
+    expect(formatDiagnostic(w.diagnostics[0]!, wide, 'w.seg').split('\n')[2]).toBe(' '.repeat(18) + '^^^^');
+  });
+});
+
+describe('escaping (hostile input)', () => {
+  it('string literals: quotes doubled, NUL spliced, nothing else touched', () => {
+    expect(duckdb.string("it's")).toBe("'it''s'");
+    expect(duckdb.string('a\\b')).toBe("'a\\b'");
+    expect(duckdb.string('a\0b')).toBe("('a' || chr(0) || 'b')");
+    expect(duckdb.string("'; DROP TABLE x; --")).toBe("'''; DROP TABLE x; --'");
+    expect(duckdb.ident('a"b')).toBe('"a""b"');
+    expect(() => duckdb.ident('a\0b')).toThrow();
+  });
+
+  it('any text and any field name compile to SQL that runs and means exactly that text', async () => {
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    try {
+      await fc.assert(
+        fc.asyncProperty(hostileText, hostileText.filter((s) => s.length > 0 && !s.includes('\0') && !s.includes('\n')), async (text, name) => {
+          const lit = duckdb.string(text);
+          const r = await conn.runAndReadAll(`SELECT ${lit} AS v, length(${lit}) AS n`);
+          const row = r.getRowObjectsJson()[0] as { v: string; n: string };
+          expect(row.v).toBe(text);
+          expect(Number(row.n)).toBe([...text].length);
+          // the same text through the rules language: a string literal and a backticked field
+          const src = `\`${name.replace(/`/g, '``')}\` = '${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\0/g, '\\0')}'`;
+          const c = compileExpression(src, null);
+          expect(c.ok, src).toBe(true);
+          const q = await conn.runAndReadAll(`SELECT ${c.sql} AS hit FROM (SELECT ${lit} AS ${duckdb.ident(name)})`);
+          expect(q.getRowObjectsJson()[0]).toEqual({ hit: true });
+        }),
+        { numRuns: 200, seed: 6 }
+      );
+    } finally {
+      conn.closeSync();
+      inst.closeSync();
+    }
+  });
+
+  it('a rule cannot call anything outside the whitelist', () => {
+    for (const src of ["read_csv('x') > 1", "getenv('HOME') = 'x'", 'R < 1; DROP TABLE customers', 'R < 1 /* */']) {
+      const c = compileExpression(src, null);
+      expect(c.ok, src).toBe(false);
+      expect(c.sql).toBe('');
+    }
+    // `--` is two minus signs, never a SQL comment
+    const m = compileExpression('R < 1 -- F', builtinSchema);
+    expect(m.sql).toBe('("R" < (CAST(1 AS DOUBLE) - (-CAST("F" AS DOUBLE))))');
+  });
+});
