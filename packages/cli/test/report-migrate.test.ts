@@ -144,6 +144,9 @@ describe('segmint report / migrate', { timeout: 60_000 }, () => {
     expect(md.stdout).toMatch(/^- \d+ .+ (became|arrived in) .+, worth .+ of (last|this) period’s M$/m);
     const csv = await run(['migrate', '--rules', tiers, ...DATA, '--from', '2024-06-30', '--to', '2024-12-31', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('from,to,customers,M_before,M_after');
+    const html = join(tmp, 'm.html');
+    expect((await run(['migrate', '--rules', tiers, ...DATA, '--from', '2024-06-30', '--to', '2024-12-31', '--out', html, '--lang', 'zh'])).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>\n<html lang="zh-CN">[\s\S]*客户迁移回顾/);
   });
 
   it('migrate: two data files; customers only in one of them are new or gone', async () => {

@@ -34,6 +34,7 @@ export {
   computeMigration,
   migrationSql,
   migrationToCsv,
+  migrationToHtml,
   migrationToJson,
   migrationToMarkdown,
   snapshotRun,

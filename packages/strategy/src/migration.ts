@@ -2,7 +2,7 @@
 // customer by customer. States: the segments in file order (earlier = better), "unassigned",
 // and "new" (only in the later run) / "gone" (only in the earlier run).
 import { ident, type Backend } from '@segmint/engine';
-import { csvLine, mdCell, mdText } from './escape.js';
+import { csvLine, escapeHtml, mdCell, mdText } from './escape.js';
 import { fmtCompact, fmtInt, fmtPct, type Lang } from './format.js';
 import { columnsOf, metricExpr, num } from './sql.js';
 import type { Playbook } from './playbooks.js';
@@ -236,4 +236,82 @@ export function migrationToCsv(m: Migration): string {
 
 export function migrationToJson(m: Migration): string {
   return JSON.stringify(m, null, 2) + '\n';
+}
+
+/** The migration review as one self-contained HTML page (inline CSS, a heat-map matrix, no
+ * scripts, no external assets, a CSP that forbids loading anything). */
+export function migrationToHtml(m: Migration, title?: string): string {
+  const zh = m.lang === 'zh';
+  const L = m.lang;
+  const e = escapeHtml;
+  const cell = (f: string, t: string) => m.cells.find((c) => c.from === f && c.to === t)!;
+  const empty = (s: string) => m.cells.every((c) => (c.from !== s && c.to !== s) || c.customers === 0);
+  const rows = m.rows.filter((r) => r !== UNASSIGNED || !empty(UNASSIGNED));
+  const cols = m.cols.filter((c) => c !== UNASSIGNED || !empty(UNASSIGNED));
+  const heading = title ?? (zh ? '客户迁移回顾' : 'Migration review');
+  const rank = (s: string) => m.segments.findIndex((x) => x.id === s);
+  const matrix = rows
+    .map((f) => {
+      const total = cols.reduce((a, t) => a + cell(f, t).customers, 0);
+      const tds = cols
+        .map((t) => {
+          const c = cell(f, t);
+          const share = total ? c.customers / total : 0;
+          const moveUp = rank(f) >= 0 && rank(t) >= 0 && rank(t) < rank(f);
+          const moveDown = (rank(f) >= 0 && rank(t) > rank(f)) || (f !== NEW && (t === GONE || t === UNASSIGNED));
+          const hue = f === t ? '214,60%' : moveUp || f === NEW ? '140,45%' : moveDown ? '4,65%' : '0,0%';
+          const bg = c.customers ? `background:hsl(${hue},${(96 - share * 45).toFixed(0)}%)` : '';
+          const mShown = f === NEW ? c.mAfter : c.mBefore;
+          return `<td class="n" style="${bg}">${c.customers ? `${e(fmtInt(c.customers, L))}<br><small>${e(fmtCompact(mShown, L))}</small>` : '<span class="muted">0</span>'}</td>`;
+        })
+        .join('');
+      return `<tr><th>${e(stateName(m, f))}</th>${tds}<td class="n"><b>${e(fmtInt(total, L))}</b></td></tr>`;
+    })
+    .join('\n');
+  const colTotals = cols.map((t) => rows.reduce((a, f) => a + cell(f, t).customers, 0));
+  const retention = m.retention
+    .map(
+      (r) =>
+        `<tr><th>${e(r.label ?? r.segment)}</th>${[r.customers, r.same, r.better, r.worse, r.unassigned, r.gone].map((v) => `<td class="n">${e(fmtInt(v, L))}</td>`).join('')}<td class="n"><b>${e(fmtPct(r.retention, L))}</b></td><td>${r.kpis
+          .map((k) => `<span class="${k.met === null ? '' : k.met ? 'met' : 'notmet'}">${e(`${k.name}${k.target ? ` ${k.target}` : ''}${k.met === null ? '' : k.met ? ' ✓' : ' ✗'}`)}</span>`)
+          .join('<br>')}</td></tr>`
+    )
+    .join('\n');
+  const t = zh
+    ? { flows: '主要流向', ret: '各细分留存（同级或更好）', seg: '细分', heads: ['上期客户', '不变', '升级', '降级', '未分配', '消失', '留存率', 'KPI'], matrix: '迁移矩阵（行 = 上期，列 = 本期；小字为金额：上期，新客户为本期）', total: '合计', none: '无客户变动。' }
+    : { flows: 'Biggest flows', ret: 'Retention into the same or a better segment', seg: 'segment', heads: ['before', 'same', 'better', 'worse', 'unassigned', 'gone', 'retention', 'KPI'], matrix: "Transition matrix (rows = before, columns = after; small: M of the earlier run, for 'new' of the later run)", total: 'total', none: 'No customer changed state.' };
+  const summary = zh
+    ? `上期客户 ${fmtInt(m.beforeCustomers, L)}（金额 ${fmtCompact(m.beforeM, L)}），本期客户 ${fmtInt(m.afterCustomers, L)}（金额 ${fmtCompact(m.afterM, L)}）。`
+    : `Before: ${fmtInt(m.beforeCustomers, L)} customers (M ${fmtCompact(m.beforeM, L)}); after: ${fmtInt(m.afterCustomers, L)} customers (M ${fmtCompact(m.afterM, L)}).`;
+  return `<!doctype html>
+<html lang="${zh ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(heading)}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:24px auto;max-width:1360px;padding:0 16px;color:#222;line-height:1.45}
+h2{margin-top:1.5em;border-bottom:1px solid #ddd;padding-bottom:.2em}table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top}
+thead th{background:#f5f5f5}tbody th{text-align:left;background:#fafafa;font-weight:600}td.n{text-align:right;white-space:nowrap}small{color:#555}.muted{color:#bbb}
+.met{color:#2e7d32}.notmet{color:#c62828}.flows li{margin:.2em 0}.scroll{overflow-x:auto}
+</style>
+</head>
+<body>
+<h1>${e(heading)}: ${e(m.from)} → ${e(m.to)}</h1>
+<p>${e(summary)}</p>
+<h2>${e(t.flows)}</h2>
+${m.flows.length ? `<ul class="flows">${m.flows.map((f) => `<li>${e(f.text)}</li>`).join('')}</ul>` : `<p>${e(t.none)}</p>`}
+<h2>${e(t.ret)}</h2>
+<div class="scroll"><table><thead><tr><th>${e(t.seg)}</th>${t.heads.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>
+${retention}
+</tbody></table></div>
+<h2>${e(t.matrix)}</h2>
+<div class="scroll"><table><thead><tr><th></th>${cols.map((c) => `<th>${e(stateName(m, c))}</th>`).join('')}<th>${e(t.total)}</th></tr></thead><tbody>
+${matrix}
+<tr><th>${e(t.total)}</th>${colTotals.map((v) => `<td class="n"><b>${e(fmtInt(v, L))}</b></td>`).join('')}<td></td></tr>
+</tbody></table></div>
+</body>
+</html>
+`;
 }

@@ -10,6 +10,8 @@ import { loadLibrary } from '../src/libraries.js';
 import { checkPlaybooks, parsePlaybooks } from '../src/playbooks.js';
 import { computeReport } from '../src/report.js';
 import { reportToHtml } from '../src/render-report.js';
+import { computeMigration, migrationToHtml, snapshotRun } from '../src/migration.js';
+import type { Page } from '@playwright/test';
 import { loadExample, repoRoot, runRules } from './helpers.js';
 
 const out = join(repoRoot, 'packages/strategy/test-results');
@@ -30,6 +32,48 @@ describe('HTML report in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await db?.close();
+  });
+
+  /** Open a page from a file; collect console problems and any request that is not the file. */
+  async function open(file: string): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file://')) requests.push(r.url());
+    });
+    await page.goto(`file://${file}`);
+    await page.waitForLoadState('load');
+    return { page, problems, requests };
+  }
+
+  it('the migration review page renders (zh, hostile label) with no console errors and no requests', async () => {
+    const l = loadLibrary('tiers', 'zh');
+    const rules = l.rules.replace('"铂金战略客户"', `"铂金战略客户 ${HOSTILE.replace(/"/g, '\\"')}"`);
+    const a = await runRules(db, rules, { asOf: '2024-06-30', into: 'mig_a' });
+    await snapshotRun(db, { table: a.table, into: 'snap_a' });
+    const b = await runRules(db, rules, { into: 'mig_b' });
+    await snapshotRun(db, { table: b.table, into: 'snap_b' });
+    const m = await computeMigration(db, { before: 'snap_a', after: 'snap_b', segments: b.segments, from: a.asOf, to: b.asOf, lang: 'zh', playbooks: parsePlaybooks(l.playbooks).file!.playbooks });
+    const file = join(out, 'migration-tiers-zh.html');
+    writeFileSync(file, migrationToHtml(m));
+    const { page, problems, requests } = await open(file);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    // retention table (4 segments) + matrix (4 segments + new + total)
+    expect(await page.locator('table').count()).toBe(2);
+    expect(await page.locator('table').nth(1).locator('tbody tr').count()).toBe(6);
+    expect(await page.locator('img, script').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(HOSTILE);
+    expect(text).toContain('占上期金额');
+    await page.screenshot({ path: join(out, 'migration-tiers-zh.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
   });
 
   for (const [lib, lang] of [

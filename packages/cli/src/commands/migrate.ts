@@ -1,4 +1,4 @@
-// segmint migrate --rules R --data ... --from DATE --to DATE [--format md|json|csv] [--out F]
+// segmint migrate --rules R --data ... --from DATE --to DATE [--format md|json|csv|html] [--out F]
 // segmint migrate --rules R --before FILE... --after FILE... [...]
 //   also: [--playbooks P] [--customers F] [--map ROLE=EXPR]... [--lang en|zh] [--flows N] [--library ID]
 // Two runs of one rule file (two as-of dates on one data set, or two data sets), compared
@@ -12,6 +12,7 @@ import {
   isLang,
   parsePlaybooks,
   migrationToCsv,
+  migrationToHtml,
   migrationToJson,
   migrationToMarkdown,
   snapshotRun,
@@ -23,7 +24,7 @@ import { openData, type OpenedData } from '../data.js';
 import { rulesAndPlaybooks, validDate, writeOut } from './report.js';
 
 const usage =
-  'segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv] [--out FILE] [--lang en|zh] [--flows N] [--library ID]';
+  'segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv|html] [--out FILE] [--lang en|zh] [--flows N] [--library ID]';
 
 async function copySnapshot(from: Backend, to: Backend, table: string): Promise<void> {
   const rows = await from.query(`SELECT customer, segment, M FROM "${table}"`);
@@ -56,8 +57,9 @@ export async function migrate(args: string[]): Promise<number> {
     });
     const opt = (n: string) => stringOpt(p, n);
     const out = opt('out');
-    const fmt = opt('format') ?? (out?.toLowerCase().endsWith('.json') ? 'json' : out?.toLowerCase().endsWith('.csv') ? 'csv' : 'md');
-    if (!['md', 'json', 'csv'].includes(fmt)) throw new CliError(`segmint migrate: --format must be md, json or csv, got '${fmt}'`);
+    const ext = out?.toLowerCase().replace(/^.*\./, '') ?? '';
+    const fmt = opt('format') ?? ({ json: 'json', csv: 'csv', html: 'html', htm: 'html' }[ext] ?? 'md');
+    if (!['md', 'json', 'csv', 'html'].includes(fmt)) throw new CliError(`segmint migrate: --format must be md, json, csv or html, got '${fmt}'`);
     const flowsOpt = opt('flows');
     const flows = flowsOpt === undefined ? 5 : Number(flowsOpt);
     if (!Number.isInteger(flows) || flows < 0) throw new CliError(`segmint migrate: --flows takes a whole number, got '${flowsOpt}'`);
@@ -164,7 +166,7 @@ export async function migrate(args: string[]): Promise<number> {
     }
     try {
       const m = await computeMigration(main.backend, { before: 'snap_before', after: 'snap_after', segments, from: fromLabel, to: toLabel, lang, flows, playbooks });
-      writeOut(fmt === 'json' ? migrationToJson(m) : fmt === 'csv' ? migrationToCsv(m) : migrationToMarkdown(m), out, 'migrate');
+      writeOut(fmt === 'json' ? migrationToJson(m) : fmt === 'csv' ? migrationToCsv(m) : fmt === 'html' ? migrationToHtml(m) : migrationToMarkdown(m), out, 'migrate');
       for (const f of m.flows.slice(0, 3)) process.stderr.write(`  ${f.text}\n`);
       if (out !== undefined) process.stderr.write(`wrote the ${fmt} migration review to ${out}\n`);
       return 0;
