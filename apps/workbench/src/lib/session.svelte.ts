@@ -1,6 +1,6 @@
 // The workbench's state and the calls into the engine. Components only read this state and
 // call these methods; all data work happens in the engine (SQL in duckdb-wasm, in a Worker).
-import { LoadError, Workspace, buildCustomers, type LoadIssue, type Row, type SegmentSummary } from '@segmint/engine';
+import { LoadError, Workspace, buildCustomers, type LoadIssue, type LoadReport, type Role, type Row, type SegmentSummary } from '@segmint/engine';
 import { WasmBackend, browserFile } from '@segmint/engine/browser';
 import type { Diagnostic } from '@segmint/dsl';
 import { wasmBundles } from './bundles.js';
@@ -16,6 +16,10 @@ export interface Dataset {
   customers: number;
   asOf: string;
   leftOut: { reason: string; count: number }[];
+  /** which column (or expression) each role was taken from */
+  roles: Partial<Record<Role, string>>;
+  /** warnings and notes from loading and building (encoding, renamed columns, ...) */
+  notes: string[];
 }
 
 export interface LoadProblem {
@@ -141,9 +145,10 @@ export class Session {
         this.done = ['engine'];
         this.step = 'data';
         const tx = await ws.loadTransactions([browserFile(orders)]);
+        let attrs: LoadReport | null = null;
         if (customers) {
           current = customers.name;
-          await ws.loadCustomers([browserFile(customers)]);
+          attrs = await ws.loadCustomers([browserFile(customers)]);
         }
         current = orders.name;
         this.done = ['engine', 'data'];
@@ -170,7 +175,12 @@ export class Session {
           rows: tx.rows,
           customers: built.customers,
           asOf: built.asOf,
-          leftOut: tx.leftOut.map((l) => ({ reason: l.reason, count: l.count }))
+          leftOut: [...tx.leftOut, ...(attrs?.leftOut ?? [])].map((l) => ({ reason: l.reason, count: l.count })),
+          roles: { ...tx.roles },
+          notes: [...tx.issues, ...(attrs?.issues ?? [])]
+            .filter((i) => i.severity !== 'error')
+            .map((i) => `${i.file}: ${i.message}`)
+            .concat(built.notes)
         };
         this.done = ['engine', 'data', 'metrics'];
         // Results for the new data: both live texts are evaluated again right away.

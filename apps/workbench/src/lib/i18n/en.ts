@@ -3,6 +3,7 @@
 export const en = {
   'app.tagline': 'Customer segmentation workbench',
   'app.privacy': 'Runs entirely in your browser: your data never leaves this computer.',
+  'app.footer': 'computed locally with DuckDB-Wasm',
   'app.language': 'Language',
 
   'progress.title': 'Preparing the workbench',
@@ -27,6 +28,11 @@ export const en = {
   'data.dropHint': 'You can also drop CSV files anywhere on this page.',
   'data.dropOverlay': 'Drop your CSV files to load them',
   'data.chooseOrders': 'Choose an orders file first.',
+  'data.roles': 'Columns used',
+  'role.customer': 'customer',
+  'role.date': 'date',
+  'role.amount': 'amount',
+  'role.order': 'order',
   'data.rowsLeftOut': '{n} rows left out: {reason}',
 
   'error.loadTitle': 'Could not load {file}',

@@ -4,6 +4,7 @@ import type { Dictionary } from './en.js';
 export const zh: Dictionary = {
   'app.tagline': '客户细分工作台',
   'app.privacy': '完全在浏览器中运行：您的数据不会离开这台电脑。',
+  'app.footer': '由 DuckDB-Wasm 在本地计算',
   'app.language': '语言',
 
   'progress.title': '正在准备工作台',
@@ -28,6 +29,11 @@ export const zh: Dictionary = {
   'data.dropHint': '也可以把 CSV 文件拖放到本页任意位置。',
   'data.dropOverlay': '松开鼠标即可加载 CSV 文件',
   'data.chooseOrders': '请先选择订单文件。',
+  'data.roles': '使用的列',
+  'role.customer': '客户',
+  'role.date': '日期',
+  'role.amount': '金额',
+  'role.order': '订单',
   'data.rowsLeftOut': '{n} 行未计入：{reason}',
 
   'error.loadTitle': '无法加载 {file}',

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('UI dictionaries', () => {
+  it('Chinese has exactly the English keys, each translated and non-empty', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, v] of Object.entries(zh)) expect(v.trim(), k).not.toBe('');
+  });
+  it('each translation uses the same placeholders as the English text', () => {
+    for (const k of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(zh[k]), k).toEqual(placeholders(en[k]));
+  });
+});
