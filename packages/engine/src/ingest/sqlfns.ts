@@ -40,7 +40,10 @@ const list = (fs: string[]) => `[${fs.map((f) => `'${f}'`).join(', ')}]`;
 export async function createMacros(backend: Backend): Promise<void> {
   const stmts = [
     // text as the metrics spec's customer id: trimmed, '' -> NULL, 17850.0 -> 17850
-    `CREATE OR REPLACE TEMP MACRO segmint_customer(v) AS nullif(regexp_replace(trim(CAST(v AS VARCHAR), '${BLANKS}'), '^([-+]?\\d+)\\.0*$', '\\1'), '')`,
+    // t = trimmed text (the regular expression only runs on values with a '.')
+    `CREATE OR REPLACE TEMP MACRO segmint_customer_of(t) AS CASE WHEN t = '' THEN NULL WHEN contains(t, '.') THEN regexp_replace(t, '^([-+]?\\d+)\\.0*$', '\\1') ELSE t END`,
+    `CREATE OR REPLACE TEMP MACRO segmint_customer(v) AS segmint_customer_of(trim(CAST(v AS VARCHAR), '${BLANKS}'))`,
+    `CREATE OR REPLACE TEMP MACRO segmint_trim(v) AS trim(CAST(v AS VARCHAR), '${BLANKS}')`,
     // strip currency signs and blanks; (35.00) -> -35.00
     `CREATE OR REPLACE TEMP MACRO segmint_clean_num(v) AS regexp_replace(regexp_replace(trim(CAST(v AS VARCHAR), '${BLANKS}'), '[¥￥$€£\\s\\x{00a0}\\x{3000}]|元|RMB|CNY|USD|EUR|GBP', '', 'g'), '^\\((.*)\\)$', '-\\1')`,
     // c = cleaned text; comma_first: the column writes decimals with a comma (1.234,50)
@@ -56,10 +59,11 @@ export async function createMacros(backend: Backend): Promise<void> {
        WHEN TRY_CAST(v AS DOUBLE) IS NOT NULL AND NOT (comma_first AND regexp_full_match(trim(CAST(v AS VARCHAR)), '[-+]?\\d{1,3}\\.\\d{3}')) THEN TRY_CAST(v AS DOUBLE)
        ELSE segmint_num_of(segmint_clean_num(v), comma_first) END`,
     // t = trimmed text; day_first decides 01/02/2024; serial allows Excel serial day numbers
+    // fast path: ISO dates and timestamps (and YYYY/MM/DD), as DuckDB's own cast reads them;
+    // coalesce evaluates the regular expressions only for the values the cast did not read
     `CREATE OR REPLACE TEMP MACRO segmint_ts_of(t, day_first, serial) AS CASE
        WHEN t IS NULL OR t = '' THEN NULL
-       -- fast path: ISO dates and timestamps (and YYYY/MM/DD), as DuckDB's own cast reads them
-       WHEN TRY_CAST(t AS TIMESTAMP) IS NOT NULL THEN TRY_CAST(t AS TIMESTAMP)
+       ELSE coalesce(TRY_CAST(t AS TIMESTAMP), CASE
        WHEN regexp_full_match(t, '${D.iso}') THEN TRY_CAST(t AS TIMESTAMP)
        WHEN regexp_full_match(t, '${D.ymd8}') THEN try_strptime(t, '%Y%m%d')
        WHEN regexp_full_match(t, '${D.ymdSlash}') THEN try_strptime(replace(t, '.', '/'), ${list(timeFormats('%Y/%m/%d'))})
@@ -68,7 +72,7 @@ export async function createMacros(backend: Backend): Promise<void> {
          THEN try_strptime(regexp_replace(t, '^(\\d+)[.-](\\d+)[.-]', '\\1/\\2/'), ${list(timeFormats('%d/%m/%Y'))})
          ELSE try_strptime(regexp_replace(t, '^(\\d+)[.-](\\d+)[.-]', '\\1/\\2/'), ${list(timeFormats('%m/%d/%Y'))}) END
        WHEN serial AND regexp_full_match(t, '${D.serial}') THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(t AS DOUBLE) * 86400000000) AS BIGINT))
-       ELSE NULL END`,
+       ELSE NULL END) END`,
     `CREATE OR REPLACE TEMP MACRO segmint_ts(v, day_first, serial) AS segmint_ts_of(trim(CAST(v AS VARCHAR), '${BLANKS}'), day_first, serial)`
   ];
   for (const s of stmts) await backend.exec(s);

@@ -48,16 +48,16 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
   const inner: string[] = [];
   const replace: string[] = [];
   if (roles.customer) {
-    inner.push(`${ident(roles.customer)} AS __c`);
-    select.push('segmint_customer(__c) AS __customer');
+    inner.push(`segmint_trim(${ident(roles.customer)}) AS __c`);
+    select.push('segmint_customer_of(__c) AS __customer');
     reasons.push({ reason: `no customer id (column '${roles.customer}' empty)`, where: '__customer IS NULL', value: ident(roles.customer) });
   }
   if (roles.date) {
     const d = await decideDates(backend, raw, roles.date, options.dayFirst);
     issues.push(...d.issues);
-    inner.push(`${ident(roles.date)} AS __d`);
-    select.push(`segmint_ts(__d, ${d.dayFirst}, ${d.serial}) AS __ts`);
-    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: `nullif(trim(__d), '') IS NULL`, value: ident(roles.date) });
+    inner.push(`segmint_trim(${ident(roles.date)}) AS __d`);
+    select.push(`segmint_ts_of(__d, ${d.dayFirst}, ${d.serial}) AS __ts`);
+    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: `nullif(__d, '') IS NULL`, value: ident(roles.date) });
     reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: '__ts IS NULL', value: ident(roles.date) });
   }
   if (roles.amount) {
@@ -78,7 +78,8 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
       value: rawValue
     });
   }
-  select.push(roles.order ? `segmint_customer(${ident(roles.order)}) AS __order` : 'CAST(NULL AS VARCHAR) AS __order');
+  if (roles.order) inner.push(`segmint_trim(${ident(roles.order)}) AS __o`);
+  select.push(roles.order ? 'segmint_customer_of(__o) AS __order' : 'CAST(NULL AS VARCHAR) AS __order');
   const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}`;
   const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
   // DuckDB lets the CASE refer to the aliases (__customer, __ts, __amount) of the same SELECT
