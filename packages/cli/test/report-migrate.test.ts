@@ -91,7 +91,7 @@ describe('segmint report / migrate', { timeout: 60_000 }, () => {
     expect(all[0]).toBe('customer,segment,M');
     expect(all).toHaveLength(expected.customers + 1);
     const dir = join(tmp, 'lists');
-    const perSegment = await run(['report', '--rules', tiers, ...DATA, '--out', join(tmp, 'x.md'), '--export-dir', dir, '--columns', 'email,M']);
+    const perSegment = await run(['report', '--rules', tiers, ...DATA, '--out', join(tmp, 'x.md'), '--export-dir', dir, '--columns', 'name,M']);
     expect(perSegment.code).toBe(0);
     const sizes = ['platinum', 'gold', 'churn_risk', 'basic'].map((id) => readFileSync(join(dir, `${id}.csv`), 'utf8').trim().split('\n').length - 1);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(expected.customers);
