@@ -83,7 +83,6 @@ function width(s: string): number {
 
 /** Make control characters visible so a printed source line cannot mess up a terminal. */
 function visible(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

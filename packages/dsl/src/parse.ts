@@ -2,7 +2,7 @@
 // and bare expressions (the app's quick-rule box). Syntax errors become diagnostics.
 import { parse as peggyParse } from './generated/parser.js';
 import type { Comment, Expr, Loc, RuleFile, Statement } from './ast.js';
-import { walkExpr } from './ast.js';
+
 import { LineMap, type Diagnostic } from './diagnostics.js';
 
 /** Words that cannot be used as bare names (write them in backticks as field names). */

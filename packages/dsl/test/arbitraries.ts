@@ -1,13 +1,13 @@
 // fast-check generators of syntax trees: any well-formed tree (for printing/parsing round
 // trips) and well-typed rules over a fixed schema (for the differential tests).
 import fc from 'fast-check';
-import type { CompareOp, DurationUnit, Expr, Loc, Statement, TextOp } from '../src/ast.js';
+import type { BinaryOp, CompareOp, DurationUnit, Expr, Loc, Statement, TextOp } from '../src/ast.js';
 import { isBareName } from '../src/parse.js';
 
 const L: Loc = { start: 0, end: 0 };
 const num = (value: number, raw = String(value)): Expr => ({ kind: 'number', value, raw, loc: L });
 const field = (name: string, quoted = false): Expr => ({ kind: 'field', name, quoted, loc: L });
-const bin = (op: Expr & { kind: 'binary' }['op'], left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, opLoc: L, loc: L });
+const bin = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, opLoc: L, loc: L });
 const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name, args, nameLoc: L, loc: L });
 
 const HOSTILE = ["'", '"', '`', '\\', ';', '--', '/*', '*/', '\0', '\n', '\r', '\t', 'é', '中文', '👍', '$1', '%', '_', ' ', 'a', 'Z', '0'];
