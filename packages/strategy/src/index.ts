@@ -16,6 +16,7 @@ export {
 } from './playbooks.js';
 export {
   computeReport,
+  reportFromRun,
   kpiStatus,
   paretoSql,
   segmentStatsSql,

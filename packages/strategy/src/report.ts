@@ -1,9 +1,9 @@
 // The segment report: per segment customers, share, M, share of M, mean/median/min/max of R, F,
 // M, repurchase rate, AOV, M per customer, the playbook and its KPIs; the unassigned customers;
 // and a Pareto line. Every number is computed in SQL on the Backend (browser or native).
-import { ident, type Backend, type Row, type SegmentSummary, type Stat } from '@segmint/engine';
+import { ident, type Backend, type Row, type SegmentationResult, type SegmentSummary, type Stat } from '@segmint/engine';
 import type { Lang } from './format.js';
-import { parseTarget, type Kpi, type KpiMetric, type Playbook } from './playbooks.js';
+import { checkPlaybooks, parsePlaybooks, parseTarget, type Kpi, type KpiMetric, type Playbook } from './playbooks.js';
 import type { StrategyDiagnostic } from './diagnostics.js';
 import { columnsOf, metricExpr, num } from './sql.js';
 
@@ -213,4 +213,43 @@ export async function computeReport(backend: Backend, options: ReportOptions): P
     pareto: { topShare, topMShare, customersFor80, curve: totalM > 0 ? curve : [] },
     notes: options.notes ?? []
   };
+}
+
+/**
+ * One step from a segmentation run (the engine's SegmentationResult) and a playbook text to the
+ * report: parse and cross-check the playbooks (their diagnostics come back, and the cross-check
+ * warnings become the report's notes), then compute. With playbook errors, `report` is null.
+ */
+export async function reportFromRun(
+  backend: Backend,
+  result: Pick<SegmentationResult, 'table' | 'segments' | 'asOf'>,
+  options: { playbooks?: string | null; relation?: string; lang?: Lang; title?: string; rulesFile?: string | null; playbooksFile?: string | null; paretoTop?: number } = {}
+): Promise<{ report: SegmentReport | null; diagnostics: StrategyDiagnostic[] }> {
+  const diagnostics: StrategyDiagnostic[] = [];
+  let playbooks: Playbook[] = [];
+  let lang: Lang = options.lang ?? 'en';
+  const notes: StrategyDiagnostic[] = [];
+  if (options.playbooks !== undefined && options.playbooks !== null) {
+    const parsed = parsePlaybooks(options.playbooks);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.file) return { report: null, diagnostics };
+    playbooks = parsed.file.playbooks;
+    if (!options.lang && (parsed.file.lang === 'en' || parsed.file.lang === 'zh')) lang = parsed.file.lang;
+    notes.push(...checkPlaybooks(parsed.file, result.segments, options.playbooks));
+    diagnostics.push(...notes);
+  }
+  const report = await computeReport(backend, {
+    table: result.table,
+    segments: result.segments,
+    playbooks,
+    asOf: result.asOf,
+    lang,
+    title: options.title ?? (lang === 'zh' ? '客户细分报告' : 'Segment report'),
+    notes,
+    ...(options.relation !== undefined ? { relation: options.relation } : {}),
+    ...(options.rulesFile !== undefined ? { rulesFile: options.rulesFile } : {}),
+    ...(options.playbooksFile !== undefined ? { playbooksFile: options.playbooksFile } : {}),
+    ...(options.paretoTop !== undefined ? { paretoTop: options.paretoTop } : {})
+  });
+  return { report, diagnostics };
 }

@@ -2,7 +2,7 @@
 // number; its renderings with hostile labels and playbook text; the CRM customer list export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
-import { computeReport, type SegmentReport } from '../src/report.js';
+import { computeReport, reportFromRun, type SegmentReport } from '../src/report.js';
 import { reportToCsv, reportToHtml, reportToJson, reportToMarkdown } from '../src/render-report.js';
 import { parsePlaybooks } from '../src/playbooks.js';
 import { exportCustomers, maskValue, personalKind } from '../src/export.js';
@@ -170,5 +170,21 @@ describe('segment report', () => {
     const all = await exportCustomers(db, { table: 'seg' });
     expect(all.rows).toBe(10);
     expect(all.columns).toEqual(['customer', 'segment', 'R', 'F', 'M', 'name', 'email', '手机', 'city']);
+  });
+
+  it('reportFromRun: playbook text to report in one step, errors stop it, warnings become notes', async () => {
+    const run = { table: 'seg', asOf: '2024-06-30', segments: [{ id: 'gold', label: 'Gold' }, { id: 'lost', label: null }] };
+    const ok = await reportFromRun(db, run, { playbooks: 'lang: zh\nplaybooks:\n  gold:\n    goal: 提升\n  silver:\n    goal: x\n' });
+    expect(ok.report!.lang).toBe('zh');
+    expect(ok.report!.title).toBe('客户细分报告');
+    expect(ok.report!.segments[0]!.playbook!.goal).toBe('提升');
+    expect(ok.diagnostics.map((d) => d.code)).toEqual(['missing-playbook', 'unknown-segment']);
+    expect(ok.report!.notes).toHaveLength(2);
+    const bad = await reportFromRun(db, run, { playbooks: 'playbooks:\n  gold: {}\n' });
+    expect(bad.report).toBeNull();
+    expect(bad.diagnostics[0]!.code).toBe('no-goal');
+    const none = await reportFromRun(db, run);
+    // 'silver' is in the table but not announced: still shown, never hidden
+    expect(none.report!.segments.map((s) => [s.segment, s.playbook])).toEqual([['gold', null], ['lost', null], ['silver', null]]);
   });
 });
