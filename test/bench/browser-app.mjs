@@ -43,7 +43,7 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
         try {
           p = await openPage(browser, `${srv.url}/`, { ready: () => !!window.segmint });
         } catch (e) {
-          note(`workbench: window.segmint did not appear within 120 s (${String(e.message).split('\n')[0]}) — browser engine numbers missing`);
+          note(`workbench: window.segmint did not appear within 300 s (${String(e.message).split('\n')[0]}) — browser engine numbers missing`);
           return null;
         }
         // let the app finish loading its example data before measuring

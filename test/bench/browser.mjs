@@ -96,7 +96,7 @@ export async function openPage(browser, url, { ready } = {}) {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') logs.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  if (ready) await page.waitForFunction(ready, null, { timeout: 120_000 });
+  if (ready) await page.waitForFunction(ready, null, { timeout: 300_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   return {
