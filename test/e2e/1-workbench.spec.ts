@@ -161,6 +161,16 @@ test('a CSV chosen with the file picker is loaded and its numbers shown; a bad f
   await expect(page.getByTestId('dataset-customers')).toHaveText('3');
   await shot(page, info, 'bad-file');
 
+  // A good orders file with a bad customers file: the message names the customers file and
+  // nothing of the new orders replaces the data on screen.
+  await page.getByLabel('Orders file (CSV)').setInputFiles(tempFile('other-shop.csv', HAND_ORDERS.replace(/\bX\b/g, 'Q')));
+  await page.getByLabel('Customers file (CSV, optional)').setInputFiles(tempFile('bad-customers.csv', 'foo,bar\n1,2\n'));
+  await page.getByRole('button', { name: 'Load files' }).click();
+  await expect(alert).toContainText('Could not load bad-customers.csv');
+  await expect(page.getByTestId('dataset-files')).toHaveText('my-shop.csv');
+  await expect(preview.getByRole('row').nth(1)).toContainText('X');
+  await page.getByLabel('Customers file (CSV, optional)').setInputFiles([]);
+
   // Drag and drop onto the page loads a file too.
   const text = HAND_ORDERS + '\nD1,W,2024-03-30 09:00:00,10,store,West';
   const dataTransfer = await page.evaluateHandle((csv) => {

@@ -10,4 +10,10 @@ test('the whole session made requests to the local server only', async ({ page, 
   expect(net.requests.some((u) => u.startsWith(origin) && /worker.*\.js$/.test(u))).toBe(true);
   expect(net.requests.some((u) => u.startsWith(origin) && u.includes('orders') && u.endsWith('.csv'))).toBe(true);
   expect(net.foreign).toEqual([]);
+
+  // and the page's Content-Security-Policy names no other origin either
+  const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'self' blob: data:");
+  expect(csp).not.toMatch(/https?:|\*/);
 });

@@ -23,6 +23,8 @@ export const en = {
   'data.leftOut': 'Left out',
   'data.orders': 'Orders file (CSV)',
   'data.customersFile': 'Customers file (CSV, optional)',
+  'data.choose': 'Choose file…',
+  'data.noFile': 'No file chosen',
   'data.load': 'Load files',
   'data.loadExample': 'Reload example data',
   'data.dropHint': 'You can also drop CSV files anywhere on this page.',

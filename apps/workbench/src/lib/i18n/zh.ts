@@ -24,6 +24,8 @@ export const zh: Dictionary = {
   'data.leftOut': '未计入',
   'data.orders': '订单文件（CSV）',
   'data.customersFile': '客户文件（CSV，可选）',
+  'data.choose': '选择文件…',
+  'data.noFile': '未选择文件',
   'data.load': '加载文件',
   'data.loadExample': '重新加载示例数据',
   'data.dropHint': '也可以把 CSV 文件拖放到本页任意位置。',
