@@ -239,11 +239,17 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
      FROM ${ident(STAGE.names)} n JOIN (SELECT __p, min(rowid) AS first, count(*) AS rows FROM ${ident(STAGE.raw0)} GROUP BY __p) o ON o.__p = n.p`
   );
   await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.names)}`);
+  const viewCols = columns.map((c) => `r.${ident(c)}`).join(', ');
+  // one file (the common case): no join at all; the name is a quoted literal
+  const only = pathName.size === 1 ? [...pathName.values()][0]! : null;
   await backend.exec(
-    `CREATE OR REPLACE VIEW ${ident(STAGE.raw)} AS
-     SELECT ${columns.map((c) => `r.${ident(c)}`).join(', ')}, f.name AS ${ident(SRC_FILE)}, f.i AS ${ident(SRC_FI)},
-            CAST(coalesce(r.__r, r.rowid - f.first + 1) AS BIGINT) AS ${ident(SRC_ROW)}
-     FROM ${ident(STAGE.raw0)} r JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
+    only !== null
+      ? `CREATE OR REPLACE VIEW ${ident(STAGE.raw)} AS
+         SELECT ${viewCols}, ${str(only)} AS ${ident(SRC_FILE)}, 0 AS ${ident(SRC_FI)}, CAST(coalesce(r.__r, r.rowid + 1) AS BIGINT) AS ${ident(SRC_ROW)}
+         FROM ${ident(STAGE.raw0)} r`
+      : `CREATE OR REPLACE VIEW ${ident(STAGE.raw)} AS
+         SELECT ${viewCols}, f.name AS ${ident(SRC_FILE)}, f.i AS ${ident(SRC_FI)}, CAST(coalesce(r.__r, r.rowid - f.first + 1) AS BIGINT) AS ${ident(SRC_ROW)}
+         FROM ${ident(STAGE.raw0)} r JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
   );
   const counts = await backend.query(`SELECT name AS f, rows AS n FROM ${ident(STAGE.files)}`);
   const perFile = new Map(counts.map((r) => [String(r.f), Number(r.n)]));

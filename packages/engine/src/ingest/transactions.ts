@@ -82,8 +82,14 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
   select.push(roles.order ? 'segmint_customer_of(__o) AS __order' : 'CAST(NULL AS VARCHAR) AS __order');
   const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}`;
   const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
-  // DuckDB lets the CASE refer to the aliases (__customer, __ts, __amount) of the same SELECT
-  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${reasonCase(reasons)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`);
+  // conversions in the inner SELECT, the reason code in the outer one, so that each conversion
+  // runs once per row (a lateral alias would repeat the expression)
+  const keep = ['__customer', '__ts', '__amount', '__order'].filter((k) => select.some((x) => x.endsWith(`AS ${k}`)));
+  await backend.exec(
+    `CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS
+     SELECT ${keep.join(', ')}, ${reasonCase(reasons)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)}
+     FROM (SELECT ${select.join(', ')}, ${['__c', '__d', '__a'].filter((k) => inner.some((x) => x.endsWith(`AS ${k}`))).map((k) => `${k}, `).join('')}${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric}))`
+  );
   return { reasons };
 }
 
