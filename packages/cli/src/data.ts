@@ -18,6 +18,10 @@ export interface DataOptions {
   asOf?: string;
   /** --encoding override */
   encoding?: string;
+  /** --sheet: Excel sheet name or 0-based index (default: the first sheet) */
+  sheet?: string | number;
+  /** --day-first (true) / --month-first (false) for dates the data cannot decide */
+  dayFirst?: boolean;
   /** do not build the customer relation (profile-like commands) */
   noBuild?: boolean;
   /** where messages go (default: process.stderr) */
@@ -117,7 +121,9 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
     try {
       report = await workspace.loadTransactions(dataPaths.map(nodeFile), {
         roles,
-        ...(options.encoding ? { encoding: options.encoding } : {})
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+        ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {})
       });
     } catch (err) {
       if (err instanceof LoadError) throw new CliError(loadErrorMessage(err, 'transactions'));
@@ -129,7 +135,10 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
       // The customers file's id column: the column named like the transactions' customer
       // column when it has one, else guessed the same way.
       const files = customerPaths.map(nodeFile);
-      const enc = options.encoding ? { encoding: options.encoding } : {};
+      const enc = {
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {})
+      };
       const txId = report.roles.customer;
       try {
         try {

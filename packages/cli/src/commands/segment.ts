@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { formatDiagnostic, readAsOf } from '@segmint/dsl';
 import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
-import { CliError, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
+import { CliError, boolOpt, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 
 const usage =
-  'segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC]';
+  'segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC] [--sheet NAME] [--day-first|--month-first]';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -112,8 +112,14 @@ export async function segment(args: string[]): Promise<number> {
       map: { type: 'string', multiple: true },
       'as-of': { type: 'string' },
       out: { type: 'string' },
-      encoding: { type: 'string' }
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
+      'day-first': { type: 'boolean' },
+      'month-first': { type: 'boolean' }
     });
+    if (boolOpt(p, 'day-first') && boolOpt(p, 'month-first')) throw new CliError('segmint segment: give --day-first or --month-first, not both');
+    const sheet = stringOpt(p, 'sheet');
+    const dayFirst = boolOpt(p, 'day-first') ? true : boolOpt(p, 'month-first') ? false : undefined;
     const rulesPath = requireOpt(p, 'rules', 'segment', usage);
     const data = listOpt(p, 'data');
     if (data.length === 0) throw new CliError(`segmint segment: --data is required\nusage: ${usage}`);
@@ -138,7 +144,9 @@ export async function segment(args: string[]): Promise<number> {
       map: listOpt(p, 'map'),
       ...(customers !== undefined ? { customers } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
-      ...(encoding !== undefined ? { encoding } : {})
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}),
+      ...(dayFirst !== undefined ? { dayFirst } : {})
     });
     const tmp = out === undefined ? mkdtempSync(join(tmpdir(), 'segmint-out-')) : null;
     try {
