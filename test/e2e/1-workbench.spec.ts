@@ -15,7 +15,10 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   const total = await nativeCount(native, 'true');
   // the rules language on native DuckDB agrees with the plain SQL
   expect((await native.ws.quickRule('R < 30 and F > 5')).matched).toBe(expected);
-  const nativeSegments = (await native.ws.runRules(readFileSync(`${repo}examples/retail/tiers.seg`, 'utf8'))).result!.summary;
+  const tiers = readFileSync(`${repo}examples/retail/tiers.seg`, 'utf8');
+  const nativeSegments = (await native.ws.runRules(tiers)).result!.summary;
+  const withTag = `${tiers.trimEnd()}\ntag complainer "Complainer" when complaints > 0 and satisfaction <= 3\n`;
+  const nativeTag = (await native.ws.runRules(withTag)).result!.tags[0]!;
   await native.close();
   expect(expected).toBeGreaterThan(0);
 
@@ -44,6 +47,13 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   for (const [i, s] of nativeSegments.entries()) {
     await expect(rows.nth(i + 1).getByRole('cell').first()).toHaveText(s.customers.toLocaleString('en'));
   }
+
+  // A tag over the customers file's columns: its count as native DuckDB's.
+  expect(nativeTag.customers).toBeGreaterThan(0);
+  await page.getByLabel('Rule file').fill(withTag);
+  await expect(page.getByRole('list', { name: 'Tags' })).toContainText(`Complainer ${nativeTag.customers.toLocaleString('en')} ·`);
+  await page.getByLabel('Rule file').fill(tiers);
+  await expect(page.getByRole('list', { name: 'Tags' })).toHaveCount(0);
 });
 
 test('a broken rule shows its error at the right place and keeps the last good count', async ({ page }, info) => {

@@ -39,6 +39,7 @@ export interface QuickResult {
 
 export interface RulesResult {
   summary: SegmentSummary[];
+  tags: { id: string; label: string | null; customers: number }[];
   total: number;
   sql: string;
 }
@@ -251,7 +252,7 @@ export class Session {
         if (seq !== this.rulesSeq) return;
         this.rules.diagnostics = r.compiled.diagnostics;
         if (r.compiled.ok && r.result) {
-          this.rules.result = { summary: r.result.summary, total: r.result.total, sql: r.result.sql };
+          this.rules.result = { summary: r.result.summary, tags: r.result.tags, total: r.result.total, sql: r.result.sql };
           this.rules.stale = false;
         } else {
           this.rules.stale = this.rules.result !== null;

@@ -78,6 +78,7 @@ export const en = {
   'rules.title': 'Segments',
   'rules.label': 'Rule file',
   'rules.help': 'One segment per line; the first matching segment wins.',
+  'rules.tags': 'Tags',
   'rules.total': '{n} customers segmented',
 
   'seg.segment': 'Segment',

@@ -79,6 +79,7 @@ export const zh: Dictionary = {
   'rules.title': '客户分群',
   'rules.label': '规则文件',
   'rules.help': '每行一个分群；客户归入第一个匹配的分群。',
+  'rules.tags': '标签',
   'rules.total': '已细分 {n} 位客户',
 
   'seg.segment': '分群',
