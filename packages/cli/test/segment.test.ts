@@ -112,6 +112,36 @@ describe('segmint segment', { timeout: 60_000 }, () => {
     expect(res.stderr).toContain('as of 2023-06-30');
   });
 
+  it('maps amount to an expression, normalises 17850.0 to 17850 and reports rows without a customer', async () => {
+    const csv = join(tmp, 'retail.csv');
+    writeFileSync(
+      csv,
+      [
+        'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID',
+        '536365,A,6,2010-12-01 08:26:00,2.55,17850.0',
+        '536365,B,2,2010-12-01 08:26:00,1.00,17850.0',
+        'C536366,A,-1,2010-12-02 09:00:00,2.55,17850',
+        '536367,A,1,2010-12-03 10:00:00,5.00,',
+        '536368,A,3,2010-12-03 11:00:00,2.00,12345.0',
+        ''
+      ].join('\n')
+    );
+    const rules = join(tmp, 'any.seg');
+    writeFileSync(rules, 'segment buyers "Buyers" when F >= 1\n');
+    const res = await run(['segment', '--rules', rules, '--data', csv, '--map', 'amount=Quantity * UnitPrice', '--map', 'order=InvoiceNo']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toMatch(/1 rows? left out/);
+    const rows = csvLines(res.stdout).slice(1).map((l) => l.split(','));
+    // as of 2010-12-03. 17850: order 536365 = 6 x 2.55 + 2 x 1.00 = 17.30 on 12-01 (a purchase),
+    // cancellation C536366 = -2.55 (not a purchase): F 1, M 14.75, R = T = 2.
+    // 12345: 3 x 2.00 = 6 on 12-03: F 1, M 6, R 0. The row without a CustomerID is nobody's.
+    expect(rows.map((r) => r[0])).toEqual(['12345', '17850']);
+    const c17850 = rows[1]!;
+    expect([c17850[1], c17850[2], c17850[3], c17850[5]]).toEqual(['buyers', '2', '1', '2']);
+    expect(Number(c17850[4])).toBeCloseTo(14.75, 9);
+    expect(rows[0]!.slice(1, 4)).toEqual(['buyers', '0', '1']);
+  });
+
   it('exits 1 with FILE:LINE:COLUMN diagnostics when the rules have errors', async () => {
     const bad = join(tmp, 'bad.seg');
     writeFileSync(bad, 'segment a "A" when R <= 30\nsegment b "B" when Frequency >= 3\n');
