@@ -11,7 +11,7 @@ import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
-import { fail, formatIssue, rowLabel, filesLabel } from './issues.js';
+import { asLoadError, fail, formatIssue, rowLabel, filesLabel } from './issues.js';
 import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 
 export interface IngestOptions extends LoadOptions {
@@ -199,18 +199,26 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     ].join(', ');
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejects)}`);
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejectScans)}`);
-    await backend.exec(
-      `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((_, i) => `c${i}`).join(', ')}, __p, NULL FROM read_csv([${paths.map(str).join(', ')}], ${opts})`
-    );
+    try {
+      await backend.exec(
+        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((_, i) => `c${i}`).join(', ')}, __p, NULL FROM read_csv([${paths.map(str).join(', ')}], ${opts})`
+      );
+    } catch (err) {
+      throw asLoadError(err, filesLabel(paths.map((p) => pathName.get(p) ?? p)), 'cannot be read as delimited text', 'Check that every file is text with one header line and the same separator (comma, tab, semicolon or pipe), and that quotes are balanced');
+    }
     await checkRejects(backend, pathName, dialect, columns.length);
   }
   // Parquet on native: straight from disk
   for (const s of sources) {
     if (!s.parquetPath) continue;
     pathName.set(s.parquetPath, s.name);
-    await backend.exec(
-      `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((c) => `CAST(${ident(c)} AS VARCHAR)`).join(', ')}, filename, file_row_number + 1 FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)`
-    );
+    try {
+      await backend.exec(
+        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((c) => `CAST(${ident(c)} AS VARCHAR)`).join(', ')}, filename, file_row_number + 1 FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)`
+      );
+    } catch (err) {
+      throw asLoadError(err, s.name, 'cannot be read as Parquet', 'The file may be damaged or cut off: export it again');
+    }
   }
   // tables read in JS (Excel, JSON, Parquet in the browser)
   for (const s of sources) {
@@ -300,6 +308,8 @@ async function checkRejects(backend: Backend, pathName: Map<string, string>, dia
       };
     if (/unicode|encoding/i.test(type) || /unicode/i.test(String(r.msg)))
       return { severity: 'error', file, row, message: `has bytes that are not valid UTF-8 (line ${line} of the file)`, hint: 'Load it with encoding=gb18030 (Chinese Windows) or another encoding, or re-export it as UTF-8' };
+    if (/unterminated quote/i.test(String(r.msg)))
+      return { severity: 'error', file, row, message: `opens a quote (") that is never closed (line ${line} of the file)`, hint: 'Close the quote or remove it; a value containing a quote must double it ("")' };
     return { severity: 'error', file, row, message: `cannot be read: ${String(r.msg)} (line ${line} of the file)`, hint: 'Check the quoting and separators of that line' };
   });
   const ragged = rows.some((r) => String(r.type).includes('COLUMNS'));

@@ -112,6 +112,12 @@ describe('bad input', () => {
     ]);
   });
 
+  it('an unbalanced quote', async () => {
+    const e = await failing([diskFile(dir, 'quote.csv', 'customer_id,order_date,amount\nA,2024-01-01,"12\nB,2024-01-02,3\n')]);
+    expect(e.message).toMatch(/quote\.csv, data row 1: opens a quote \("\) that is never closed \(line 2 of the file\)\. Close the quote/);
+    expect(e.issues[0]).toMatchObject({ file: 'quote.csv', row: 1 });
+  });
+
   it('binary junk', async () => {
     const junk = new Uint8Array(2048).map((_, i) => (i * 7919) % 256);
     const e = await failing([diskFile(dir, 'export.csv', junk)]);
@@ -126,6 +132,12 @@ describe('bad input', () => {
     expect(e1.message).toMatch(/^cut\.parquet: is a truncated Parquet file \(\d+ bytes, the closing Parquet marker is missing\)\. The file is incomplete/);
     const e2 = await failing([memFile('cut.parquet', full.slice(0, Math.floor(full.length / 2)))]);
     expect(e2.message).toMatch(/truncated Parquet/);
+    // the markers are there, the inside is junk: on disk (DuckDB) and in memory (hyparquet)
+    const junk = new Uint8Array([0x50, 0x41, 0x52, 0x31, ...new Array<number>(40).fill(7), 0x50, 0x41, 0x52, 0x31]);
+    const e3 = await failing([diskFile(dir, 'junk.parquet', junk)]);
+    expect(e3.message).toMatch(/^junk\.parquet: cannot be read as Parquet \(.+\)\. The file may be damaged/);
+    const e4 = await failing([memFile('junk.parquet', junk)]);
+    expect(e4.message).toMatch(/^junk\.parquet: cannot be read as Parquet \(.+\)\. The file may be damaged/);
   });
 
   it('a file too big for the browser tab', async () => {
