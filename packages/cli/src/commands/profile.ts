@@ -57,7 +57,7 @@ export function renderProfile(r: LoadReport): string {
   out.push('');
   if (r.leftOut.length === 0) out.push('left out: none');
   else {
-    out.push('left out:');
+    out.push('left out (rows are data rows, counted from 1 below the header):');
     for (const l of r.leftOut) {
       out.push(`  ${l.count} row${l.count === 1 ? '' : 's'}: ${l.reason}`);
       for (const e of l.examples) out.push(`    ${e.file} ${rowLabel(e.row)}: ${e.value === '(empty)' ? '(empty)' : `'${e.value}'`}`);
