@@ -49,6 +49,8 @@ const ROLE_TYPES: Record<Role, string[]> = {
 function score(role: Role, col: { name: string; type: string }): number {
   const n = normaliseName(col.name);
   const typeOk = ROLE_TYPES[role].includes(col.type) || col.type === 'empty';
+  // a bare 'ID' / '编号' is the customer only when nothing better is there
+  if (role === 'customer' && (n === 'id' || n === '编号')) return 1;
   if (EXACT[role].includes(n)) return typeOk ? 4 : 3;
   const p = PARTS[role];
   if (p.any.test(n) && !(p.not?.test(n) ?? false)) {

@@ -184,5 +184,8 @@ describe('customers file and role guessing', () => {
       order: '订单编号'
     });
     expect(guessRoles([{ name: 'member', type: 'text' }, { name: 'when', type: 'date' }, { name: 'Sales', type: 'number' }])).toEqual({ customer: 'member', date: 'when', amount: 'Sales' });
+    // a bare ID only when no better customer column exists
+    expect(guessRoles([{ name: 'ID', type: 'integer' }, { name: 'frequency', type: 'integer' }])).toEqual({ customer: 'ID' });
+    expect(guessRoles([{ name: 'ID', type: 'integer' }, { name: 'Customer No', type: 'text' }])).toEqual({ customer: 'Customer No' });
   });
 });
