@@ -149,6 +149,11 @@ describe('segmint segment', { timeout: 60_000 }, () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: error:`));
     expect(res.stdout).toBe('');
+    // a syntax error is reported before any data is read (the data path does not even exist)
+    writeFileSync(bad, 'segment a "A" when R <=\n');
+    const early = await run(['segment', '--rules', bad, '--data', join(tmp, 'not-there.csv')]);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/bad\.seg:1:\d+: error:/);
   });
 
   it('exits 2 naming the problem for bad usage and bad data', async () => {

@@ -5,7 +5,7 @@
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { formatDiagnostic, readAsOf } from '@segmint/dsl';
+import { compileRules, formatDiagnostic, readAsOf } from '@segmint/dsl';
 import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
 import { CliError, boolOpt, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
@@ -133,6 +133,12 @@ export async function segment(args: string[]): Promise<number> {
       source = readFileSync(rulesPath, 'utf8');
     } catch (err) {
       throw new CliError(`segmint segment: cannot read the rule file '${rulesPath}': ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // Errors that do not depend on the data (syntax, dates, ...) are reported before any loading.
+    const early = compileRules(source, null, { relation: 'customers', ...(asOfOpt !== undefined ? { asOf: asOfOpt } : {}) });
+    if (!early.ok) {
+      for (const d of early.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
+      return 1;
     }
     // Build the relation once, at the as-of that applies: --as-of, else the file's `as of`.
     const fileAsOf = readAsOf(source);
