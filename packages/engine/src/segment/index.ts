@@ -2,7 +2,7 @@
 // per-segment summary, per-tag counts, quick-rule counts. All of it is SQL on the Backend.
 import type { Backend, Cell, Row, SegmentationResult, SegmentSummary, Stat } from '../types.js';
 import { ident } from '../sql/quote.js';
-import { CUSTOMERS_TABLE, tableColumns } from '../metrics/index.js';
+import { ATTRS_TABLE, CUSTOMERS_TABLE, TX_TABLE, tableColumns } from '../metrics/index.js';
 
 /** What segmentation needs from @segmint/dsl's compileRules result (structural, so the engine
  * stays independent of the compiler's other fields). */
@@ -144,6 +144,8 @@ export async function runSegmentation(
 ): Promise<SegmentationResult> {
   const into = options.into ?? SEGMENTED_TABLE;
   const relation = options.relation ?? CUSTOMERS_TABLE;
+  const own = [relation, CUSTOMERS_TABLE, TX_TABLE, ATTRS_TABLE].map((t) => t.toLowerCase());
+  if (own.includes(into.toLowerCase())) throw new Error(`the segmentation cannot be written to '${into}': that table holds the data`);
   await backend.exec(`CREATE OR REPLACE TABLE ${ident(into)} AS ${compiled.sql}`, cells(compiled.params));
   const { summary, total } = await segmentSummary(backend, into, compiled.segments, relation, compiled);
   const counts = await tagCounts(backend, into, compiled.tags);

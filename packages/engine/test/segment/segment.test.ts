@@ -89,6 +89,11 @@ describe('segmentation', () => {
     expect(res.summary.reduce((a, s) => a + s.shareM, 0)).toBeCloseTo(1, 12);
   });
 
+  it('refuses to write the segmentation over the data tables', async () => {
+    await expect(runSegmentation(db, compiled, { asOf: '2024-06-30', into: 'Customers' })).rejects.toThrow(/holds the data/);
+    expect((await db.query('SELECT count(*) AS n FROM customers'))[0]!.n).toBe(7);
+  });
+
   it('counts a quick rule, window functions included', async () => {
     expect(await quickRuleCounts(db, { sql: 'F >= $1', params: [2] })).toEqual({ matched: 1, total: 7, share: 1 / 7 });
     // customers above the median M (30): P6 40, P7 100
