@@ -2,8 +2,9 @@
 module.exports = {
   format: 'es',
   dts: true,
-  allowedStartRules: ['StatementChunk', 'ExpressionChunk'],
+  allowedStartRules: ['FileChunk', 'StatementChunk', 'ExpressionChunk'],
   returnTypes: {
+    FileChunk: "import('../ast.js').Statement[]",
     StatementChunk: "import('../ast.js').Statement",
     ExpressionChunk: "import('../ast.js').Expr"
   }

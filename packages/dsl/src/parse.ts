@@ -258,6 +258,8 @@ const DEFINE_NAME = /^[ \t\r\u00a0\u3000\ufeff]*define[ \t]+([\p{L}_][\p{L}\p{N}
 /** Parse a rule file, keeping every statement that parses (for reporting all problems at once). */
 export function parseRulesPartial(source: string): PartialParse {
   const brokenDefines: string[] = [];
+  const fast = parseWhole(source);
+  if (fast) return { file: fast, diagnostics: [], brokenDefines };
   const map = new LineMap(source);
   const comments = new Map<number, Comment>();
   const statements: Statement[] = [];
@@ -282,6 +284,23 @@ export function parseRulesPartial(source: string): PartialParse {
   }
   const sorted = [...comments.values()].sort((a, b) => a.loc.start - b.loc.start);
   return { file: { kind: 'file', source, statements, comments: sorted }, diagnostics, brokenDefines };
+}
+
+/** The fast path: the whole file in one parser call (null when anything is wrong). */
+function parseWhole(source: string): RuleFile | null {
+  const comments = new Map<number, Comment>();
+  let statements: Statement[];
+  try {
+    statements = peggyParse(source, { startRule: 'FileChunk', base: 0, comments });
+  } catch {
+    return null;
+  }
+  for (const st of statements) {
+    const e = statementExpr(st);
+    if (e && exprDepth(e) > MAX_DEPTH) return null;
+  }
+  const sorted = [...comments.values()].sort((a, b) => a.loc.start - b.loc.start);
+  return { kind: 'file', source, statements, comments: sorted };
 }
 
 export interface ParseExpressionResult {
