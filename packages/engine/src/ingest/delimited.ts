@@ -100,5 +100,5 @@ export function whitespaceToTsv(text: string): string {
     const t = line.trim();
     if (t !== '') out.push(t.split(/\s+/).join('\t'));
   }
-  return out.join('\n') + '\n';
+  return out.length ? out.join('\n') + '\n' : '';
 }

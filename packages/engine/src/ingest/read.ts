@@ -6,7 +6,8 @@ import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
 import { binaryOffset, decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type TextEncoding } from './encoding.js';
 import { detectFormat, FORMAT_LABEL, type FileFormat } from './format.js';
-import { DELIMITER_LABEL, sampleLines, sniffDialect, whitespaceToTsv, type Dialect } from './delimited.js';
+import { DELIMITER_LABEL, sampleLines, sniffDialect, type Dialect } from './delimited.js';
+import { transcodeToUtf8 } from './transcode.js';
 import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
@@ -117,7 +118,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
   dialect.columns = uniqueNames(dialect.columns);
   // DuckDB reads UTF-8 (with or without BOM) from disk itself; anything else is decoded here
   // and handed over as UTF-8 (tab-separated for whitespace-separated text).
-  const transform = enc !== 'utf-8' || dialect.delimiter === 'whitespace' || !file.path ? enc : null;
+  const transform = enc !== 'utf-8' || dialect.delimiter === 'whitespace' ? enc : null;
   const encodingLabel = `${enc}${bom ? ' (with BOM)' : ''}${reason === 'given' ? ' (given)' : ''}`;
   const describe = `delimited text (${DELIMITER_LABEL[dialect.delimiter]}-separated, ${dialect.header ? 'with header' : 'no header'})`;
   return { ...base, columns: dialect.columns, describe, encoding: encodingLabel, csv: { dialect, transform, bom } };
@@ -168,14 +169,14 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     if (!s.csv) continue;
     let path: string;
     if (s.csv.transform) {
-      const bytes = await s.file.read();
-      const dec = decodeText(bytes.subarray(s.csv.bom), s.csv.transform);
-      if (dec.replaced > 0 && s.csv.transform !== 'windows-1252') {
-        fail(s.name, `has ${dec.replaced} bytes that are not valid ${s.csv.transform} (first on line ${dec.firstBadLine})`, `Load it with another encoding (e.g. encoding=gb18030 for Chinese Windows, utf-8, utf-16le), or re-export it as UTF-8`);
+      const t = await transcodeToUtf8(s.file, s.csv.transform, s.csv.bom, s.csv.dialect.delimiter === 'whitespace');
+      if (t.replaced > 0 && s.csv.transform !== 'windows-1252') {
+        fail(s.name, `has ${t.replaced} bytes that are not valid ${s.csv.transform} (first on line ${t.firstBadLine})`, `Load it with another encoding (e.g. encoding=gb18030 for Chinese Windows, utf-8, utf-16le), or re-export it as UTF-8`);
       }
-      const text = s.csv.dialect.delimiter === 'whitespace' ? whitespaceToTsv(dec.text) : dec.text;
-      path = await backend.registerFile(`${s.key}.csv`, new TextEncoder().encode(text));
-    } else path = s.file.path!;
+      path = await backend.registerFile(`${s.key}.csv`, t.bytes);
+    } else if (s.file.path) path = s.file.path;
+    // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM included)
+    else path = await backend.registerFile(`${s.key}.csv`, await s.file.read());
     pathName.set(path, s.name);
     const k = `${s.csv.dialect.delimiter}|${s.csv.dialect.header}`;
     const g = groups.get(k) ?? { dialect: s.csv.dialect, paths: [] };

@@ -5,6 +5,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { NativeBackend } from '../../src/node/index.js';
 import { guessRoles, ingestCustomers, ingestTransactions, profileFiles } from '../../src/ingest/index.js';
 import { diskFile, encodeGb18030, encodeUtf16, memFile, tempDir } from './fixtures.js';
+import { transcodeToUtf8 } from '../../src/ingest/transcode.js';
 import type { Row } from '../../src/types.js';
 
 let db: NativeBackend;
@@ -31,6 +32,20 @@ describe('encodings', () => {
       { customer: '张三', ts: '2024-01-06 00:00:00', amount: -35, order_id: 'D2', src_row: 2 },
       { customer: '李四', ts: '2024-01-07 00:00:00', amount: 88.5, order_id: 'D3', src_row: 3 }
     ]);
+  });
+
+  it('re-encodes in chunks without breaking characters or lines at chunk ends', async () => {
+    const text = ' 会员号  日期 金额\r\n 张三 20240101  1.5\r\n\r\n  李四   20240102 22\r\n';
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const gb = await transcodeToUtf8(memFile('x.txt', encodeGb18030(text)), 'gb18030', 0, true, size);
+      expect(new TextDecoder().decode(gb.bytes)).toBe('会员号\t日期\t金额\n张三\t20240101\t1.5\n李四\t20240102\t22\n');
+      const u16 = await transcodeToUtf8(memFile('x.txt', encodeUtf16(text, 'be')), 'utf-16be', 2, false, size);
+      expect(new TextDecoder().decode(u16.bytes)).toBe(text);
+      expect(u16.replaced).toBe(0);
+    }
+    const bad = await transcodeToUtf8(memFile('x.txt', new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0x81, 0x20])), 'gb18030', 0, false, 3);
+    expect(bad.replaced).toBe(1);
+    expect(bad.firstBadLine).toBe(3);
   });
 
   it('takes an encoding override and reports it', async () => {
