@@ -2,7 +2,7 @@
 // per-segment summary, per-tag counts, quick-rule counts. All of it is SQL on the Backend.
 import type { Backend, Cell, Row, SegmentationResult, SegmentSummary, Stat } from '../types.js';
 import { ident } from '../sql/quote.js';
-import { ATTRS_TABLE, CUSTOMERS_TABLE, TX_TABLE, tableColumns } from '../metrics/index.js';
+import { ATTRS_TABLE, CUSTOMERS_TABLE, TX_TABLE, fieldType, tableColumns } from '../metrics/index.js';
 
 /** What segmentation needs from @segmint/dsl's compileRules result (structural, so the engine
  * stays independent of the compiler's other fields). */
@@ -42,10 +42,12 @@ function stat(r: Row, p: string): Stat {
   return { mean: num(r[`${p}_mean`]), median: num(r[`${p}_median`]), min: num(r[`${p}_min`]), max: num(r[`${p}_max`]) };
 }
 
-/** Which of R, F, M the relation has (a customers-only relation may lack them). */
+/** Which of R, F, M the relation has as numbers (a customers-only relation may lack them, or
+ * hold something else under those names: then they count as absent). */
 async function metricPresence(backend: Backend, relation: string): Promise<Record<'R' | 'F' | 'M', boolean>> {
-  const names = new Set((await tableColumns(backend, relation)).map((c) => c.name.toLowerCase()));
-  return { R: names.has('r'), F: names.has('f'), M: names.has('m') };
+  const cols = await tableColumns(backend, relation);
+  const numeric = (m: string) => cols.some((c) => c.name.toLowerCase() === m.toLowerCase() && fieldType(c.type) === 'number');
+  return { R: numeric('R'), F: numeric('F'), M: numeric('M') };
 }
 
 /**
@@ -111,7 +113,7 @@ export async function segmentSummary(
 }
 
 /**
- * The compiled rule SELECT with R, F, M (as DOUBLE, NULL when the relation lacks them) added to
+ * The compiled rule SELECT with R, F, M (NULL when the relation lacks them) added to
  * its outermost select list as __segmint_R/F/M. @segmint/dsl emits `SELECT <columns> FROM
  * <relation or SELECT * subqueries>`, so the relation's columns are in scope there; any other
  * shape returns null (the caller joins instead).
@@ -120,7 +122,8 @@ export function carryMetrics(sql: string, has: Record<'R' | 'F' | 'M', boolean>)
   const m = /^SELECT\s/.exec(sql);
   if (!m || /^SELECT\s+DISTINCT\b/i.test(sql)) return null;
   const cols = (['R', 'F', 'M'] as const)
-    .map((k) => `${has[k] ? `CAST(${ident(k)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS ${ident(`__segmint_${k}`)}`)
+    // numbers as they are (the median of an integer column is cheaper than of its DOUBLE cast)
+    .map((k) => `${has[k] ? ident(k) : 'CAST(NULL AS DOUBLE)'} AS ${ident(`__segmint_${k}`)}`)
     .join(', ');
   return `SELECT ${cols}, ${sql.slice(m[0].length)}`;
 }

@@ -133,6 +133,24 @@ describe('Workspace', () => {
     expect(rows[2]!.M).toBeCloseTo(1499.34, 9);
   });
 
+  it('segments a customers file alone (no transactions): its own R/F/M columns are the metrics', async () => {
+    await db.exec('DROP TABLE IF EXISTS segmint_tx');
+    await db.exec('CREATE OR REPLACE TABLE segmint_attrs (customer VARCHAR, R DOUBLE, region VARCHAR, segment VARCHAR)');
+    await db.exec("INSERT INTO segmint_attrs VALUES ('X1', 10, 'North', 'a'), ('X2', 40, 'South', 'b'), ('X3', NULL, 'South', 'c')");
+    const w = new Workspace(db);
+    const built = await w.buildCustomers({ asOf: '2024-01-31' });
+    expect(built.hasTransactions).toBe(false);
+    // R keeps its name; `segment` would clash with the segmentation's column
+    expect(built.schema.fields.map((f) => f.name)).toEqual(['customer', 'R', 'region', 'segment_attr']);
+    const { result } = await w.runRules('segment recent "Recent" when R <= 30\n');
+    // recent: X1 (R 10); X2 (R 40) and X3 (R NULL: the rule is not true) are unassigned
+    expect(result!.summary.map((s) => [s.segment, s.customers, s.R.max])).toEqual([
+      ['recent', 1, 10],
+      [null, 2, 40]
+    ]);
+    expect(result!.summary[0]!.M).toBe(0);
+  });
+
   it('joins a customers file, including customers with no orders', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'segmint-ws-'));
     try {
