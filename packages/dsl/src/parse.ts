@@ -257,9 +257,15 @@ const DEFINE_NAME = /^[ \t\r\u00a0\u3000\ufeff]*define[ \t]+([\p{L}_][\p{L}\p{N}
 
 /** Parse a rule file, keeping every statement that parses (for reporting all problems at once). */
 export function parseRulesPartial(source: string): PartialParse {
-  const brokenDefines: string[] = [];
   const fast = parseWhole(source);
-  if (fast) return { file: fast, diagnostics: [], brokenDefines };
+  if (fast) return { file: fast, diagnostics: [], brokenDefines: [] };
+  return parseChunked(source);
+}
+
+/** Statement by statement, so that every statement with a syntax error is reported.
+ * (Exported for the tests that check it agrees with the fast path.) */
+export function parseChunked(source: string): PartialParse {
+  const brokenDefines: string[] = [];
   const map = new LineMap(source);
   const comments = new Map<number, Comment>();
   const statements: Statement[] = [];
@@ -287,7 +293,7 @@ export function parseRulesPartial(source: string): PartialParse {
 }
 
 /** The fast path: the whole file in one parser call (null when anything is wrong). */
-function parseWhole(source: string): RuleFile | null {
+export function parseWhole(source: string): RuleFile | null {
   const comments = new Map<number, Comment>();
   let statements: Statement[];
   try {

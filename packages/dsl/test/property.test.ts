@@ -7,7 +7,7 @@ import { stripLocs, type Statement } from '../src/ast.js';
 import { compileExpression, compileRules } from '../src/compile.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { formatRules } from '../src/format.js';
-import { parseExpression, parseRules } from '../src/parse.js';
+import { parseChunked, parseExpression, parseRules, parseWhole } from '../src/parse.js';
 import { printExpr, printStatement } from '../src/print.js';
 import { anyExpr, anyStatement } from './arbitraries.js';
 
@@ -98,6 +98,18 @@ describe('formatter', () => {
     );
   });
 
+  it('the one-call parse and the statement-by-statement parse agree (locations and comments too)', () => {
+    fc.assert(
+      fc.property(decorated, (text) => {
+        const whole = parseWhole(text);
+        const chunked = parseChunked(text);
+        expect(chunked.diagnostics).toEqual([]);
+        expect(whole).toEqual(chunked.file);
+      }),
+      { numRuns: 200, seed: 7 }
+    );
+  });
+
   it('formats the example file canonically', () => {
     const once = formatRules(VALID).text;
     expect(formatRules(once).text).toBe(once);
@@ -138,6 +150,8 @@ describe('garbage and mutations', () => {
         let text = VALID;
         for (const m of ms) text = text.slice(0, m.at) + m.ins + text.slice(m.at + m.del);
         everything(text);
+        const whole = parseWhole(text);
+        if (whole) expect(parseChunked(text).file).toEqual(whole);
       }),
       { numRuns: 400, seed: 5 }
     );
