@@ -73,9 +73,9 @@ export interface SegmintHandle {
 const DEBOUNCE_MS = 150;
 const PREVIEW_ROWS = 8;
 
-async function newWorkspace(): Promise<{ backend: WasmBackend; ws: Workspace }> {
-  const backend = await WasmBackend.create(wasmBundles());
-  return { backend, ws: new Workspace(backend) };
+async function newWorkspace(backend?: Promise<WasmBackend | null> | null): Promise<{ backend: WasmBackend; ws: Workspace }> {
+  const b = (await backend) ?? (await WasmBackend.create(wasmBundles()));
+  return { backend: b, ws: new Workspace(b) };
 }
 
 export class Session {
@@ -97,6 +97,9 @@ export class Session {
   }
   /** one engine call at a time: a load never interleaves with a rule evaluation */
   private queue: Promise<unknown> = Promise.resolve();
+  /** an empty database started in the background, for the next load (starting one takes a
+   * second or two: the wasm module is compiled for each new worker) */
+  private spare: Promise<WasmBackend | null> | null = null;
   private quickSeq = 0;
   private rulesSeq = 0;
   private quickTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,7 +139,10 @@ export class Session {
       try {
         this.step = 'engine';
         try {
-          fresh = await newWorkspace();
+          // a database started in the background after the last load, if there is one
+          const spare = this.spare;
+          this.spare = null;
+          fresh = await newWorkspace(spare);
         } catch (e) {
           // without a first data set there is nothing to keep: the engine cannot start here
           if (!this.dataset) this.fatal = e instanceof Error ? e.message : String(e);
@@ -189,6 +195,10 @@ export class Session {
         this.rules.result = null;
         void this.evalQuick();
         void this.evalRules();
+        // Start the database for the next load in the background, after these evaluations.
+        void this.serial(async () => {
+          this.spare ??= WasmBackend.create(wasmBundles()).catch(() => null);
+        });
       } catch (e) {
         this.loadProblem = problemOf(e, current);
       } finally {
