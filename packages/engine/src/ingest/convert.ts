@@ -80,7 +80,7 @@ export async function decideDates(backend: Backend, raw: RawTable, col: string, 
   // the day/month numbers of the D/M/Y-like values only (a cheap prefix test first)
   const [r] = await backend.query(
     `WITH m AS (SELECT v, r, f, TRY_CAST(regexp_extract(v, '^(\\d+)', 1) AS INTEGER) AS a, TRY_CAST(regexp_extract(v, '^\\d+[/.-](\\d+)', 1) AS INTEGER) AS b
-                FROM (SELECT ${v} AS v, ${src} FROM ${ident(raw.table)} WHERE regexp_matches(${ident(col)}, '^\\s*\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}') AND ${dmy}))
+                FROM (SELECT ${v} AS v, ${src} FROM ${ident(raw.table)} WHERE regexp_matches(${ident(col)}, '^\\s*\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}') AND ${dmy}))
      SELECT (SELECT count(*) FROM m) AS n, (SELECT count(*) FROM m WHERE a > 12) AS day_first, (SELECT count(*) FROM m WHERE b > 12) AS month_first,
             (SELECT arg_min(v, (f, r)) FROM m) AS example, (SELECT arg_min(f, (f, r)) FROM m) AS ex_file, (SELECT arg_min(r, (f, r)) FROM m) AS ex_row,
             (SELECT count(nullif(${v}, '')) FROM ${ident(raw.table)}) AS nonempty,

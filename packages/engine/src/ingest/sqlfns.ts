@@ -28,7 +28,9 @@ export const DATE_PATTERNS = {
   ymd8: '(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])',
   ymdSlash: '\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}( \\d{1,2}:\\d{2}(:\\d{2})?)?',
   chinese: '\\d{4}年\\d{1,2}月\\d{1,2}日( ?\\d{1,2}:\\d{2}(:\\d{2})?)?',
-  dmy: '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?',
+  // D/M/Y or M/D/Y, four- or two-digit year (1/2/24 = 2024, as DuckDB's %y reads it)
+  dmy: '\\d{1,2}[/.-]\\d{1,2}[/.-](\\d{4}|\\d{2})( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?',
+  dmy2: '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}( .*)?',
   serial: '\\d{5}(\\.\\d+)?'
 };
 const D = DATE_PATTERNS;
@@ -59,16 +61,21 @@ export async function createMacros(backend: Backend): Promise<void> {
        WHEN TRY_CAST(v AS DOUBLE) IS NOT NULL AND NOT (comma_first AND regexp_full_match(trim(CAST(v AS VARCHAR)), '[-+]?\\d{1,3}\\.\\d{3}')) THEN TRY_CAST(v AS DOUBLE)
        ELSE segmint_num_of(segmint_clean_num(v), comma_first) END`,
     // t = trimmed text; day_first decides 01/02/2024; serial allows Excel serial day numbers
-    // fast path: ISO dates and timestamps (and YYYY/MM/DD), as DuckDB's own cast reads them;
+    // fast path: ISO dates and timestamps (and YYYY/MM/DD), as DuckDB's own cast reads them, only
+    // for text starting with a four-digit year (the cast reads '01-02-24' as the year 1!);
     // coalesce evaluates the regular expressions only for the values the cast did not read
     `CREATE OR REPLACE TEMP MACRO segmint_ts_of(t, day_first, serial) AS CASE
        WHEN t IS NULL OR t = '' THEN NULL
-       ELSE coalesce(TRY_CAST(t AS TIMESTAMP), CASE
+       ELSE coalesce(CASE WHEN substr(t, 5, 1) IN ('-', '/') AND TRY_CAST(substr(t, 1, 4) AS USMALLINT) IS NOT NULL THEN TRY_CAST(t AS TIMESTAMP) END, CASE
        WHEN regexp_full_match(t, '${D.iso}') THEN TRY_CAST(t AS TIMESTAMP)
        WHEN regexp_full_match(t, '${D.ymd8}') THEN try_strptime(t, '%Y%m%d')
        WHEN regexp_full_match(t, '${D.ymdSlash}') THEN try_strptime(replace(t, '.', '/'), ${list(timeFormats('%Y/%m/%d'))})
        WHEN regexp_full_match(t, '${D.chinese}') THEN try_strptime(replace(t, ' ', ''), ${list(['%Y年%m月%d日%H:%M:%S', '%Y年%m月%d日%H:%M', '%Y年%m月%d日'])})
-       WHEN regexp_full_match(t, '${D.dmy}') THEN CASE WHEN day_first
+       WHEN regexp_full_match(t, '${D.dmy}') THEN CASE
+         WHEN regexp_full_match(t, '${D.dmy2}') THEN CASE WHEN day_first
+           THEN try_strptime(regexp_replace(t, '^(\\d+)[.-](\\d+)[.-]', '\\1/\\2/'), ${list(timeFormats('%d/%m/%y'))})
+           ELSE try_strptime(regexp_replace(t, '^(\\d+)[.-](\\d+)[.-]', '\\1/\\2/'), ${list(timeFormats('%m/%d/%y'))}) END
+         WHEN day_first
          THEN try_strptime(regexp_replace(t, '^(\\d+)[.-](\\d+)[.-]', '\\1/\\2/'), ${list(timeFormats('%d/%m/%Y'))})
          ELSE try_strptime(regexp_replace(t, '^(\\d+)[.-](\\d+)[.-]', '\\1/\\2/'), ${list(timeFormats('%m/%d/%Y'))}) END
        WHEN serial AND regexp_full_match(t, '${D.serial}') THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(t AS DOUBLE) * 86400000000) AS BIGINT))

@@ -85,6 +85,9 @@ describe('encodings', () => {
     const f = diskFile(dir, 'us.psv', 'customer_id|order_date|total\n7|01/13/2024|5\n8|02/01/2024|6\n');
     await ingestTransactions(db, [f]);
     expect((await tx()).map((r) => r.ts)).toEqual(['2024-01-13 00:00:00', '2024-02-01 00:00:00']);
+    const y2 = diskFile(dir, 'y2.csv', 'customer_id,order_date,total\n7,13-01-24 8:26,5\n8,01.02.24,6\n9,2/3/99,1\n');
+    await ingestTransactions(db, [y2]);
+    expect((await tx()).map((r) => r.ts)).toEqual(['2024-01-13 08:26:00', '2024-02-01 00:00:00', '1999-03-02 00:00:00']);
     const g = diskFile(dir, 'ambiguous.csv', 'customer_id,order_date,total\n7,01/02/2024,5\n');
     await ingestTransactions(db, [g], { dayFirst: true });
     expect((await tx()).map((r) => r.ts)).toEqual(['2024-02-01 00:00:00']);
