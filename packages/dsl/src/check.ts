@@ -88,6 +88,8 @@ class Checker {
   readonly strict: boolean;
   readonly defines = new Map<string, DefineInfo>();
   readonly defineList: DefineInfo[] = [];
+  /** unknown-field diagnostics by reference, to improve their hint from the context */
+  readonly unknownFields = new Map<FieldRef, Diagnostic>();
   /** index of the define being checked (null outside defines) */
   current: number | null = null;
 
@@ -156,6 +158,7 @@ class Checker {
     const best = suggest(f.name, candidates, 1)[0];
     const hint = best === undefined ? undefined : best === AS_OF_NAME || /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(best) ? `did you mean '${best}'?` : `did you mean ${printFieldName(best)}?`;
     this.report('error', 'unknown-field', `unknown field \`${f.name}\``, f.loc, hint ?? `the fields are: ${this.fields.slice(0, 20).map((x) => x.name).join(', ')}${this.fields.length > 20 ? ', ...' : ''}`);
+    this.unknownFields.set(f, this.diagnostics[this.diagnostics.length - 1] as Diagnostic);
     return 'unknown';
   }
 
@@ -254,7 +257,15 @@ class Checker {
       this.report('error', 'null-compare', `comparing with \`null\` is never true: a missing value is not equal to anything`, other.loc, `did you mean ${fix}?`);
       return;
     }
-    if (ta === 'unknown' || tb === 'unknown') return;
+    if (ta === 'unknown' || tb === 'unknown') {
+      // `industry = IT`: an unknown bare name compared with text was meant as text
+      const [u, other] = ta === 'unknown' ? [a, tb] : [b, ta];
+      if (u.kind === 'field' && !u.quoted && other === 'text') {
+        const d = this.unknownFields.get(u);
+        if (d) d.hint = `did you mean '${u.name}' (text in quotes)?`;
+      }
+      return;
+    }
     if (ta === 'duration' || tb === 'duration') {
       const d = ta === 'duration' ? a : b;
       this.report('error', 'type-mismatch', `a duration such as ${printExpr(d)} can only be added to or subtracted from a date`, d.loc, ta === 'date' || tb === 'date' ? undefined : 'compare with a date, e.g. last_purchase >= as_of - 90d');

@@ -2,7 +2,7 @@
 // Identifiers go through the dialect's ident(), literals through its string()/number()/date()
 // or become bound parameters, and operators come from the dialect's tables.
 import type { Expr, RuleFile, SegmentStmt, TagStmt } from './ast.js';
-import { checkExpression, checkRules, type CheckResult, type Type } from './check.js';
+import { checkExpression, checkRules, isValidDate, type CheckResult, type Type } from './check.js';
 import { DIALECTS, type Dialect } from './dialect.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LineMap } from './diagnostics.js';
@@ -237,7 +237,7 @@ export function compileRules(source: string, schema: Schema | null, options: Com
   const check = checkRules(file, schema, { asOfKnown: !!options.asOf || fileHasAsOf(file) || readAsOf(source) !== null });
   const diagnostics = mergeDiagnostics(parsed, check.diagnostics);
   const asOf = options.asOf ?? check.asOf;
-  if (options.asOf && check.asOf && options.asOf !== check.asOf) {
+  if (options.asOf && check.asOf && options.asOf !== check.asOf && isValidDate(check.asOf)) {
     const stmt = file.statements.find((s) => s.kind === 'asOf');
     if (stmt) {
       diagnostics.push({

@@ -70,6 +70,7 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
   const punct = new Set<string>();
   let valueish = 0;
   let minus = false;
+  const valueKinds = new Set<string>();
   for (const e of expected) {
     if (e.type === 'end') {
       end = true;
@@ -80,6 +81,7 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
     if (VALUE_DESCRIPTIONS.has(raw)) {
       value = true;
       valueish++;
+      valueKinds.add(raw);
       continue;
     }
     const t = raw.toLowerCase();
@@ -87,7 +89,10 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
     if (t === '(' || t === 'true' || t === 'false' || t === 'null' || t === 'not') {
       valueish++;
       if (t === 'not') words.add('not');
-      else value = true;
+      else {
+        value = true;
+        valueKinds.add(t);
+      }
     } else if (t === '-') minus = true;
     else if (OPERATORS.has(t) || PREDICATE_WORDS.has(t)) operator = true;
     else if (STATEMENT_WORDS.has(t)) statement = true;
@@ -97,7 +102,10 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
   if (minus && !value) operator = true;
   const parts: string[] = [];
   if (statement) parts.push('a statement (segment, tag, define or as of)');
+  const only = valueKinds.size === 1 ? [...valueKinds][0] : undefined;
   if (value && words.has('otherwise')) parts.push('a label in quotes');
+  else if (only === 'a name') parts.push('a name');
+  else if (only === 'a date') parts.push('a date (YYYY-MM-DD)');
   else if (value && valueish > 2) parts.push('a value or a field');
   else if (value) parts.push('a value');
   if (operator) parts.push('an operator');
@@ -140,8 +148,15 @@ function syntaxDiagnostic(err: unknown, source: string, base: number, chunkEnd: 
     message: `expected ${describeExpected(err.expected, context)}, but ${found}`,
     span: map.span({ start, end: start + (tok?.length ?? 0) })
   };
-  if (tok !== null && RESERVED.has(tok.toLowerCase())) {
-    diag.hint = `'${tok}' is a keyword; for a field with that name write \`${tok}\``;
+  const next = source.slice(start + (tok?.length ?? 0), start + (tok?.length ?? 0) + 1);
+  if (tok === '&' && next === '&') diag.hint = "write 'and' instead of &&";
+  else if (tok === '|') diag.hint = "write 'or' instead of ||";
+  else if ((tok === '<' || tok === '>') && source[start - 1] === '=') diag.hint = `did you mean ${tok}=?`;
+  else if (tok === ',' && /\d$/.test(source.slice(0, start)) && /^\d{3}/.test(source.slice(start + 1))) diag.hint = 'write numbers without commas: 50000 or 50_000';
+  else if (tok !== null && /^(segment|tag|define)$/i.test(tok) && err.expected.some((e) => e.type === 'end')) {
+    diag.hint = 'each statement starts on its own line';
+  } else if (tok !== null && RESERVED.has(tok.toLowerCase())) {
+    diag.hint = `'${tok}' is a keyword: it cannot be a name here (a field with that name is written \`${tok}\`)`;
   } else if (tok !== null && /^[\p{L}_]/u.test(tok) && err.expected.some((e) => e.type === 'end')) {
     diag.hint = 'each statement starts on its own line; join conditions with `and` or `or`';
   }

@@ -125,6 +125,26 @@ describe('diagnostics for every error kind (message and exact span)', () => {
     expect(diag('segment a when 近6个月采购额 > 1\n')[0]?.hint).toBe('did you mean `近6个月采购额(万元)`?');
   });
 
+  it.each([
+    ['segment a when R < 30 && F > 5\n', "write 'and' instead of &&"],
+    ['segment a when R =< 30\n', 'did you mean <=?'],
+    ['segment a when M >= 50,000\n', 'write numbers without commas: 50000 or 50_000'],
+    ['segment a when industry = IT\n', "did you mean 'IT' (text in quotes)?"],
+    ['segment a when R < 3 segment b when F > 1\n', 'each statement starts on its own line'],
+    ["segment a when last_purchase > '2024-01-01'\n", 'did you mean last_purchase > 2024-01-01?'],
+    ["segment a when M > '5000'\n", 'did you mean M > 5000?'],
+    ['segment a when last_purchase > as_of - 30\n', 'write a duration: as_of - 30d (days), w, mo or y'],
+    ['segment a when R = null\n', 'did you mean R is null?']
+  ])('a common slip gets a fix: %s', (src, hint) => {
+    expect(diag(src, schema, '2024-12-31')[0]?.hint).toBe(hint);
+  });
+
+  it('says what was expected where a name or a date belongs', () => {
+    expect(diag('define = 3\n')[0]?.message).toBe("expected a name, but found '='");
+    expect(diag('as of yesterday\n')[0]?.message).toBe("expected a date (YYYY-MM-DD), but found 'yesterday'");
+    expect(diag('segment a (R < 3)\n')[0]?.message).toBe("expected a label in quotes, 'when' or 'otherwise', but found '('");
+  });
+
   it('warns where != and not in skip missing values, with the fix', () => {
     const [d] = diag('segment a when R != 5\n');
     expect(d).toMatchObject({ severity: 'warning', code: 'missing-skipped', at: '1:16-1:22', hint: 'to include them, write: R != 5 or R is null' });
