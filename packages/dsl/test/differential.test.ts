@@ -75,19 +75,32 @@ async function query(sql: string, params: readonly (string | number | boolean | 
 }
 
 interface RuleSet {
+  defines: Expr[];
   segments: Expr[];
   tags: Expr[];
   otherwise: boolean;
 }
 
+const L0 = { start: 0, end: 0 };
+/** Rules that use the defines: `dK op number`, and pct of a define. */
+const defineUse = fc.record({ k: fc.nat({ max: 1 }), op: fc.constantFrom<'<' | '>=' | '='>('<', '>=', '='), v: fc.integer({ min: 0, max: 100 }), pct: fc.boolean() }).map(
+  ({ k, op, v, pct }): Expr => {
+    const ref: Expr = { kind: 'field', name: `x${k}`, quoted: false, loc: L0 };
+    const left: Expr = pct ? { kind: 'call', name: 'pct', args: [ref], nameLoc: L0, loc: L0 } : ref;
+    return { kind: 'binary', op, left, right: { kind: 'number', value: v, raw: String(v), loc: L0 }, opLoc: L0, loc: L0 };
+  }
+);
+
 const ruleSet = fc.record({
-  segments: fc.array(typed.bool, { minLength: 1, maxLength: 6 }),
+  defines: fc.tuple(typed.num, typed.num).map(([a, b]): Expr[] => [a, { kind: 'binary', op: '+', left: { kind: 'field', name: 'x0', quoted: false, loc: L0 }, right: b, opLoc: L0, loc: L0 }]),
+  segments: fc.array(fc.oneof(typed.bool, typed.bool, defineUse), { minLength: 1, maxLength: 6 }),
   tags: fc.array(typed.bool, { maxLength: 2 }),
   otherwise: fc.boolean()
 });
 
 function source(r: RuleSet): string {
   const lines = [`as of ${AS_OF}`];
+  r.defines.forEach((e, i) => lines.push(`define x${i} = ${printExpr(e)}`));
   r.segments.forEach((e, i) => lines.push(`segment s${i} ${printLabel(`S ${i}`)} when ${printExpr(e)}`));
   if (r.otherwise) lines.push('segment rest otherwise');
   r.tags.forEach((e, i) => lines.push(`tag t${i} when ${printExpr(e)}`));
@@ -99,10 +112,16 @@ async function agree(r: RuleSet, bind: boolean): Promise<void> {
   const compiled = compileRules(src, schema, { relation: 'cust', idColumn: 'id', bind });
   expect(compiled.diagnostics.filter((d) => d.severity === 'error'), src).toEqual([]);
   const got = await query(compiled.sql + ' ORDER BY customer', compiled.params);
-  const reference = ref();
+  const reference = new Reference({ rows, asOf: AS_OF, column: (n) => n, defines: new Map(r.defines.map((e, i) => [`x${i}`, e])) });
   const byId = new Map(got.map((g) => [g.customer as string, g]));
   rows.forEach((row, i) => {
     const g = byId.get(row.id as string);
+    r.defines.forEach((_, k) => {
+      const want = reference.eval({ kind: 'field', name: `x${k}`, quoted: false, loc: L0 }, i) as number | null;
+      const v = g?.[`x${k}`] ?? null;
+      const same = want === null ? v === null : v !== null && Math.abs(Number(v) - want) <= 1e-9 * Math.max(1, Math.abs(want));
+      if (!same) expect({ customer: row, define: k, value: v }, src).toEqual({ customer: row, define: k, value: want });
+    });
     let want: string | null = null;
     for (let s = 0; s < r.segments.length && want === null; s++) if (reference.eval(r.segments[s] as Expr, i) === true) want = `s${s}`;
     if (want === null && r.otherwise) want = 'rest';

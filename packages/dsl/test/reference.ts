@@ -67,6 +67,8 @@ export interface Context {
   asOf: string;
   /** field names as the rules write them -> column names */
   column(name: string): string;
+  /** defines by name (evaluated per row) */
+  defines?: Map<string, Expr>;
 }
 
 export class Reference {
@@ -88,6 +90,10 @@ export class Reference {
         throw new Error('bare duration');
       case 'field':
         if (!e.quoted && e.name.toLowerCase() === 'as_of') return this.ctx.asOf;
+        {
+          const def = this.ctx.defines?.get(e.name);
+          if (def) return this.eval(def, i);
+        }
         return row[this.ctx.column(e.name)] ?? null;
       case 'unary': {
         const v = this.eval(e.operand, i);
