@@ -9,7 +9,6 @@ export interface ColumnProfile {
   name: string;
   type: InferredType;
   nonNull: number;
-  distinct: number;
 }
 
 /** Rows looked at to infer types (the first ones, deterministic); conversions of the columns
@@ -31,7 +30,6 @@ export async function inferColumns(backend: Backend, table: string, columns: str
     const anyDate = `(${m(v, D.iso)} OR ${m(v, D.ymdSlash)} OR ${m(v, D.chinese)} OR ${m(v, D.dmy)})`;
     parts.push(
       `count(nullif(${v}, '')) AS n${i}`,
-      `approx_count_distinct(nullif(${v}, '')) AS d${i}`,
       `count(*) FILTER (${digit} AND ${m(v, '[-+]?\\d+')}) AS int${i}`,
       `count(*) FILTER (${digit} AND (TRY_CAST(${v} AS DOUBLE) IS NOT NULL OR segmint_num_of(k${i}, false) IS NOT NULL OR segmint_num_of(k${i}, true) IS NOT NULL)) AS num${i}`,
       `count(*) FILTER (${digit} AND (${m(v, D.ymd8)} OR (${anyDate} AND NOT contains(${v}, ':')))) AS date${i}`,
@@ -50,6 +48,6 @@ export async function inferColumns(backend: Backend, table: string, columns: str
     else if (g('int') === n) type = 'integer';
     else if (g('num') === n) type = 'number';
     else if (g('bool') === n) type = 'boolean';
-    return { name, type, nonNull: n, distinct: g('d') };
+    return { name, type, nonNull: n };
   });
 }

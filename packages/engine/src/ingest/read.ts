@@ -12,7 +12,7 @@ import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
-import { asLoadError, fail, formatIssue, rowLabel, filesLabel } from './issues.js';
+import { asLoadError, fail, filesLabel, formatIssue } from './issues.js';
 import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 
 export interface IngestOptions extends LoadOptions {
@@ -323,4 +323,3 @@ async function checkRejects(backend: Backend, pathName: Map<string, string>, dia
   throw new LoadError(`${head}; nothing was loaded:\n${issues.map((i) => '  ' + formatIssue(i)).join('\n')}`, issues);
 }
 
-export { rowLabel };

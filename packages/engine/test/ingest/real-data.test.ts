@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend, expandInputs, nodeFile } from '../../src/node/index.js';
 import { ingestTransactions, profileFiles } from '../../src/ingest/index.js';
-import { LoadError, type LoadReport } from '../../src/types.js';
+import type { LoadReport } from '../../src/types.js';
 import { str } from '../../src/sql/quote.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -100,4 +100,3 @@ describe('CDNOW master (whitespace-separated, leading spaces, CRLF)', () => {
   });
 });
 
-void LoadError;
