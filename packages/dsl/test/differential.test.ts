@@ -135,11 +135,11 @@ async function agree(r: RuleSet, bind: boolean): Promise<void> {
 
 describe('compiled SQL agrees with the reference evaluator on every customer', () => {
   it('random rule files (inline literals)', async () => {
-    await fc.assert(fc.asyncProperty(ruleSet, (r) => agree(r, false)), { numRuns: 250, seed: 4242 });
+    await fc.assert(fc.asyncProperty(ruleSet, (r) => agree(r, false)), { numRuns: 400, seed: 4242 });
   });
 
   it('random rule files (bound parameters)', async () => {
-    await fc.assert(fc.asyncProperty(ruleSet, (r) => agree(r, true)), { numRuns: 120, seed: 777 });
+    await fc.assert(fc.asyncProperty(ruleSet, (r) => agree(r, true)), { numRuns: 200, seed: 777 });
   });
 
   it('random numeric, text and date expressions evaluate to the same values', async () => {
