@@ -414,7 +414,7 @@ class Checker {
       }
       if (!sig.args.includes(t as FieldType)) {
         const want = sig.args.map((w) => TYPE_WORD[w]).join(' or ');
-        const hint = e.name === 'round' && i === 1 ? undefined : x.kind === 'string' && sig.args.includes('number') && /^-?\d+(\.\d+)?$/.test(x.value) ? `did you mean ${x.value} (without quotes)?` : undefined;
+        const hint = x.kind === 'string' && sig.args.includes('number') && /^-?\d+(\.\d+)?$/.test(x.value) ? `did you mean ${x.value} (without quotes)?` : undefined;
         this.report('error', 'type-mismatch', `\`${e.name}\` needs ${want}, but ${this.describe(x, t)}`, x.loc, hint);
         return;
       }
@@ -463,7 +463,9 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
       return;
     }
     if (fieldNames.has(lower)) {
-      c.report('error', 'name-taken', `\`${s.name}\` is already a field of the data; choose another name for the define`, s.nameLoc);
+      const existing = c.fields.find((f) => f.name.toLowerCase() === lower)?.name ?? s.name;
+      const same = existing === s.name ? `\`${s.name}\`` : `\`${s.name}\` (as \`${existing}\`, names ignore case)`;
+      c.report('error', 'name-taken', `${same} is already a field of the data; choose another name for the define`, s.nameLoc);
       return;
     }
     outputNames.set(lower, { what: 'define', loc: s.nameLoc });

@@ -4,7 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileExpression, compileRules } from '../src/compile.js';
-import { duckdb } from '../src/dialect.js';
+import { DIALECTS, duckdb, type Dialect } from '../src/dialect.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { builtinSchema, type Schema } from '../src/schema.js';
 import { readAsOf } from '../src/parse.js';
@@ -86,6 +86,18 @@ FROM (SELECT *, ("AOV2" > 100) AS "big" FROM (SELECT *, (CAST("M" AS DOUBLE) / N
     expect(readAsOf(src)).toBe('2024-12-31');
   });
 
+  it('another dialect is one more table of renderings', () => {
+    const brackets: Dialect = { ...duckdb, name: 'brackets', ident: (n) => `[${n.replace(/]/g, ']]')}]`, compare: { ...duckdb.compare, '!=': '!=' } };
+    DIALECTS.brackets = brackets;
+    try {
+      // the option is typed 'duckdb' (the only shipped dialect); the registry takes any table
+      const c = compileRules('segment a when F != 2\n', null, { relation: 'c', dialect: 'brackets' as 'duckdb' });
+      expect(c.sql).toBe("SELECT\n  [customer] AS [customer],\n  CASE\n    WHEN ([F] != 2) THEN 'a'\n  END AS [segment]\nFROM [c]");
+    } finally {
+      delete DIALECTS.brackets;
+    }
+  });
+
   it('without an otherwise, unmatched customers get a NULL segment', () => {
     const c = compileRules('segment a when R < 3\n', null, { relation: 'c' });
     expect(c.sql).toContain("WHEN (\"R\" < 3) THEN 'a'\n  END AS \"segment\"");
@@ -117,6 +129,32 @@ describe('diagnostics for every error kind (message and exact span)', () => {
   ])('%s', (_name, src, code, message, at) => {
     const ds = diag(src).filter((d) => d.code === code);
     expect(ds[0]).toMatchObject({ code, message, at });
+  });
+
+  it.each([
+    ["segment a when regioN = 'x'\n", 'ambiguous-field', "`regioN` matches several fields when case is ignored: 'Region', 'region'", '1:16-1:22'],
+    ['segment a when pct(pct(M)) > 5\n', 'nested-pct', '`pct` cannot be taken of an expression that contains `pct`', '1:20-1:26'],
+    ['segment a when R + null > 1\n', 'null-literal', '`null` is a missing value: nothing is equal to it, and nothing can be computed from it', '1:20-1:24'],
+    ["segment a when industry = '\\uD800'\n", 'invalid-text', 'the text contains an unpaired surrogate (\\uD800-\\uDFFF), which is not a Unicode character', '1:27-1:35'],
+    ['segment a when `a\0b` > 1\n', 'invalid-name', 'a field name cannot contain a NUL character', '1:16-1:21'],
+    ['define M = 1\nsegment a when M > 1\n', 'name-taken', '`M` is already a field of the data; choose another name for the define', '1:8-1:9'],
+    ['define t = 1\n', 'name-taken', '`t` (as `T`, names ignore case) is already a field of the data; choose another name for the define', '1:8-1:9'],
+    ['as of 2024-01-01\nas of 2024-02-01\nsegment a when R > 1\n', 'duplicate-as-of', 'the analysis date is already set on line 1', '2:1-2:17'],
+    ['tag t when R > 1\ntag T when F > 1\n', 'duplicate-id', '`T` is already defined on line 1 (as a tag)', '2:5-2:6'],
+    ["segment a when industry not between 'a' and 'b'\n", 'missing-skipped', 'customers whose `industry` is missing are skipped: `not between` is unknown for a missing value', '1:16-1:48'],
+    ["segment a when round(M, '2') > 1\n", 'type-mismatch', "`round` needs a number, but '2' is text", '1:25-1:28'],
+    ["segment a when coalesce(R, 'x') > 1\n", 'type-mismatch', "the values of `coalesce` must have one type, but 'x' is text and an earlier one is a number", '1:28-1:31'],
+    ['segment a when ' + '('.repeat(3000) + 'R' + ')'.repeat(3000) + ' < 3\n', 'too-deep', 'the rule is nested too deeply to read (too many parentheses or operators in a row)', '1:1-1:2'],
+    ['segment a when ' + 'not '.repeat(1200) + 'R < 3\n', 'too-deep', 'the rule is nested too deeply (more than 1000 levels of operators or parentheses)', '1:1-1:2']
+  ])('more kinds: %#', (src, code, message, at) => {
+    const s2: Schema = { fields: [...schema.fields, { name: 'Region', type: 'text' }, { name: 'region', type: 'text' }] };
+    expect(diag(src, s2, '2024-12-31').find((d) => d.code === code)).toMatchObject({ code, message, at });
+  });
+
+  it('a file as of another date than the data gets an info note', () => {
+    expect(diag('as of 2024-01-01\nsegment a when R > 1\n', schema, '2024-12-31')).toEqual([
+      { severity: 'info', code: 'as-of-overridden', message: 'the data is analysed as of 2024-12-31, not 2024-01-01 as this line says', at: '1:1-1:17', hint: undefined }
+    ]);
   });
 
   it('unknown field suggests the closest name, and case-insensitive lookup resolves', () => {
