@@ -28,10 +28,13 @@ export default defineConfig({
     trace: 'retain-on-failure'
   },
   webServer: {
-    command: `node scripts/serve.mjs apps/workbench/build --port ${port}`,
+    // Build the app first (a turbo cache hit when `npm test` has just built it), so
+    // `npm run test:e2e` also works on its own on a fresh clone.
+    command: `npx turbo run build --filter=@segmint/workbench... --output-logs=errors-only && node scripts/serve.mjs apps/workbench/build --port ${port}`,
     cwd: root,
+    env: { TURBO_TELEMETRY_DISABLED: '1' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
-    timeout: 30_000
+    timeout: 300_000
   }
 });

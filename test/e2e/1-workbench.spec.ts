@@ -122,6 +122,29 @@ test('the UI switches to Simplified Chinese', async ({ page }, info) => {
   await expect(page.getByRole('heading', { name: 'Quick rule' })).toBeVisible();
 });
 
+test('an `as of` line in the rule file recomputes the metrics at that date, like native DuckDB', async ({ page }, info) => {
+  const native = await nativeWorkspace(exampleOrders, exampleCustomers);
+  const built = await native.ws.buildCustomers({ asOf: '2024-06-30' });
+  const tiers = readFileSync(`${repo}examples/retail/tiers.seg`, 'utf8');
+  const segments = (await native.ws.runRules(tiers)).result!.summary;
+  await native.close();
+
+  await openApp(page);
+  await page.getByLabel('Rule file').fill(`as of 2024-06-30\n${tiers}`);
+  await expect(page.getByTestId('dataset-asof')).toHaveText('2024-06-30');
+  await expect(page.getByTestId('dataset-customers')).toHaveText(built.customers.toLocaleString('en'));
+  const rows = page.getByTestId('segments').getByRole('row');
+  for (const [i, s] of segments.entries()) {
+    await expect(rows.nth(i + 1).getByRole('cell').first()).toHaveText(s.customers.toLocaleString('en'));
+  }
+  await shot(page, info, 'as-of');
+
+  // Without the line, back to the default (the latest transaction's date).
+  await page.getByLabel('Rule file').fill(tiers);
+  await expect(page.getByTestId('dataset-asof')).toHaveText('2024-12-31');
+  await expect(page.getByTestId('dataset-customers')).toHaveText('2,000');
+});
+
 /** A small orders file whose numbers are worked out by hand (as of 2024-03-31):
  *  X: two purchases (03-01, 03-10), M 150, R 21, F 2
  *  Y: a purchase of 20 and a refund order of -20: F 1, M 0, R 26

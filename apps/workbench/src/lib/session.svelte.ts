@@ -2,7 +2,7 @@
 // call these methods; all data work happens in the engine (SQL in duckdb-wasm, in a Worker).
 import { LoadError, Workspace, buildCustomers, type LoadIssue, type LoadReport, type Role, type Row, type SegmentSummary } from '@segmint/engine';
 import { WasmBackend, browserFile } from '@segmint/engine/browser';
-import type { Diagnostic } from '@segmint/dsl';
+import { readAsOf, type Diagnostic } from '@segmint/dsl';
 import { wasmBundles } from './bundles.js';
 import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
 
@@ -15,6 +15,8 @@ export interface Dataset {
   rows: number;
   customers: number;
   asOf: string;
+  /** the date of the latest transaction: the as-of unless a rule file says otherwise */
+  defaultAsOf: string;
   leftOut: { reason: string; count: number }[];
   /** which column (or expression) each role was taken from */
   roles: Partial<Record<Role, string>>;
@@ -182,6 +184,7 @@ export class Session {
           rows: tx.rows,
           customers: built.customers,
           asOf: built.asOf,
+          defaultAsOf: built.asOf,
           leftOut: [...tx.leftOut, ...(attrs?.leftOut ?? [])].map((l) => ({ reason: l.reason, count: l.count })),
           roles: { ...tx.roles },
           notes: [...tx.issues, ...(attrs?.issues ?? [])]
@@ -258,12 +261,22 @@ export class Session {
     return this.serial(async () => {
       if (seq !== this.rulesSeq || !this.ws || !this.dataset) return;
       try {
-        const r = await this.ws.runRules(text);
+        // The file's `as of` line, else the data set's default as-of (so removing the line goes
+        // back to the default instead of keeping the last date asked for).
+        const r = await this.ws.runRules(text, readAsOf(text) ? {} : { asOf: this.dataset.defaultAsOf });
         if (seq !== this.rulesSeq) return;
         this.rules.diagnostics = r.compiled.diagnostics;
         if (r.compiled.ok && r.result) {
           this.rules.result = { summary: r.result.summary, tags: r.result.tags, total: r.result.total, sql: r.result.sql };
           this.rules.stale = false;
+          // An `as of` line in the rule file rebuilds the customers at that date: show it.
+          const info = this.ws.customersInfo;
+          if (info && this.dataset && info.asOf !== this.dataset.asOf) {
+            this.dataset.asOf = info.asOf;
+            this.dataset.customers = info.customers;
+            this.preview = await this.ws.preview(PREVIEW_ROWS);
+            void this.evalQuick();
+          }
         } else {
           this.rules.stale = this.rules.result !== null;
         }
