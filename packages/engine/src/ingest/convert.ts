@@ -18,7 +18,7 @@ export interface ResolvedRoles {
 const ROLES: Role[] = ['customer', 'date', 'amount', 'order'];
 
 /** The user's roles (checked against the columns) completed by guesses. */
-export function resolveRoles(raw: RawTable, profiles: ColumnProfile[], given: RoleMap = {}): ResolvedRoles {
+export function resolveRoles(raw: Pick<RawTable, 'files' | 'columns'>, profiles: ColumnProfile[], given: RoleMap = {}): ResolvedRoles {
   const roles: RoleMap = {};
   const roleSource: LoadReport['roleSource'] = {};
   const file = filesLabel(raw.files);

@@ -14,6 +14,7 @@ import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
 import { asLoadError, fail, filesLabel, formatIssue } from './issues.js';
 import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
+import { TYPE_SAMPLE_ROWS } from './infer.js';
 
 export interface IngestOptions extends LoadOptions {
   /** Largest total size in bytes to read (checked before reading). Default: 1 GiB on the
@@ -25,7 +26,10 @@ export const DEFAULT_BROWSER_MAX_BYTES = 1024 ** 3;
 
 export interface RawTable {
   table: string;
+  /** every column of the files */
   columns: string[];
+  /** the columns the raw view holds (all of them unless a pick chose fewer) */
+  loaded: string[];
   files: string[];
   format: string;
   encoding: string;
@@ -128,8 +132,14 @@ function sameColumns(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x.trim().toLowerCase() === b[i]!.trim().toLowerCase());
 }
 
-/** Reads all files into the raw staging table; throws LoadError naming the file on problems. */
-export async function readRaw(backend: Backend, files: InputFile[], options: IngestOptions = {}): Promise<RawTable> {
+/** Chooses the columns to read in full, given a sample (the first rows, every column). */
+export type PickColumns = (sample: { table: string; columns: string[]; files: string[] }) => Promise<string[]>;
+
+/** Reads all files into the raw staging view (text columns + source file and row); throws
+ * LoadError naming the file on problems. With `pick`, the files are read twice: the first
+ * TYPE_SAMPLE_ROWS rows with every column, then every row of the columns `pick` asks for only
+ * (a transactions load needs 3-5 columns of a wide export; the others cost memory). */
+export async function readRaw(backend: Backend, files: InputFile[], options: IngestOptions = {}, pick?: PickColumns): Promise<RawTable> {
   if (files.length === 0) throw new LoadError('no files to load', [{ severity: 'error', file: '', message: 'no files to load', hint: 'Give at least one file or folder' }]);
   const names = displayNames(files);
   const total = files.reduce((s, f) => s + f.size, 0);
@@ -159,11 +169,8 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     }
   }
   const columns = first.columns;
-  const cols = columns.map((c) => `${ident(c)} VARCHAR`).join(', ');
-  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${cols}, __p VARCHAR, __r BIGINT)`);
+  // Make every text file readable by DuckDB once (re-encoded where needed), for both passes.
   const pathName = new Map<string, string>();
-
-  // delimited text: one read_csv per dialect, over all files of that dialect
   const groups = new Map<string, { dialect: Dialect; paths: string[] }>();
   for (const s of sources) {
     if (!s.csv) continue;
@@ -183,6 +190,70 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     g.paths.push(path);
     groups.set(k, g);
   }
+  for (const s of sources) {
+    if (s.parquetPath) pathName.set(s.parquetPath, s.name);
+    if (s.js) pathName.set(s.key, s.name);
+  }
+  const plan: LoadPlan = { sources, columns, pathName, groups };
+  const noRows = () => {
+    const what = first.csv && !first.csv.dialect.header ? 'has no data rows' : `has a header (${columns.join(', ')}) but no data rows`;
+    fail(files.length > 1 ? filesLabel(names) : first.name, what, 'Export the data again including its rows; check the export filter or date range');
+  };
+  let loaded = columns;
+  if (pick) {
+    // first pass: the first rows, every column (types and roles are decided from them)
+    const { rejected } = await loadRows(backend, plan, columns, TYPE_SAMPLE_ROWS);
+    if (rejected) await loadRows(backend, plan, columns, null); // throws, with every bad row counted
+    const sampled = await fileRows(backend);
+    if (sampled.size === 0) noRows();
+    loaded = await pick({ table: STAGE.raw, columns, files: sources.map((s) => s.name) });
+    if (loaded.length === 0) loaded = columns.slice(0, 1);
+    loaded = columns.filter((c) => loaded.includes(c));
+  }
+  // the full read (only the columns asked for)
+  await loadRows(backend, plan, loaded, null);
+  const perFile = await fileRows(backend);
+  const rows = [...perFile.values()].reduce((a, b) => a + b, 0);
+  if (rows === 0) noRows();
+  const issues: LoadIssue[] = [];
+  for (const s of sources.filter((x) => !perFile.get(x.name)))
+    issues.push({ severity: 'warning', file: s.name, message: 'has a header but no data rows', hint: 'Nothing was read from it; the other files loaded' });
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  return {
+    table: STAGE.raw,
+    columns,
+    loaded,
+    files: sources.map((s) => s.name),
+    format: uniq(sources.map((s) => s.describe)).join('; '),
+    encoding: uniq(sources.map((s) => s.encoding)).join('; '),
+    rows,
+    issues
+  };
+}
+
+interface LoadPlan {
+  sources: Source[];
+  columns: string[];
+  /** DuckDB path (or key of a JS table) -> the file's display name */
+  pathName: Map<string, string>;
+  groups: Map<string, { dialect: Dialect; paths: string[] }>;
+}
+
+async function fileRows(backend: Backend): Promise<Map<string, number>> {
+  const counts = await backend.query(`SELECT name AS f, rows AS n FROM ${ident(STAGE.files)}`);
+  return new Map(counts.map((r) => [String(r.f), Number(r.n)]));
+}
+
+/** (Re)builds raw0 with the `load` columns of every file (the first `limit` rows when given),
+ * the per-file table and the raw view. */
+async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit: number | null): Promise<{ rejected: boolean }> {
+  const { sources, columns, pathName, groups } = plan;
+  let rejected = false;
+  const idx = load.map((c) => columns.indexOf(c));
+  const lim = limit === null ? '' : ` LIMIT ${Math.floor(limit)}`;
+  await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${load.map((c) => `${ident(c)} VARCHAR`).join(', ')}, __p VARCHAR, __r BIGINT)`);
+  // delimited text: one read_csv per dialect, over all files of that dialect
   for (const { dialect, paths } of groups.values()) {
     const ws = dialect.delimiter === 'whitespace';
     const delim = ws ? '\t' : dialect.delimiter;
@@ -202,20 +273,22 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejectScans)}`);
     try {
       await backend.exec(
-        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((_, i) => `c${i}`).join(', ')}, __p, NULL FROM read_csv([${paths.map(str).join(', ')}], ${opts})`
+        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, NULL FROM read_csv([${paths.map(str).join(', ')}], ${opts})${lim}`
       );
     } catch (err) {
       throw asLoadError(err, filesLabel(paths.map((p) => pathName.get(p) ?? p)), 'cannot be read as delimited text', 'Check that every file is text with one header line and the same separator (comma, tab, semicolon or pipe), and that quotes are balanced');
     }
-    await checkRejects(backend, pathName, dialect, columns.length);
+    // A row DuckDB could not read fails the load: with every example when reading in full; a
+    // sample that met one reports it to the caller, which then reads in full to count them all.
+    if (limit === null) await checkRejects(backend, pathName, dialect, columns.length);
+    else if (Number((await backend.query(`SELECT count(*) AS n FROM ${ident(STAGE.rejects)}`))[0]?.n ?? 0) > 0) rejected = true;
   }
   // Parquet on native: straight from disk
   for (const s of sources) {
     if (!s.parquetPath) continue;
-    pathName.set(s.parquetPath, s.name);
     try {
       await backend.exec(
-        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${columns.map((c) => `CAST(${ident(c)} AS VARCHAR)`).join(', ')}, filename, file_row_number + 1 FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)`
+        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${load.map((c) => `CAST(${ident(c)} AS VARCHAR), `).join('')}filename, file_row_number + 1 FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)${lim}`
       );
     } catch (err) {
       throw asLoadError(err, s.name, 'cannot be read as Parquet', 'The file may be damaged or cut off: export it again');
@@ -224,12 +297,12 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
   // tables read in JS (Excel, JSON, Parquet in the browser)
   for (const s of sources) {
     if (!s.js) continue;
-    pathName.set(s.key, s.name);
     const t = s.js;
+    const rows = limit === null ? t.rows : t.rows.slice(0, limit);
     await backend.insertColumns(STAGE.part, [
-      ...columns.map((name, c) => ({ name: `c${c}`, type: 'text' as const, values: t.rows.map((r) => r[c] ?? null) })),
-      { name: '__p', type: 'text' as const, values: t.rows.map(() => s.key) },
-      { name: '__r', type: 'number' as const, values: t.rowNumbers }
+      ...idx.map((c, k) => ({ name: `c${k}`, type: 'text' as const, values: rows.map((r) => r[c] ?? null) })),
+      { name: '__p', type: 'text' as const, values: rows.map(() => s.key) },
+      { name: '__r', type: 'number' as const, values: t.rowNumbers.slice(0, rows.length) }
     ]);
     await backend.exec(`INSERT INTO ${ident(STAGE.raw0)} SELECT * FROM ${ident(STAGE.part)}`);
     await backend.exec(`DROP TABLE ${ident(STAGE.part)}`);
@@ -248,7 +321,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
      FROM ${ident(STAGE.names)} n JOIN (SELECT __p, min(rowid) AS first, count(*) AS rows FROM ${ident(STAGE.raw0)} GROUP BY __p) o ON o.__p = n.p`
   );
   await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.names)}`);
-  const viewCols = columns.map((c) => `r.${ident(c)}`).join(', ');
+  const viewCols = load.map((c) => `r.${ident(c)}`).join(', ');
   // one file (the common case): no join at all; the name is a quoted literal
   const only = pathName.size === 1 ? [...pathName.values()][0]! : null;
   await backend.exec(
@@ -260,27 +333,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
          SELECT ${viewCols}, f.name AS ${ident(SRC_FILE)}, f.i AS ${ident(SRC_FI)}, CAST(coalesce(r.__r, r.rowid - f.first + 1) AS BIGINT) AS ${ident(SRC_ROW)}
          FROM ${ident(STAGE.raw0)} r JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
   );
-  const counts = await backend.query(`SELECT name AS f, rows AS n FROM ${ident(STAGE.files)}`);
-  const perFile = new Map(counts.map((r) => [String(r.f), Number(r.n)]));
-  const rows = counts.reduce((s, r) => s + Number(r.n), 0);
-  const issues: LoadIssue[] = [];
-  const emptyFiles = sources.filter((s) => !perFile.get(s.name));
-  if (rows === 0) {
-    const s = first;
-    const what = s.csv && !s.csv.dialect.header ? 'has no data rows' : `has a header (${columns.join(', ')}) but no data rows`;
-    fail(files.length > 1 ? filesLabel(names) : s.name, what, 'Export the data again including its rows; check the export filter or date range');
-  }
-  for (const s of emptyFiles) issues.push({ severity: 'warning', file: s.name, message: 'has a header but no data rows', hint: 'Nothing was read from it; the other files loaded' });
-  const uniq = (xs: string[]) => [...new Set(xs)];
-  return {
-    table: STAGE.raw,
-    columns,
-    files: sources.map((s) => s.name),
-    format: uniq(sources.map((s) => s.describe)).join('; '),
-    encoding: uniq(sources.map((s) => s.encoding)).join('; '),
-    rows,
-    issues
-  };
+  return { rejected };
 }
 
 async function checkRejects(backend: Backend, pathName: Map<string, string>, dialect: Dialect, width: number): Promise<void> {

@@ -6,7 +6,7 @@ import { ident, str } from '../sql/quote.js';
 import { readRaw, type IngestOptions, type RawTable } from './read.js';
 import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
-import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, reasonCase, resolveRoles, type LeftOut, type Reason } from './convert.js';
+import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, reasonCase, resolveRoles, type LeftOut, type Reason, type ResolvedRoles } from './convert.js';
 import { numericRoleSql } from './amount.js';
 import { formatIssue, filesLabel } from './issues.js';
 import { dropStaging, SRC_FI, SRC_ROW, STAGE } from './staging.js';
@@ -95,15 +95,24 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
 
 async function analyse(backend: Backend, files: InputFile[], options: IngestOptions, mode: 'ingest' | 'profile'): Promise<Analysis> {
   await createMacros(backend);
-  const raw = await readRaw(backend, files, options);
-  const issues: LoadIssue[] = [...raw.issues];
-  const profiles = await inferColumns(backend, raw.table, raw.columns);
-  const { roles, roleSource } = resolveRoles(raw, profiles, options.roles);
-  const file = filesLabel(raw.files);
-  const required: Role[] = ['customer', 'date', 'amount'];
-  const missing = required.filter((r) => !roles[r]).map((r) => missingRoleIssue(file, r, raw.columns));
-  if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
-  issues.push(...missing.map((m) => ({ ...m, severity: 'warning' as const })));
+  let profiles: ColumnProfile[] = [];
+  let resolved: ResolvedRoles = { roles: {}, roleSource: {} };
+  let missing: LoadIssue[] = [];
+  // Types and roles come from the first rows; then only the columns the roles use are read in full.
+  const raw = await readRaw(backend, files, options, async (sample) => {
+    profiles = await inferColumns(backend, sample.table, sample.columns);
+    resolved = resolveRoles(sample, profiles, options.roles);
+    const file = filesLabel(sample.files);
+    const required: Role[] = ['customer', 'date', 'amount'];
+    missing = required.filter((r) => !resolved.roles[r]).map((r) => missingRoleIssue(file, r, sample.columns));
+    if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
+    const { customer, date, order, amount } = resolved.roles;
+    const needed = [customer, date, order].filter((c): c is string => c !== undefined);
+    if (amount !== undefined) needed.push(...numericRoleSql(file, 'amount', amount, profiles).columns);
+    return needed;
+  });
+  const { roles, roleSource } = resolved;
+  const issues: LoadIssue[] = [...raw.issues, ...missing.map((m) => ({ ...m, severity: 'warning' as const }))];
   const { reasons } = await buildTyped(backend, raw, profiles, roles, options, issues);
   const leftOut = await countLeftOut(backend, STAGE.typed, raw.table, reasons);
   const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);

@@ -112,6 +112,13 @@ describe('bad input', () => {
     ]);
   });
 
+  it('a ragged row far below the first rows (past the sample that types are read from)', async () => {
+    const lines = ['customer_id,order_date,amount'];
+    for (let i = 1; i <= 25_000; i++) lines.push(i === 24_000 ? `C${i},2024-01-01` : `C${i},2024-01-01,${i}`);
+    const e = await failing([diskFile(dir, 'long.csv', lines.join('\n'))]);
+    expect(e.message).toMatch(/^1 row with the wrong number of fields; nothing was loaded:\n {2}long\.csv, data row 24000: has 2 fields where the header has 3 \(line 24001 of the file/);
+  });
+
   it('an unbalanced quote', async () => {
     const e = await failing([diskFile(dir, 'quote.csv', 'customer_id,order_date,amount\nA,2024-01-01,"12\nB,2024-01-02,3\n')]);
     expect(e.message).toMatch(/quote\.csv, data row 1: opens a quote \("\) that is never closed \(line 2 of the file\)\. Close the quote/);
