@@ -18,7 +18,6 @@ export interface Net {
  */
 export const test = base.extend<{ page: Page; netCheck: void }, { app: Page; net: Net }>({
   net: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here
     async ({}, use) => {
       const net: Net = { requests: [], foreign: [] };
       await use(net);
