@@ -165,7 +165,7 @@ export interface LeftOut {
 
 export interface Reason {
   reason: string;
-  /** SQL condition over the typed row (evaluated in order: a row counts for its first reason) */
+  /** SQL condition over the typed table's columns (in order: a row counts for its first reason) */
   where: string;
   /** SQL over the raw columns: the value shown in examples */
   value: string;
@@ -176,17 +176,19 @@ export function reasonCase(reasons: Reason[]): string {
   return reasons.length ? `CASE ${reasons.map((r, i) => `WHEN ${r.where} THEN ${i}`).join(' ')} END AS __k` : 'CAST(NULL AS INTEGER) AS __k';
 }
 
-/** Counts the rows of `typed` (which has __k, SRC_FI, SRC_ROW) per reason and picks up to five
- * examples of each, with their raw values read back from the raw view. */
+/** Counts the rows of `typed` (a materialised table with SRC_FI, SRC_ROW) per reason and picks
+ * up to five examples of each, with their raw values read back from the raw view. The reasons
+ * only test columns of `typed`, so no conversion runs twice. */
 export async function countLeftOut(backend: Backend, typed: string, raw: string, reasons: Reason[]): Promise<LeftOut[]> {
   if (reasons.length === 0) return [];
-  const counts = await backend.query(`SELECT __k AS k, count(*) AS c FROM ${ident(typed)} WHERE __k IS NOT NULL GROUP BY 1`);
-  if (counts.length === 0) return [];
   const fi = ident(SRC_FI);
   const row = ident(SRC_ROW);
+  const k = `(SELECT ${reasonCase(reasons)}, ${fi}, ${row} FROM ${ident(typed)})`;
+  const counts = await backend.query(`SELECT __k AS k, count(*) AS c FROM ${k} WHERE __k IS NOT NULL GROUP BY 1`);
+  if (counts.length === 0) return [];
   const values = reasons.map((r, i) => `WHEN ${i} THEN CAST(${r.value} AS VARCHAR)`).join(' ');
   const rows = await backend.query(
-    `WITH ex AS (SELECT __k AS k, ${fi} AS fi, ${row} AS r FROM ${ident(typed)} WHERE __k IS NOT NULL QUALIFY row_number() OVER (PARTITION BY __k ORDER BY ${fi}, ${row}) <= 5)
+    `WITH ex AS (SELECT __k AS k, ${fi} AS fi, ${row} AS r FROM ${k} WHERE __k IS NOT NULL QUALIFY row_number() OVER (PARTITION BY __k ORDER BY ${fi}, ${row}) <= 5)
      SELECT ex.k AS k, raw.${ident(SRC_FILE)} AS f, ex.r AS r, CASE ex.k ${values} END AS v
      FROM ex JOIN ${ident(raw)} raw ON raw.${fi} = ex.fi AND raw.${row} = ex.r ORDER BY ex.k, ex.fi, ex.r`
   );

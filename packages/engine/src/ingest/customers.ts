@@ -6,7 +6,7 @@ import { ident } from '../sql/quote.js';
 import { readRaw, type IngestOptions } from './read.js';
 import { inferColumns, type InferredType } from './infer.js';
 import { createMacros } from './sqlfns.js';
-import { countLeftOut, decideNumbers, missingRoleIssue, reasonCase } from './convert.js';
+import { countLeftOut, decideNumbers, missingRoleIssue } from './convert.js';
 import { findColumn } from './amount.js';
 import { guessRoles } from './roles.js';
 import { formatIssue, rowLabel, filesLabel } from './issues.js';
@@ -63,8 +63,8 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
       select.push(`${sql} AS ${ident(name)}`);
       outCols.push({ name, type });
     }
-    const reasons = [{ reason: `no customer id (column '${id}' empty)`, where: `segmint_customer(${ident(id)}) IS NULL`, value: ident(id) }];
-    await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${reasonCase(reasons)}, ${ident(SRC_FILE)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM ${ident(raw.table)}`);
+    const reasons = [{ reason: `no customer id (column '${id}' empty)`, where: 'customer IS NULL', value: ident(id) }];
+    await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${ident(SRC_FILE)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM ${ident(raw.table)}`);
     const leftOut = await countLeftOut(backend, STAGE.typed, raw.table, reasons);
     const dups = await backend.query(
       `SELECT customer, count(*) AS n, min(${ident(SRC_ROW)}) AS first_row, max(${ident(SRC_ROW)}) AS last_row, min(${ident(SRC_FILE)}) AS f, count(*) OVER () AS ids
@@ -81,7 +81,7 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
       });
     }
     if (raw.rows === leftOut.reduce((s, l) => s + l.count, 0)) throw new LoadError(`${file}: every row lacks a customer id (column '${id}')`, [{ severity: 'error', file, column: id, message: 'no customer ids' }]);
-    await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.attrs)} AS SELECT * EXCLUDE (${ident(SRC_FILE)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)}, __k) FROM ${ident(STAGE.typed)} WHERE customer IS NOT NULL`);
+    await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.attrs)} AS SELECT * EXCLUDE (${ident(SRC_FILE)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)}) FROM ${ident(STAGE.typed)} WHERE customer IS NOT NULL`);
     await swap(backend, STAGE.attrs, ATTRS_TABLE);
     return {
       files: raw.files,

@@ -6,7 +6,7 @@ import { ident, str } from '../sql/quote.js';
 import { readRaw, type IngestOptions, type RawTable } from './read.js';
 import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
-import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, reasonCase, resolveRoles, type LeftOut, type Reason, type ResolvedRoles } from './convert.js';
+import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut, type Reason, type ResolvedRoles } from './convert.js';
 import { numericRoleSql } from './amount.js';
 import { formatIssue, filesLabel } from './issues.js';
 import { dropStaging, SRC_FI, SRC_ROW, STAGE } from './staging.js';
@@ -38,7 +38,7 @@ function report(a: Analysis): LoadReport {
   };
 }
 
-/** Builds STAGE.typed (__customer, __ts, __amount, __order, __k = why the row is left out,
+/** Builds STAGE.typed (__customer, __ts, __amount, __order, flags for empty raw values, source
  * source file index and row) for the roles that are mapped. Raw values are not copied: the
  * examples of left-out rows are read back from the raw view. */
 async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: Reason[] }> {
@@ -57,7 +57,8 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     issues.push(...d.issues);
     inner.push(`segmint_trim(${ident(roles.date)}) AS __d`);
     select.push(`segmint_ts_of(__d, ${d.dayFirst}, ${d.serial}) AS __ts`);
-    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: `nullif(__d, '') IS NULL`, value: ident(roles.date) });
+    select.push(`nullif(__d, '') IS NULL AS __d_empty`);
+    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: '__d_empty', value: ident(roles.date) });
     reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: '__ts IS NULL', value: ident(roles.date) });
   }
   if (roles.amount) {
@@ -71,7 +72,10 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     const rawValue = plain ? ident(a.columns[0]!) : `concat_ws(', ', ${a.columns.map((c) => `${str(c + '=')} || coalesce(${ident(c)}, '')`).join(', ')})`;
     inner.push(`${plain ? ident(a.columns[0]!) : "''"} AS __a`);
     select.push(`CAST(${a.sql} AS DOUBLE) AS __amount`);
-    if (plain) reasons.push({ reason: `no amount (column '${roles.amount}' empty)`, where: `nullif(trim(__a), '') IS NULL`, value: rawValue });
+    if (plain) {
+      select.push(`nullif(trim(__a), '') IS NULL AS __a_empty`);
+      reasons.push({ reason: `no amount (column '${roles.amount}' empty)`, where: '__a_empty', value: rawValue });
+    }
     reasons.push({
       reason: plain ? `amount that cannot be read as a number (column '${roles.amount}')` : `amount '${roles.amount}' cannot be computed (a value is missing or not a number)`,
       where: '__amount IS NULL OR NOT isfinite(__amount)',
@@ -82,14 +86,8 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
   select.push(roles.order ? 'segmint_customer_of(__o) AS __order' : 'CAST(NULL AS VARCHAR) AS __order');
   const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}`;
   const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
-  // conversions in the inner SELECT, the reason code in the outer one, so that each conversion
-  // runs once per row (a lateral alias would repeat the expression)
-  const keep = ['__customer', '__ts', '__amount', '__order'].filter((k) => select.some((x) => x.endsWith(`AS ${k}`)));
-  await backend.exec(
-    `CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS
-     SELECT ${keep.join(', ')}, ${reasonCase(reasons)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)}
-     FROM (SELECT ${select.join(', ')}, ${['__c', '__d', '__a'].filter((k) => inner.some((x) => x.endsWith(`AS ${k}`))).map((k) => `${k}, `).join('')}${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric}))`
-  );
+  // every conversion runs once per row, here; the reasons then only test the stored results
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`);
   return { reasons };
 }
 
@@ -130,7 +128,8 @@ export async function ingestTransactions(backend: Backend, files: InputFile[], o
     await backend.exec(
       `CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS
        SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row
-       FROM ${ident(STAGE.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i WHERE t.__k IS NULL`
+       FROM ${ident(STAGE.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i
+       WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount)`
     );
     await swap(backend, STAGE.tx, TX_TABLE);
     const r = report(a);
