@@ -115,6 +115,9 @@ export class Session {
 
   async start(): Promise<void> {
     try {
+      // Start the engine and fetch the example data at the same time.
+      this.step = 'engine';
+      this.spare = WasmBackend.create(wasmBundles()).catch(() => null);
       const { orders, customers } = await exampleFiles();
       await this.load(orders, customers, true);
       this.phase = this.dataset ? 'ready' : 'failed';
