@@ -51,11 +51,20 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
         const w = watchRenderers();
         let res = null, error = null;
         try {
-          res = await p.page.evaluate(async ({ url, name, five, edit, reps }) => {
+          res = await p.page.evaluate(async ({ url, name, five, edit, reps, trace }) => {
             const ms = {};
             let s = performance.now();
             const ws = await window.segmint.createWorkspace();
             ms.startup = performance.now() - s;
+            // trace: time every SQL statement of the load + metrics + first run (slowest kept)
+            const traced = [];
+            let tracing = trace;
+            if (trace) {
+              for (const m of ['exec', 'query']) {
+                const orig = ws.backend[m].bind(ws.backend);
+                ws.backend[m] = async (sql, params) => { const t = performance.now(); try { return await orig(sql, params); } finally { if (tracing) traced.push([performance.now() - t, sql]); } };
+              }
+            }
             const t0 = performance.now();
             s = performance.now();
             const blob = await (await fetch(url)).blob();
@@ -71,6 +80,7 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
             const run = await ws.runRules(five);
             ms.segment = performance.now() - s;
             ms.total = performance.now() - t0;
+            tracing = false;
             if (!run.result) return { error: 'five.seg did not compile: ' + JSON.stringify(run.compiled.diagnostics).slice(0, 400) };
             const resegment = [];
             for (let i = 0; i < reps; i++) {
@@ -85,9 +95,10 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
               customers: built.customers,
               segments: Object.fromEntries(run.result.summary.map((x) => [x.segment ?? '(unassigned)', x.customers])),
               ms,
-              resegment
+              resegment,
+              traced: traced.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([t, q]) => `${Math.round(t)} ms: ${q.replace(/\s+/g, ' ').slice(0, 160)}`)
             };
-          }, { url: `/__bench/tx-${size}.csv`, name: `tx-${size}.csv`, five, edit, reps: 9 });
+          }, { url: `/__bench/tx-${size}.csv`, name: `tx-${size}.csv`, five, edit, reps: 9, trace: !!process.env.SEGMINT_BENCH_TRACE });
           if (res?.error) { error = res.error; res = null; }
         } catch (e) {
           error = String(e.message ?? e).split('\n')[0];
@@ -100,6 +111,7 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
           runs.push({ failed, rss: mem.hwm || mem.peakRss });
           break;
         }
+        if (res.traced?.length) note(`workbench engine ${size}, slowest SQL statements (SEGMINT_BENCH_TRACE): ${res.traced.join(' · ')}`);
         runs.push({ ...res, rss: mem.hwm || mem.peakRss, heap: heap?.used ?? null, cpu: mem.cpuMs, load1: mem.load1 });
         log(`wasm engine ${size}: total ${Math.round(res.ms.total)} ms (startup ${Math.round(res.ms.startup)}), renderer ${(mem.hwm / 1e6).toFixed(0)} MB, resegment ${Math.round(median(res.resegment))} ms`);
       } finally {
