@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, shot, openApp, shownCount } from './fixtures.js';
+import { test, expect, shot, openApp, settled, shownCount } from './fixtures.js';
 import { exampleCustomers, exampleOrders, nativeCount, nativeWorkspace } from './native.js';
 import { repo } from './native.js';
 
@@ -36,6 +36,8 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   const rule = page.getByLabel('Rule expression');
   await rule.fill('');
   await rule.pressSequentially('R < 30 and F > 5');
+  await settled(page);
+  await expect(page.getByTestId('quick-stale')).toHaveCount(0);
   await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', String(expected));
   await expect(page.getByTestId('quick-count')).toHaveText(expected.toLocaleString('en'));
   await expect(page.getByTestId('quick-share')).toContainText(`of ${total.toLocaleString('en')} customers`);
@@ -68,6 +70,7 @@ test('a broken rule shows its error at the right place and keeps the last good c
 
   // `R < 30 and F > > 5`: the second `>` (column 16) is where an operand was expected.
   await rule.fill('R < 30 and F > > 5');
+  await settled(page);
   const diagnostics = page.locator('#quick-diagnostics');
   await expect(diagnostics).toBeVisible();
   await expect(diagnostics.locator('.where')).toHaveText('line 1, column 16');
@@ -79,12 +82,14 @@ test('a broken rule shows its error at the right place and keeps the last good c
 
   // An unknown field points at the field.
   await rule.fill('F > 5 and Recency < 3');
+  await settled(page);
   await expect(diagnostics.locator('.where')).toHaveText('line 1, column 11');
   await expect(diagnostics.locator('mark')).toHaveText('Recency');
   expect(await shownCount(page)).toBe(good);
 
   // Fixed again: a fresh result, no longer stale.
   await rule.fill('F > 5 and R < 30');
+  await settled(page);
   await expect(diagnostics).toHaveCount(0);
   await expect(page.getByTestId('quick-stale')).toHaveCount(0);
   expect(await shownCount(page)).toBeLessThan(good);
@@ -180,6 +185,7 @@ test('a CSV chosen with the file picker is loaded and its numbers shown; a bad f
 
   const rule = page.getByLabel('Rule expression');
   await rule.fill('M > 0 and F >= 1');
+  await settled(page);
   await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', '2');
   await expect(page.getByTestId('quick-share')).toContainText('66.7% of 3 customers');
   await shot(page, info, 'uploaded');

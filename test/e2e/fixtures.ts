@@ -75,3 +75,8 @@ export async function openApp(page: Page): Promise<void> {
 export async function shownCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('quick-count').getAttribute('data-value'));
 }
+
+/** Waits until the quick rule's result belongs to the text in the input (no evaluation pending). */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.getByTestId('quick-result')).toHaveAttribute('aria-busy', 'false');
+}
