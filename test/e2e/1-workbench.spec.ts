@@ -19,7 +19,7 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   const nativeSegments = (await native.ws.runRules(tiers)).result!.summary;
   const withTag = `${tiers.trimEnd()}\ntag complainer "Complainer" when complaints > 0 and satisfaction <= 3\n`;
   const nativeTag = (await native.ws.runRules(withTag)).result!.tags[0]!;
-  await native.close();
+  await native.ws.runRules(tiers);
   expect(expected).toBeGreaterThan(0);
 
   // the very first visit of the run
@@ -56,6 +56,20 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   await expect(page.getByRole('list', { name: 'Tags' })).toContainText(`Complainer ${nativeTag.customers.toLocaleString('en')} ·`);
   await page.getByLabel('Rule file').fill(tiers);
   await expect(page.getByRole('list', { name: 'Tags' })).toHaveCount(0);
+
+  // The example rules under the input: each compiles, and counts as on native DuckDB.
+  const chips = page.locator('.examples-row button');
+  expect(await chips.count()).toBeGreaterThan(2);
+  for (const text of await chips.allTextContents()) {
+    await chips.filter({ hasText: text }).click();
+    await expect(rule).toHaveValue(text);
+    await settled(page);
+    await expect(page.locator('#quick-diagnostics')).toHaveCount(0);
+    const n = await native.ws.quickRule(text);
+    expect(n.compiled.ok, text).toBe(true);
+    await expect(page.getByTestId('quick-count'), text).toHaveAttribute('data-value', String(n.matched));
+  }
+  await native.close();
 });
 
 test('a broken rule shows its error at the right place and keeps the last good count', async ({ page }, info) => {

@@ -17,7 +17,7 @@ export interface Dataset {
   asOf: string;
   /** the date of the latest transaction: the as-of unless a rule file says otherwise */
   defaultAsOf: string;
-  leftOut: { reason: string; count: number }[];
+  leftOut: { reason: string; count: number; examples: { file: string; row: number; value: string }[] }[];
   /** which column (or expression) each role was taken from */
   roles: Partial<Record<Role, string>>;
   /** warnings and notes from loading and building (encoding, renamed columns, ...) */
@@ -188,7 +188,7 @@ export class Session {
           customers: built.customers,
           asOf: built.asOf,
           defaultAsOf: built.asOf,
-          leftOut: [...tx.leftOut, ...(attrs?.leftOut ?? [])].map((l) => ({ reason: l.reason, count: l.count })),
+          leftOut: [...tx.leftOut, ...(attrs?.leftOut ?? [])].map((l) => ({ reason: l.reason, count: l.count, examples: l.examples.slice(0, 3) })),
           roles: { ...tx.roles },
           notes: [...tx.issues, ...(attrs?.issues ?? [])]
             .filter((i) => i.severity !== 'error')
