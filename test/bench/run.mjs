@@ -369,15 +369,18 @@ if (args.includes('--report')) {
   log(`wrote ${outFile} from bench-data/results.json`);
   process.exit(0);
 }
+const prevSame = {};
 if (MERGE && existsSync(join(dataDir, 'results.json'))) {
   const prev = JSON.parse(readFileSync(join(dataDir, 'results.json'), 'utf8'));
+  // the same size: keep the measurements this run does not redo (--only)
+  for (const [k, v] of Object.entries(prev.sizes ?? {})) if (sizes.includes(k)) prevSame[k] = v;
   for (const [k, v] of Object.entries(prev.sizes ?? {})) if (!sizes.includes(k)) { results.sizes[k] = v; results.merged = [...(results.merged ?? []), `${k} from the run of ${prev.startedAt.slice(0, 16).replace('T', ' ')} UTC`]; }
   for (const n of prev.notes ?? []) if (!sizes.some((sz) => n.includes(` ${sz}`))) results.notes.push(n);
 }
 const data = await ensureData(sizes, dataDir, { log });
 for (const size of sizes) {
   const d = data[size];
-  results.sizes[size] = { data: { ...d, parquetBytes: d.parquet && existsSync(d.parquet) ? statSync(d.parquet).size : null } };
+  results.sizes[size] = { ...(prevSame[size] ?? {}), data: { ...d, parquetBytes: d.parquet && existsSync(d.parquet) ? statSync(d.parquet).size : null } };
   log(`=== ${size}: ${d.csv}`);
   const steps = [['native', native], ['cli', cli], ['engine', engineNative], ['pandas', pandas], ['browser', browserPlain], ['app', browserApp]];
   for (const [name, fn] of steps) {
