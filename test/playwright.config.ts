@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.SEGMINT_E2E_PORT ?? 4173);
+const port = Number(process.env.SEGMINT_E2E_PORT ?? 4791);
 
 export default defineConfig({
   testDir: './e2e',
