@@ -71,13 +71,14 @@ export function watchRenderers(everyMs = 100) {
   };
   tick();
   const timer = setInterval(tick, everyMs);
+  const cpuMs = () => { let cpu = 0; for (const [pid, t] of last) cpu += t - first.get(pid); return cpu * 10; };
   return {
+    /** renderer CPU (ms) since the watch started */
+    cpuNow() { tick(); return cpuMs(); },
     stop() {
       clearInterval(timer);
       tick();
-      let cpu = 0;
-      for (const [pid, t] of last) cpu += t - first.get(pid);
-      return { peakRss: peak, hwm, cpuMs: cpu * 10, load1 };
+      return { peakRss: peak, hwm, cpuMs: cpuMs(), load1 };
     }
   };
 }
