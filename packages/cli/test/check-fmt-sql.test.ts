@@ -87,7 +87,7 @@ describe('segmint sql', () => {
     const r = run('sql', join(examples, 'tiers.seg'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('SELECT\n  "customer" AS "customer",\n  CASE\n    WHEN ((("R" <= 30)');
-    expect(r.out).toContain("ELSE 'basic'\n  END AS \"segment\"\nFROM \"customers\";\n");
+    expect(r.out).toContain("ELSE 'churn_risk'\n  END AS \"segment\"\nFROM \"customers\";\n");
   });
 
   it('uses the data as-of for as_of with --data, and needs a date without it', () => {

@@ -63,7 +63,7 @@ describe('segmint report / migrate', { timeout: 60_000 }, () => {
     expect(rep.M).toBeCloseTo(expected.M, 4);
     expect(rep.segments.reduce((a, s) => a + s.customers, 0)).toBe(expected.customers);
     expect(rep.unassigned).toBeNull();
-    expect(rep.segments.map((s) => s.playbook?.owner)).toEqual(['Key account team (Li Na)', 'Sales team 2', 'Win-back team', 'Marketing automation']);
+    expect(rep.segments.map((s) => s.playbook?.owner)).toEqual(['Key account team (Li Na)', 'Sales team 2', 'Marketing automation', 'Win-back team']);
     const html = join(tmp, 'r.html');
     const h = await run(['report', '--rules', tiers, '--playbooks', playbooks, ...DATA, '--out', html, '--lang', 'zh']);
     expect(h.code).toBe(0);
@@ -137,7 +137,7 @@ describe('segmint report / migrate', { timeout: 60_000 }, () => {
     const colSum = m.cells.filter((c) => c.to !== '(gone)').reduce((a, c) => a + c.customers, 0);
     expect(rowSum).toBe(m.beforeCustomers);
     expect(colSum).toBe(m.afterCustomers);
-    expect(m.retention.map((x) => x.segment)).toEqual(['platinum', 'gold', 'churn_risk', 'basic']);
+    expect(m.retention.map((x) => x.segment)).toEqual(['platinum', 'gold', 'basic', 'churn_risk']);
     const md = await run(['migrate', '--rules', tiers, '--playbooks', playbooks, ...DATA, '--from', '2024-06-30', '--to', '2024-12-31']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^\| Platinum 铂金客户 \| [\d,]+ \|.* \| Retention \(stay platinum\) &gt;= 95% [✓✗] (not )?met \|$/m);
