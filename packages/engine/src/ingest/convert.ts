@@ -72,8 +72,11 @@ export interface DateDecision {
   issues: LoadIssue[];
 }
 
-/** Decides DD/MM vs MM/DD from the whole column, and whether Excel serial numbers are dates. */
-export async function decideDates(backend: Backend, raw: RawTable, col: string, dayFirst: boolean | undefined): Promise<DateDecision> {
+/** Decides DD/MM vs MM/DD from the whole column, and whether Excel serial numbers are dates.
+ * `fast`: the raw view's column of values converted while read (ISO dates: never D/M/Y nor
+ * serial numbers); the text column then holds only the others, and the fast ones count as
+ * non-empty. */
+export async function decideDates(backend: Backend, raw: RawTable, col: string, dayFirst: boolean | undefined, fast?: string): Promise<DateDecision> {
   const v = `trim(${ident(col)})`;
   const dmy = `regexp_full_match(${v}, '${D.dmy}')`;
   const src = `${ident(SRC_ROW)} AS r, ${ident(SRC_FILE)} AS f`;
@@ -83,7 +86,7 @@ export async function decideDates(backend: Backend, raw: RawTable, col: string, 
                 FROM (SELECT ${v} AS v, ${src} FROM ${ident(raw.table)} WHERE regexp_matches(${ident(col)}, '^\\s*\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}') AND ${dmy}))
      SELECT (SELECT count(*) FROM m) AS n, (SELECT count(*) FROM m WHERE a > 12) AS day_first, (SELECT count(*) FROM m WHERE b > 12) AS month_first,
             (SELECT arg_min(v, (f, r)) FROM m) AS example, (SELECT arg_min(f, (f, r)) FROM m) AS ex_file, (SELECT arg_min(r, (f, r)) FROM m) AS ex_row,
-            (SELECT count(nullif(${v}, '')) FROM ${ident(raw.table)}) AS nonempty,
+            (SELECT count(nullif(${v}, ''))${fast ? ` + count(${ident(fast)})` : ''} FROM ${ident(raw.table)}) AS nonempty,
             (SELECT count(*) FROM ${ident(raw.table)} WHERE TRY_CAST(${ident(col)} AS DOUBLE) BETWEEN 10000 AND 99999.999999) AS serial`
   );
   const n = Number(r?.n ?? 0);

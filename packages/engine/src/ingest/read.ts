@@ -24,6 +24,20 @@ export interface IngestOptions extends LoadOptions {
 
 export const DEFAULT_BROWSER_MAX_BYTES = 1024 ** 3;
 
+/** How a role column can be converted while the file is read: `timestamp` (ISO dates and
+ * timestamps as DuckDB's own cast reads them), `number` (what TRY_CAST AS DOUBLE reads,
+ * finite) or `id` (a customer or order id: trimmed, 17850.0 -> 17850; needs the macros of
+ * sqlfns.ts). */
+export type FastKind = 'timestamp' | 'number' | 'id';
+
+/** A column converted while it is read: the raw view's column `as` holds the converted value;
+ * the text column keeps only the values that did NOT convert (NULL where `as` is set), so the
+ * exact, slower conversion and the examples of left-out rows still see every other value. */
+export interface FastColumn {
+  kind: FastKind;
+  as: string;
+}
+
 export interface RawTable {
   table: string;
   /** every column of the files */
@@ -35,6 +49,8 @@ export interface RawTable {
   encoding: string;
   rows: number;
   issues: LoadIssue[];
+  /** columns converted while read (see FastColumn), by column name */
+  fast: Record<string, FastColumn>;
 }
 
 const SAMPLE_BYTES = 1 << 20;
@@ -132,8 +148,22 @@ function sameColumns(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x.trim().toLowerCase() === b[i]!.trim().toLowerCase());
 }
 
-/** Chooses the columns to read in full, given a sample (the first rows, every column). */
-export type PickColumns = (sample: { table: string; columns: string[]; files: string[] }) => Promise<string[]>;
+/** Chooses the columns to read in full, given a sample (the first rows, every column), and
+ * optionally which of them to convert while reading (delimited text only). */
+export type PickColumns = (sample: { table: string; columns: string[]; files: string[] }) => Promise<string[] | { columns: string[]; fast: Record<string, FastKind> }>;
+
+/** SQL: the value of text `v` converted the cheap way, NULL where that does not apply. The
+ * timestamp test is the fast path of segmint_ts_of (text starting with a four-digit year and
+ * '-' or '/', read by DuckDB's cast); the number is TRY_CAST AS DOUBLE, finite values only (the
+ * fast path of segmint_num when the column has no decimal comma). */
+export function fastSql(kind: FastKind, v: string): string {
+  if (kind === 'id') return `segmint_customer_of(segmint_trim(${v}))`;
+  return kind === 'timestamp'
+    ? `CASE WHEN substr(${v}, 5, 1) IN ('-', '/') AND TRY_CAST(substr(${v}, 1, 4) AS USMALLINT) IS NOT NULL THEN TRY_CAST(${v} AS TIMESTAMP) END`
+    : `CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) END`;
+}
+
+const FAST_TYPE: Record<FastKind, string> = { timestamp: 'TIMESTAMP', number: 'DOUBLE', id: 'VARCHAR' };
 
 /** Reads all files into the raw staging view (text columns + source file and row); throws
  * LoadError naming the file on problems. With `pick`, the files are read twice: the first
@@ -200,18 +230,26 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     fail(files.length > 1 ? filesLabel(names) : first.name, what, 'Export the data again including its rows; check the export filter or date range');
   };
   let loaded = columns;
+  let fastKinds: Record<string, FastKind> = {};
   if (pick) {
     // first pass: the first rows, every column (types and roles are decided from them)
     const { rejected } = await loadRows(backend, plan, columns, TYPE_SAMPLE_ROWS);
     if (rejected) await loadRows(backend, plan, columns, null); // throws, with every bad row counted
     const sampled = await fileRows(backend);
     if (sampled.size === 0) noRows();
-    loaded = await pick({ table: STAGE.raw, columns, files: sources.map((s) => s.name) });
-    if (loaded.length === 0) loaded = columns.slice(0, 1);
-    loaded = columns.filter((c) => loaded.includes(c));
+    const picked = await pick({ table: STAGE.raw, columns, files: sources.map((s) => s.name) });
+    const wanted = Array.isArray(picked) ? picked : picked.columns;
+    loaded = wanted.length === 0 ? columns.slice(0, 1) : columns.filter((c) => wanted.includes(c));
+    // converting while reading needs DuckDB's CSV reader for every file
+    if (!Array.isArray(picked) && sources.every((s) => s.csv)) fastKinds = picked.fast;
   }
+  const fast: Record<string, FastColumn> = {};
+  loaded.forEach((c, k) => {
+    const kind = fastKinds[c];
+    if (kind) fast[c] = { kind, as: `__segmint_fast_${k}` };
+  });
   // the full read (only the columns asked for)
-  await loadRows(backend, plan, loaded, null);
+  await loadRows(backend, plan, loaded, null, fast);
   const perFile = await fileRows(backend);
   const rows = [...perFile.values()].reduce((a, b) => a + b, 0);
   if (rows === 0) noRows();
@@ -227,7 +265,8 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     format: uniq(sources.map((s) => s.describe)).join('; '),
     encoding: uniq(sources.map((s) => s.encoding)).join('; '),
     rows,
-    issues
+    issues,
+    fast
   };
 }
 
@@ -246,13 +285,18 @@ async function fileRows(backend: Backend): Promise<Map<string, number>> {
 
 /** (Re)builds raw0 with the `load` columns of every file (the first `limit` rows when given),
  * the per-file table and the raw view. */
-async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit: number | null): Promise<{ rejected: boolean }> {
+async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit: number | null, fast: Record<string, FastColumn> = {}): Promise<{ rejected: boolean }> {
   const { sources, columns, pathName, groups } = plan;
   let rejected = false;
   const idx = load.map((c) => columns.indexOf(c));
   const lim = limit === null ? '' : ` LIMIT ${Math.floor(limit)}`;
+  const fastCols = load.filter((c) => fast[c]).map((c) => fast[c]!);
+  const fastDefs = fastCols.map((f) => `, ${ident(f.as)} ${FAST_TYPE[f.kind]}`).join('');
   await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
-  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${load.map((c) => `${ident(c)} VARCHAR`).join(', ')}, __p VARCHAR, __r BIGINT)`);
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${load.map((c) => `${ident(c)} VARCHAR`).join(', ')}${fastDefs}, __p VARCHAR, __r BIGINT)`);
+  // the text of a fast column only where the cheap conversion did not apply
+  const csvText = load.map((c, k) => (fast[c] ? `CASE WHEN ${ident(fast[c].as)} IS NULL THEN c${idx[k]} END` : `c${idx[k]}`));
+  const csvFast = load.filter((c) => fast[c]).map((c) => `${fastSql(fast[c]!.kind, `c${columns.indexOf(c)}`)} AS ${ident(fast[c]!.as)}`);
   // delimited text: one read_csv per dialect, over all files of that dialect
   for (const { dialect, paths } of groups.values()) {
     const ws = dialect.delimiter === 'whitespace';
@@ -272,8 +316,11 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejects)}`);
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejectScans)}`);
     try {
+      const from = `read_csv([${paths.map(str).join(', ')}], ${opts})`;
       await backend.exec(
-        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, NULL FROM read_csv([${paths.map(str).join(', ')}], ${opts})${lim}`
+        csvFast.length
+          ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${csvText.map((t) => `${t}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}__p, NULL FROM (SELECT *, ${csvFast.join(', ')} FROM ${from}${lim})`
+          : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, NULL FROM ${from}${lim}`
       );
     } catch (err) {
       throw asLoadError(err, filesLabel(paths.map((p) => pathName.get(p) ?? p)), 'cannot be read as delimited text', 'Check that every file is text with one header line and the same separator (comma, tab, semicolon or pipe), and that quotes are balanced');
@@ -321,7 +368,7 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
      FROM ${ident(STAGE.names)} n JOIN (SELECT __p, min(rowid) AS first, count(*) AS rows FROM ${ident(STAGE.raw0)} GROUP BY __p) o ON o.__p = n.p`
   );
   await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.names)}`);
-  const viewCols = load.map((c) => `r.${ident(c)}`).join(', ');
+  const viewCols = [...load.map((c) => `r.${ident(c)}`), ...fastCols.map((f) => `r.${ident(f.as)}`)].join(', ');
   // one file (the common case): no join at all; the name is a quoted literal
   const only = pathName.size === 1 ? [...pathName.values()][0]! : null;
   await backend.exec(

@@ -45,7 +45,9 @@ export async function createMacros(backend: Backend): Promise<void> {
     // t = trimmed text (the regular expression only runs on values with a '.')
     `CREATE OR REPLACE TEMP MACRO segmint_customer_of(t) AS CASE WHEN t = '' THEN NULL WHEN contains(t, '.') THEN regexp_replace(t, '^([-+]?\\d+)\\.0*$', '\\1') ELSE t END`,
     `CREATE OR REPLACE TEMP MACRO segmint_customer(v) AS segmint_customer_of(trim(CAST(v AS VARCHAR), '${BLANKS}'))`,
-    `CREATE OR REPLACE TEMP MACRO segmint_trim(v) AS trim(CAST(v AS VARCHAR), '${BLANKS}')`,
+    // trim(v, chars) is slow on millions of ids: only values starting or ending with a blank
+    // need it (left('', 1) is '', which the blanks contain: empty text is trimmed, to '')
+    `CREATE OR REPLACE TEMP MACRO segmint_trim(v) AS CASE WHEN contains('${BLANKS}', left(CAST(v AS VARCHAR), 1)) OR contains('${BLANKS}', right(CAST(v AS VARCHAR), 1)) THEN trim(CAST(v AS VARCHAR), '${BLANKS}') ELSE CAST(v AS VARCHAR) END`,
     // strip currency signs and blanks; (35.00) -> -35.00
     `CREATE OR REPLACE TEMP MACRO segmint_clean_num(v) AS regexp_replace(regexp_replace(trim(CAST(v AS VARCHAR), '${BLANKS}'), '[¥￥$€£\\s\\x{00a0}\\x{3000}]|元|RMB|CNY|USD|EUR|GBP', '', 'g'), '^\\((.*)\\)$', '-\\1')`,
     // c = cleaned text; comma_first: the column writes decimals with a comma (1.234,50)

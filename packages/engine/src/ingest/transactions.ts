@@ -3,11 +3,11 @@
 import type { Backend, InputFile, LoadIssue, LoadReport, Role, RoleMap } from '../types.js';
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
-import { readRaw, type IngestOptions, type RawTable } from './read.js';
+import { fastSql, readRaw, type FastKind, type IngestOptions, type PickColumns, type RawTable } from './read.js';
 import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
 import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut, type Reason, type ResolvedRoles } from './convert.js';
-import { numericRoleSql } from './amount.js';
+import { findColumn, numericRoleSql } from './amount.js';
 import { formatIssue, filesLabel } from './issues.js';
 import { dropStaging, SRC_FI, SRC_ROW, STAGE } from './staging.js';
 
@@ -22,6 +22,8 @@ interface Analysis {
   leftOut: LeftOut[];
   /** rows usable as transactions (all roles read) */
   usable: number;
+  /** the typed rows (a table, or a view over the raw rows; see buildTyped) */
+  typed: string;
 }
 
 function report(a: Analysis): LoadReport {
@@ -40,8 +42,10 @@ function report(a: Analysis): LoadReport {
 
 /** Builds STAGE.typed (__customer, __ts, __amount, __order, flags for empty raw values, source
  * source file index and row) for the roles that are mapped. Raw values are not copied: the
- * examples of left-out rows are read back from the raw view. */
-async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: Reason[] }> {
+ * examples of left-out rows are read back from the raw view. When every role column was
+ * converted while read (raw.fast), only the values that were not are converted here, and that
+ * is cheap enough to repeat: the typed rows are then a view (STAGE.typedView), not a copy. */
+async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: Reason[]; typed: string }> {
   const file = filesLabel(raw.files);
   const reasons: Reason[] = [];
   const select: string[] = [];
@@ -49,15 +53,19 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
   const replace: string[] = [];
   if (roles.customer) {
     inner.push(`segmint_trim(${ident(roles.customer)}) AS __c`);
-    select.push('segmint_customer_of(__c) AS __customer');
+    const fast = raw.fast[roles.customer];
+    select.push(fast ? `coalesce(${ident(fast.as)}, segmint_customer_of(__c)) AS __customer` : 'segmint_customer_of(__c) AS __customer');
     reasons.push({ reason: `no customer id (column '${roles.customer}' empty)`, where: '__customer IS NULL', value: ident(roles.customer) });
   }
   if (roles.date) {
-    const d = await decideDates(backend, raw, roles.date, options.dayFirst);
+    const fast = raw.fast[roles.date];
+    const d = await decideDates(backend, raw, roles.date, options.dayFirst, fast?.as);
     issues.push(...d.issues);
     inner.push(`segmint_trim(${ident(roles.date)}) AS __d`);
-    select.push(`segmint_ts_of(__d, ${d.dayFirst}, ${d.serial}) AS __ts`);
-    select.push(`nullif(__d, '') IS NULL AS __d_empty`);
+    // a fast column holds the values converted while reading; the text column the others
+    const slow = `segmint_ts_of(__d, ${d.dayFirst}, ${d.serial})`;
+    select.push(fast ? `coalesce(${ident(fast.as)}, ${slow}) AS __ts` : `${slow} AS __ts`);
+    select.push(`${fast ? `${ident(fast.as)} IS NULL AND ` : ''}nullif(__d, '') IS NULL AS __d_empty`);
     reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: '__d_empty', value: ident(roles.date) });
     reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: '__ts IS NULL', value: ident(roles.date) });
   }
@@ -66,14 +74,18 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     for (const col of a.columns) {
       const n = await decideNumbers(backend, raw, col);
       issues.push(...n.issues);
-      replace.push(`segmint_num(${ident(col)}, ${n.commaFirst}) AS ${ident(col)}`);
+      const fast = raw.fast[col];
+      // a fast column is only kept when the column has no decimal comma (see analyse)
+      if (fast && n.commaFirst) throw new Error(`internal: column '${col}' was converted while read but has decimal commas`);
+      replace.push(`${fast ? `coalesce(${ident(fast.as)}, segmint_num(${ident(col)}, false))` : `segmint_num(${ident(col)}, ${n.commaFirst})`} AS ${ident(col)}`);
     }
+    const fastAmount = a.columns.length === 1 ? raw.fast[a.columns[0]!] : undefined;
     const plain = a.columns.length === 1 && a.sql === ident(a.columns[0]!);
     const rawValue = plain ? ident(a.columns[0]!) : `concat_ws(', ', ${a.columns.map((c) => `${str(c + '=')} || coalesce(${ident(c)}, '')`).join(', ')})`;
     inner.push(`${plain ? ident(a.columns[0]!) : "''"} AS __a`);
     select.push(`CAST(${a.sql} AS DOUBLE) AS __amount`);
     if (plain) {
-      select.push(`nullif(trim(__a), '') IS NULL AS __a_empty`);
+      select.push(`${fastAmount ? `${ident(fastAmount.as)} IS NULL AND ` : ''}nullif(trim(__a), '') IS NULL AS __a_empty`);
       reasons.push({ reason: `no amount (column '${roles.amount}' empty)`, where: '__a_empty', value: rawValue });
     }
     reasons.push({
@@ -83,12 +95,19 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     });
   }
   if (roles.order) inner.push(`segmint_trim(${ident(roles.order)}) AS __o`);
-  select.push(roles.order ? 'segmint_customer_of(__o) AS __order' : 'CAST(NULL AS VARCHAR) AS __order');
+  const fastOrder = roles.order ? raw.fast[roles.order] : undefined;
+  select.push(roles.order ? (fastOrder ? `coalesce(${ident(fastOrder.as)}, segmint_customer_of(__o)) AS __order` : 'segmint_customer_of(__o) AS __order') : 'CAST(NULL AS VARCHAR) AS __order');
   const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}`;
   const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
+  const sql = `SELECT ${select.join(', ')}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`;
+  const roleColumns = [roles.customer, roles.date, roles.order, ...(roles.amount !== undefined ? numericRoleSql(file, 'amount', roles.amount, profiles).columns : [])];
+  if (roleColumns.every((c) => c === undefined || raw.fast[c] !== undefined)) {
+    await backend.exec(`CREATE OR REPLACE VIEW ${ident(STAGE.typedView)} AS ${sql}`);
+    return { reasons, typed: STAGE.typedView };
+  }
   // every conversion runs once per row, here; the reasons then only test the stored results
-  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`);
-  return { reasons };
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS ${sql}`);
+  return { reasons, typed: STAGE.typed };
 }
 
 async function analyse(backend: Backend, files: InputFile[], options: IngestOptions, mode: 'ingest' | 'profile'): Promise<Analysis> {
@@ -97,7 +116,8 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   let resolved: ResolvedRoles = { roles: {}, roleSource: {} };
   let missing: LoadIssue[] = [];
   // Types and roles come from the first rows; then only the columns the roles use are read in full.
-  const raw = await readRaw(backend, files, options, async (sample) => {
+  let fastPath = true;
+  const pick: PickColumns = async (sample) => {
     profiles = await inferColumns(backend, sample.table, sample.columns);
     resolved = resolveRoles(sample, profiles, options.roles);
     const file = filesLabel(sample.files);
@@ -106,15 +126,47 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
     if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
     const { customer, date, order, amount } = resolved.roles;
     const needed = [customer, date, order].filter((c): c is string => c !== undefined);
-    if (amount !== undefined) needed.push(...numericRoleSql(file, 'amount', amount, profiles).columns);
-    return needed;
-  });
+    const amountColumns = amount !== undefined ? numericRoleSql(file, 'amount', amount, profiles).columns : [];
+    needed.push(...amountColumns);
+    if (!fastPath) return needed;
+    // Converted while read: the date column, and the amount when it is one column (an
+    // expression's examples show every column's text), when most of the sample converts the
+    // cheap way; the values that do not are converted exactly as before, after the read.
+    const fast: Record<string, FastKind> = {};
+    const single = (c: string) => needed.filter((x) => x === c).length === 1;
+    const candidates: [string, FastKind][] = [];
+    // ids: a pure function of the text, nothing to decide from the sample
+    for (const c of [customer, order]) if (c !== undefined && single(c)) fast[c] = 'id';
+    if (date !== undefined && single(date)) candidates.push([date, 'timestamp']);
+    if (amountColumns.length === 1 && amount !== undefined && amountColumns[0] === findColumn(sample.columns, amount) && single(amountColumns[0]!)) candidates.push([amountColumns[0]!, 'number']);
+    if (candidates.length) {
+      const parts = candidates.map(([c, kind], i) => `count(nullif(trim(${ident(c)}), '')) AS n${i}, count(${fastSql(kind, ident(c))}) AS ok${i}, count(*) FILTER (contains(${ident(c)}, ',')) AS comma${i}`);
+      const [r] = await backend.query(`SELECT ${parts.join(', ')} FROM ${ident(sample.table)}`);
+      candidates.forEach(([c, kind], i) => {
+        const ok = Number(r?.[`ok${i}`] ?? 0);
+        // a decimal comma anywhere in a number column needs every value's text (see decideNumbers)
+        if (ok > 0 && ok * 2 >= Number(r?.[`n${i}`] ?? 0) && !(kind === 'number' && Number(r?.[`comma${i}`] ?? 0) > 0)) fast[c] = kind;
+      });
+    }
+    return { columns: needed, fast };
+  };
+  let raw = await readRaw(backend, files, options, pick);
+  // a number column converted while read turned out to have decimal commas past the sample:
+  // read again as text only (the decimal separator is decided from every value)
+  const commaChecks = Object.entries(raw.fast).filter(([, f]) => f.kind === 'number');
+  if (commaChecks.length) {
+    const [r] = await backend.query(`SELECT ${commaChecks.map(([c], i) => `count(*) FILTER (contains(${ident(c)}, ',')) AS c${i}`).join(', ')} FROM ${ident(raw.table)}`);
+    if (commaChecks.some((_, i) => Number(r?.[`c${i}`] ?? 0) > 0)) {
+      fastPath = false;
+      raw = await readRaw(backend, files, options, pick);
+    }
+  }
   const { roles, roleSource } = resolved;
   const issues: LoadIssue[] = [...raw.issues, ...missing.map((m) => ({ ...m, severity: 'warning' as const }))];
-  const { reasons } = await buildTyped(backend, raw, profiles, roles, options, issues);
-  const leftOut = await countLeftOut(backend, STAGE.typed, raw.table, reasons);
+  const { reasons, typed } = await buildTyped(backend, raw, profiles, roles, options, issues);
+  const leftOut = await countLeftOut(backend, typed, raw.table, reasons);
   const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);
-  return { raw, profiles, roles, roleSource, issues, leftOut, usable };
+  return { raw, profiles, roles, roleSource, issues, leftOut, usable, typed };
 }
 
 /** Loads transactions into segmint_tx (customer, ts, amount, order_id, src_file, src_row). */
@@ -128,7 +180,7 @@ export async function ingestTransactions(backend: Backend, files: InputFile[], o
     await backend.exec(
       `CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS
        SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row
-       FROM ${ident(STAGE.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i
+       FROM ${ident(a.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i
        WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount)`
     );
     await swap(backend, STAGE.tx, TX_TABLE);
