@@ -57,7 +57,7 @@ describe('parsePlaybooks', () => {
     expect(d).toMatchObject({ severity: 'error', code: 'unknown-metric' });
     expect(d.span).toMatchObject({ line: 5, column: 39 });
     expect(d.hint).toContain("did you mean 'retention'?");
-    expect(formatStrategyDiagnostic(d, src, 'p.yaml')).toMatch(/^p\.yaml:5:39: error: unknown KPI metric 'retension' in 'gold'\n {2}.*\n {40}\^{9}/);
+    expect(formatStrategyDiagnostic(d, src, 'p.yaml')).toMatch(/^p\.yaml:5:39: error: unknown KPI metric 'retension' in 'gold'\n.*\n {38}\^{9}\ndid you mean/);
   });
 
   it('requires a goal, warns at unknown fields, rejects wrong shapes', () => {
