@@ -20,6 +20,10 @@ export interface IngestOptions extends LoadOptions {
   /** Largest total size in bytes to read (checked before reading). Default: 1 GiB on the
    * browser backend (duckdb-wasm holds every file in the tab's memory), none on native. */
   maxBytes?: number;
+  /** Convert the role columns of delimited text while reading where the first rows say that
+   * pays (see transactions.ts); false reads every value as text first. The results are the
+   * same either way (tests compare them). Default true. */
+  convertWhileReading?: boolean;
 }
 
 export const DEFAULT_BROWSER_MAX_BYTES = 1024 ** 3;

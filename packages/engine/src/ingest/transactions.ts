@@ -116,7 +116,7 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   let resolved: ResolvedRoles = { roles: {}, roleSource: {} };
   let missing: LoadIssue[] = [];
   // Types and roles come from the first rows; then only the columns the roles use are read in full.
-  let fastPath = true;
+  let fastPath = options.convertWhileReading ?? true;
   const pick: PickColumns = async (sample) => {
     profiles = await inferColumns(backend, sample.table, sample.columns);
     resolved = resolveRoles(sample, profiles, options.roles);
