@@ -1,7 +1,7 @@
 // The engine's hand-made metric cases (packages/engine/test/cases) run through duckdb-wasm in
 // Chromium (via window.segmint) and through native DuckDB in this process: the customer
 // relation must be identical, value for value and type for type, and equal the hand-worked answer.
-import type { Cell } from '@segmint/engine';
+import type { Cell, ColumnData } from '@segmint/engine';
 import { buildCustomers } from '@segmint/engine';
 import { NativeBackend } from '@segmint/engine/node';
 import { caseSetupSql, metricCases, readRelation, setupCase } from '../../packages/engine/test/cases/index.js';
@@ -92,5 +92,44 @@ test('value normalisation: every column type comes back in the same JS shape on 
     },
     { sql, psql, params }
   );
+  expect(wasm).toEqual(expected);
+});
+
+test('insertColumns (Excel/Parquet/JSON read in JS): same table, types and values on both backends', async ({ page }) => {
+  await openApp(page);
+  // text / number / date / timestamp / boolean, with NULLs, missing values (a short column),
+  // numbers given as text, and more rows than one Arrow batch would need to be split for
+  const n = 1203;
+  const columns: ColumnData[] = [
+    { name: 'Customer ID', type: 'text', values: Array.from({ length: n }, (_, i) => (i % 97 === 0 ? null : `c-${i % 50}`)) },
+    { name: 'amount', type: 'number', values: Array.from({ length: n }, (_, i) => (i % 89 === 0 ? null : i % 7 === 0 ? String(i / 4) : i * 1.25 - 100)) },
+    { name: 'day', type: 'date', values: Array.from({ length: n }, (_, i) => (i % 83 === 0 ? null : `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`)) },
+    { name: 'at', type: 'timestamp', values: Array.from({ length: n }, (_, i) => (i % 79 === 0 ? null : `2023-05-0${(i % 9) + 1} 1${i % 10}:0${i % 10}:3${i % 10}${i % 5 === 0 ? '.25' : ''}`)) },
+    { name: 'vip', type: 'boolean', values: Array.from({ length: n - 3 }, (_, i) => (i % 71 === 0 ? null : i % 3 === 0)) },
+    { name: '金额 "x"', type: 'number', values: [1, 2, null] }
+  ];
+  const read = ['SELECT * FROM t ORDER BY rowid', "SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position", 'SELECT count(*) AS n FROM t'];
+  const native = await NativeBackend.create({ threads: 2 });
+  await native.insertColumns('t', columns);
+  const expected = [];
+  for (const sql of read) expected.push(await native.query(sql));
+  await native.close();
+  const wasm = await page.evaluate(
+    async ({ columns, read }) => {
+      const db = await window.segmint!.createBackend();
+      try {
+        await db.insertColumns('t', columns);
+        // a second call replaces the table, like CREATE OR REPLACE on native
+        await db.insertColumns('t', columns);
+        const out = [];
+        for (const sql of read) out.push(await db.query(sql));
+        return out;
+      } finally {
+        await db.close();
+      }
+    },
+    { columns, read }
+  );
+  expect(expected[2]).toEqual([{ n }]);
   expect(wasm).toEqual(expected);
 });
