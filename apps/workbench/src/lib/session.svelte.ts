@@ -1,8 +1,10 @@
 // The workbench's state and the calls into the engine. Components only read this state and
 // call these methods; all data work happens in the engine (SQL in duckdb-wasm, in a Worker).
-import { LoadError, Workspace, buildCustomers, type LoadIssue, type LoadReport, type Role, type Row, type SegmentSummary } from '@segmint/engine';
+import { LoadError, Workspace, buildCustomers, profileFiles, type LoadIssue, type LoadOptions, type LoadReport, type Role, type RoleMap, type Row, type SegmentSummary } from '@segmint/engine';
 import { WasmBackend, browserFile } from '@segmint/engine/browser';
 import { readAsOf, type Diagnostic } from '@segmint/dsl';
+import { loadLibrary } from '@segmint/strategy';
+import { sheetNames } from './files.js';
 import { wasmBundles } from './bundles.js';
 import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
 
@@ -29,6 +31,29 @@ export interface LoadProblem {
   message: string;
   hint?: string;
   issues: LoadIssue[];
+}
+
+/** The file last loaded or tried, and what the load settings form offers for it. */
+export interface Source {
+  orders: File;
+  customers: File | null;
+  example: boolean;
+  /** the options of that load (empty: everything guessed) */
+  options: LoadOptions;
+}
+
+export interface FileInfo {
+  /** the columns of the orders file (empty when it could not be read at all) */
+  columns: string[];
+  /** the roles as guessed (or given) for it */
+  roles: RoleMap;
+  /** the encoding the engine read it in, e.g. 'gb18030' or 'utf-8 (with BOM)'; '' if unknown */
+  encoding: string;
+  format: string;
+  /** an Excel workbook's sheets (more than one: the form offers a choice) */
+  sheets: string[];
+  /** the engine asked (or decided) DD/MM vs MM/DD: the form offers the choice */
+  dateOrder: boolean;
 }
 
 export interface QuickResult {
@@ -92,6 +117,14 @@ export class Session {
   preview = $state<Row[]>([]);
   quick = $state<Live<QuickResult>>({ text: exampleQuickRule, diagnostics: [], result: null, stale: false, pending: false });
   rules = $state<Live<RulesResult>>({ text: exampleRules, diagnostics: [], result: null, stale: false, pending: false });
+  /** the rule text was typed by the user since the last example / library was put there */
+  rulesEdited = $state(false);
+  /** the file last loaded or tried (a failed load keeps the data set but shows its settings) */
+  source = $state<Source | null>(null);
+  fileInfo = $state<FileInfo | null>(null);
+  /** the as-of date the user chose (null: the data set's default) */
+  asOfChoice = $state<string | null>(null);
+  asOfError = $state<string | null>(null);
 
   private engine: { backend: WasmBackend; ws: Workspace } | null = null;
   private get ws(): Workspace | null {
@@ -134,10 +167,12 @@ export class Session {
    * leaves the previous data set exactly as it was, and nothing of the previous data set (e.g.
    * its customers file) leaks into the new one. On failure the message names the file.
    */
-  load(orders: File, customers: File | null, example = false): Promise<void> {
+  load(orders: File, customers: File | null, example = false, options: LoadOptions = {}): Promise<void> {
     return this.serial(async () => {
       this.busy = true;
       this.loadProblem = null;
+      this.source = { orders, customers, example, options };
+      this.fileInfo = null;
       this.done = [];
       let fresh: { backend: WasmBackend; ws: Workspace } | null = null;
       let current = orders.name;
@@ -156,11 +191,27 @@ export class Session {
         const { ws, backend } = fresh;
         this.done = ['engine'];
         this.step = 'data';
-        const tx = await ws.loadTransactions([browserFile(orders)]);
+        const sheets = await sheetNames(orders);
+        let tx: LoadReport;
+        try {
+          tx = await ws.loadTransactions([browserFile(orders)], options);
+        } catch (e) {
+          // what the settings form needs to fix it: the file's columns, as far as they can be read
+          this.fileInfo = await describeFailed(backend, orders, options, sheets, e);
+          throw e;
+        }
+        this.fileInfo = {
+          columns: tx.columns.map((c) => c.name),
+          roles: { ...tx.roles },
+          encoding: tx.encoding,
+          format: tx.format,
+          sheets,
+          dateOrder: options.dayFirst !== undefined || tx.issues.some((i) => DATE_ORDER.test(i.message))
+        };
         let attrs: LoadReport | null = null;
         if (customers) {
           current = customers.name;
-          attrs = await ws.loadCustomers([browserFile(customers)]);
+          attrs = await ws.loadCustomers([browserFile(customers)], options.dayFirst === undefined ? {} : { dayFirst: options.dayFirst });
         }
         current = orders.name;
         this.done = ['engine', 'data'];
@@ -181,6 +232,8 @@ export class Session {
         };
         if (old) void old.backend.close().catch(() => undefined);
         this.preview = preview;
+        this.asOfChoice = null;
+        this.asOfError = null;
         this.dataset = {
           example,
           files: customers ? [orders.name, customers.name] : [orders.name],
@@ -215,6 +268,49 @@ export class Session {
     });
   }
 
+  /** Load the last file again with other settings (roles, encoding, sheet, date order). */
+  reload(options: LoadOptions): Promise<void> {
+    const src = this.source;
+    if (!src) return Promise.resolve();
+    return this.load(src.orders, src.customers, src.example, options);
+  }
+
+  /** Rebuild the customers at another as-of date (null: back to the data set's default). An
+   * `as of` line in the rule file still wins for the rule file's run. */
+  setAsOf(date: string | null): Promise<void> {
+    return this.serial(async () => {
+      const ws = this.ws;
+      const d = this.dataset;
+      if (!ws || !d) return;
+      this.asOfError = null;
+      try {
+        const built = await ws.buildCustomers(date ? { asOf: date } : {});
+        this.asOfChoice = date;
+        d.asOf = built.asOf;
+        d.customers = built.customers;
+        this.preview = await ws.preview(PREVIEW_ROWS);
+      } catch (e) {
+        this.asOfError = e instanceof Error ? e.message : String(e);
+        return;
+      }
+      this.quick.pending = true;
+      this.rules.pending = true;
+      void this.evalQuick();
+      void this.evalRules();
+    });
+  }
+
+  /** The as-of the rule file runs at when it has no `as of` line. */
+  get baseAsOf(): string | null {
+    return this.asOfChoice ?? this.dataset?.defaultAsOf ?? null;
+  }
+
+  /** Put a ready-made model's rule file in the editor (one step; then it is edited as usual). */
+  useLibrary(id: string, lang: 'en' | 'zh'): void {
+    this.setRules(loadLibrary(id, lang).rules);
+    this.rulesEdited = false;
+  }
+
   setQuickRule(text: string): void {
     this.quick.text = text;
     this.quick.pending = true;
@@ -222,7 +318,8 @@ export class Session {
     this.quickTimer = setTimeout(() => void this.evalQuick(), DEBOUNCE_MS);
   }
 
-  setRules(text: string): void {
+  setRules(text: string, edited = false): void {
+    if (edited) this.rulesEdited = true;
     this.rules.text = text;
     this.rules.pending = true;
     clearTimeout(this.rulesTimer);
@@ -266,7 +363,7 @@ export class Session {
       try {
         // The file's `as of` line, else the data set's default as-of (so removing the line goes
         // back to the default instead of keeping the last date asked for).
-        const r = await this.ws.runRules(text, readAsOf(text) ? {} : { asOf: this.dataset.defaultAsOf });
+        const r = await this.ws.runRules(text, readAsOf(text) ? {} : { asOf: this.asOfChoice ?? this.dataset.defaultAsOf });
         if (seq !== this.rulesSeq) return;
         this.rules.diagnostics = r.compiled.diagnostics;
         if (r.compiled.ok && r.result) {
@@ -291,6 +388,24 @@ export class Session {
         if (seq === this.rulesSeq) this.rules.pending = false;
       }
     });
+  }
+}
+
+/** Messages of the engine that mean the date order was asked about or decided from the data. */
+const DATE_ORDER = /DD\/MM\/YYYY|MM\/DD\/YYYY/;
+
+/** After a failed load: the file's columns and guessed roles (profiling reads the file without
+ * requiring every role), else the columns named in the engine's message. */
+async function describeFailed(backend: WasmBackend, orders: File, options: LoadOptions, sheets: string[], e: unknown): Promise<FileInfo> {
+  const issues = e instanceof LoadError ? e.issues : [];
+  const dateOrder = options.dayFirst !== undefined || issues.some((i) => DATE_ORDER.test(i.message));
+  try {
+    const p = await profileFiles(backend, [browserFile(orders)], options);
+    return { columns: p.columns.map((c) => c.name), roles: { ...p.roles, ...options.roles }, encoding: p.encoding, format: p.format, sheets, dateOrder };
+  } catch {
+    const listed = /\(columns: (.*)\)/.exec(issues.map((i) => i.message).join('\n'))?.[1];
+    const columns = listed ? [...listed.matchAll(/'([^']*)'/g)].map((m) => m[1]!) : [];
+    return { columns, roles: { ...options.roles }, encoding: '', format: '', sheets, dateOrder };
   }
 }
 
