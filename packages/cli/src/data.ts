@@ -1,14 +1,14 @@
 // The CLI's data plumbing: --data/--customers/--map/--as-of to a loaded Workspace on native
 // DuckDB, with the role guesses and the rows left out printed to stderr.
 import { existsSync } from 'node:fs';
-import { LoadError, Workspace, type CustomerSchema, type LoadIssue, type LoadReport, type RoleMap } from '@segmint/engine';
+import { LoadError, Workspace, formatIssue as engineIssue, rowLabel, type CustomerSchema, type LoadIssue, type LoadOptions, type LoadReport, type RoleMap } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
 import { CliError } from './args.js';
 
 export { CliError } from './args.js';
 
 export interface DataOptions {
-  /** --data arguments: files, folders, globs (all one table) */
+  /** --data arguments: files, folders, globs (all one table); see dataArgs for `--data a b` */
   data: string[];
   /** --customers FILE */
   customers?: string;
@@ -18,9 +18,10 @@ export interface DataOptions {
   asOf?: string;
   /** --encoding override */
   encoding?: string;
-  /** --sheet: Excel sheet name or 0-based index (default: the first sheet) */
+  /** --sheet: Excel sheet name or 0-based index of the --data workbooks (default: the first
+   * sheet); a customers workbook is read from its first sheet (its sheet is another table) */
   sheet?: string | number;
-  /** --day-first (true) / --month-first (false) for dates the data cannot decide */
+  /** --day-first (true) / --month-first (false) for dates the data cannot decide (both loads) */
   dayFirst?: boolean;
   /** do not build the customer relation (profile-like commands) */
   noBuild?: boolean;
@@ -55,12 +56,37 @@ export function rolesFromMaps(maps: string[] = []): RoleMap {
   return out;
 }
 
-/** One issue as `file:row:column: severity: message (hint)`. */
+/** One issue as `severity: file, data row N, column 'C': message. hint`: the engine's wording
+ * (rows are data rows, counted from 1 below the header), as `segmint profile` prints them. */
 export function formatIssue(i: LoadIssue): string {
-  const where = [i.file, i.row !== undefined ? `row ${i.row}` : null, i.column !== undefined ? `column '${i.column}'` : null]
-    .filter((x) => x !== null)
-    .join(', ');
-  return `${where}: ${i.severity}: ${i.message}${i.hint ? `\n  ${i.hint}` : ''}`;
+  return `${i.severity}: ${engineIssue(i)}`;
+}
+
+/**
+ * Several values after one `--data` (what a shell makes of `--data exports/*.csv`) as repeated
+ * options: `--data a b --map x` -> `--data a --data b --map x`. Everything up to the next
+ * option (`-...`) belongs to --data; `--data=a` and other options are left as they are. A
+ * command passes its raw arguments through this before parsing them.
+ */
+export function dataArgs(args: string[], options: string[] = ['--data']): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    out.push(a);
+    if (!options.includes(a)) continue;
+    if (i + 1 < args.length) out.push(args[++i]!);
+    while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.push(a, args[++i]!);
+  }
+  return out;
+}
+
+/** The load options the --encoding/--sheet/--day-first/--month-first flags give. */
+function loadOptions(options: DataOptions, forData: boolean): LoadOptions {
+  return {
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(forData && options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {})
+  };
 }
 
 function loadErrorMessage(err: LoadError, what: string): string {
@@ -81,7 +107,7 @@ export function describeLoad(report: LoadReport, what: string): string[] {
     if (l.count === 0) continue;
     const ex = l.examples
       .slice(0, 3)
-      .map((e) => `${e.file} row ${e.row}${e.value !== '' ? ` '${e.value}'` : ''}`)
+      .map((e) => `${e.file} ${rowLabel(e.row)}${e.value !== '' ? ` '${e.value}'` : ''}`)
       .join('; ');
     lines.push(`  ${l.count.toLocaleString('en-US')} rows left out: ${l.reason}${ex ? ` (e.g. ${ex})` : ''}`);
   }
@@ -119,12 +145,7 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
     const workspace = new Workspace(backend);
     let report: LoadReport;
     try {
-      report = await workspace.loadTransactions(dataPaths.map(nodeFile), {
-        roles,
-        ...(options.encoding ? { encoding: options.encoding } : {}),
-        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-        ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {})
-      });
+      report = await workspace.loadTransactions(dataPaths.map(nodeFile), { roles, ...loadOptions(options, true) });
     } catch (err) {
       if (err instanceof LoadError) throw new CliError(loadErrorMessage(err, 'transactions'));
       throw err;
@@ -135,10 +156,7 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
       // The customers file's id column: the column named like the transactions' customer
       // column when it has one, else guessed the same way.
       const files = customerPaths.map(nodeFile);
-      const enc = {
-        ...(options.encoding ? { encoding: options.encoding } : {}),
-        ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {})
-      };
+      const enc = loadOptions(options, false);
       const txId = report.roles.customer;
       try {
         try {

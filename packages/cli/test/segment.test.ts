@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
+import { dataArgs, describeLoad, formatIssue } from '../src/data.js';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const bin = join(root, 'packages/cli/bin/segmint.js');
@@ -177,5 +178,33 @@ describe('segmint segment', { timeout: 60_000 }, () => {
     expect(out).toMatch(/\.csv, \.parquet, \.json/);
     expect(bogus).toMatch(/bogus/);
     expect(nocust).toMatch(/nocust\.csv/);
+  });
+});
+
+describe('the data options', () => {
+  it('takes several files after one --data (a shell expands `--data *.csv`)', () => {
+    expect(dataArgs(['--rules', 'r.seg', '--data', 'a.csv', 'b.csv', 'c.csv', '--map', 'order=x'])).toEqual(['--rules', 'r.seg', '--data', 'a.csv', '--data', 'b.csv', '--data', 'c.csv', '--map', 'order=x']);
+    expect(dataArgs(['--data', 'a.csv', '--data', 'b.csv', 'c.csv'])).toEqual(['--data', 'a.csv', '--data', 'b.csv', '--data', 'c.csv']);
+    expect(dataArgs(['--data=a.csv', 'x'])).toEqual(['--data=a.csv', 'x']);
+    expect(dataArgs(['--data'])).toEqual(['--data']);
+  });
+
+  it('words issues and left-out rows as the engine does (data rows, counted below the header)', () => {
+    expect(formatIssue({ severity: 'warning', file: 'a.csv', row: 3, column: 'amount', message: 'mixed number formats', hint: 'Check' })).toBe("warning: a.csv, data row 3, column 'amount': mixed number formats. Check");
+    const lines = describeLoad(
+      {
+        files: ['a.csv'],
+        encoding: 'utf-8',
+        format: 'delimited text',
+        rows: 3,
+        columns: [],
+        roles: { customer: 'id' },
+        roleSource: { customer: 'given' },
+        leftOut: [{ reason: 'no customer id', count: 1, examples: [{ file: 'a.csv', row: 2, value: '(empty)' }] }],
+        issues: []
+      },
+      'transactions'
+    );
+    expect(lines).toContain("  1 rows left out: no customer id (e.g. a.csv data row 2 '(empty)')");
   });
 });

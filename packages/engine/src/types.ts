@@ -116,6 +116,11 @@ export interface LoadOptions {
   sheet?: string | number;
   /** decide DD/MM vs MM/DD when the data cannot */
   dayFirst?: boolean;
+  /** Largest total size in bytes of the files of one load, checked before anything is read; a
+   * bigger load fails with a LoadError saying so (and the previous data stays). Default: 1 GiB
+   * on the browser backend (duckdb-wasm holds every file in the tab's memory), no limit on
+   * native DuckDB. */
+  maxBytes?: number;
 }
 
 /** Thrown when a file cannot be loaded; the previously loaded data stays as it was. */

@@ -16,10 +16,8 @@ import { asLoadError, fail, filesLabel, formatIssue } from './issues.js';
 import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 import { TYPE_SAMPLE_ROWS } from './infer.js';
 
+/** LoadOptions (maxBytes included) plus what only the engine's own callers and tests set. */
 export interface IngestOptions extends LoadOptions {
-  /** Largest total size in bytes to read (checked before reading). Default: 1 GiB on the
-   * browser backend (duckdb-wasm holds every file in the tab's memory), none on native. */
-  maxBytes?: number;
   /** Convert the role columns of delimited text while reading where the first rows say that
    * pays (see transactions.ts); false reads every value as text first. The results are the
    * same either way (tests compare them). Default true. */

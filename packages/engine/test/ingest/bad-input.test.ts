@@ -5,6 +5,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { NativeBackend } from '../../src/node/index.js';
 import { ingestTransactions, profileFiles } from '../../src/ingest/index.js';
 import { LoadError, type InputFile, type LoadOptions } from '../../src/types.js';
+import { Workspace } from '../../src/workspace.js';
 import type { IngestOptions } from '../../src/ingest/index.js';
 import { diskFile, memFile, tempDir } from './fixtures.js';
 
@@ -150,6 +151,9 @@ describe('bad input', () => {
   it('a file too big for the browser tab', async () => {
     const e = await failing([memFile('huge.csv', GOOD)], { maxBytes: 50 });
     expect(e.message).toMatch(/^huge\.csv: is too big to load here: it is 0\.0 MB, over the limit of 0\.0 MB.*Use the segmint command line/);
+    // the Workspace passes the limit through (LoadOptions.maxBytes)
+    await expect(new Workspace(db).loadTransactions([memFile('huge.csv', GOOD)], { maxBytes: 50 })).rejects.toThrow(/^huge\.csv: is too big to load here/);
+    await expect(new Workspace(db).loadCustomers([memFile('huge.csv', GOOD)], { maxBytes: 50 })).rejects.toThrow(/^huge\.csv: is too big to load here/);
   });
 
   it('files with different columns: names the odd file and the difference', async () => {
