@@ -12,7 +12,7 @@
 //                           [--out test/bench/RESULTS.md]
 // Generated data goes to bench-data/ (gitignored); it is generated on first use.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,7 +218,7 @@ async function buildPage() {
   return outDir;
 }
 
-async function browserPlain(size, d) {
+async function browserPlain(size, _d) {
   const { launch, openPage, watchRenderers } = await import('./browser.mjs');
   const { serve } = await import('./server.mjs');
   const pageDir = await buildPage();
