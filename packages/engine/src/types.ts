@@ -138,6 +138,8 @@ export class LoadError extends Error {
 export interface SegmentationResult {
   /** table holding one row per customer: customer, segment, one boolean per tag, defines */
   table: string;
+  /** false when the run only computed the numbers (the live-typing path): `table` was not written */
+  materialized: boolean;
   asOf: string;
   segments: { id: string; label: string | null }[];
   tags: { id: string; label: string | null; customers: number }[];

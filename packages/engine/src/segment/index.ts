@@ -60,8 +60,9 @@ export async function segmentSummary(
   table: string,
   order: { id: string; label?: string | null }[],
   relation: string = CUSTOMERS_TABLE,
-  compiled?: { sql: string; params: readonly unknown[] }
-): Promise<{ summary: SegmentSummary[]; total: number }> {
+  compiled?: { sql: string; params: readonly unknown[] },
+  tags: readonly { id: string }[] = []
+): Promise<{ summary: SegmentSummary[]; total: number; tagCounts: Record<string, number> | null }> {
   const has = await metricPresence(backend, relation);
   const aggs = (m: 'R' | 'F' | 'M', p: string) =>
     `avg(${m}) AS ${p}_mean, median(${m}) AS ${p}_median, min(${m}) AS ${p}_min, max(${m}) AS ${p}_max`;
@@ -70,7 +71,7 @@ export async function segmentSummary(
   const carried = compiled ? carryMetrics(compiled.sql, has) : null;
   const col = (m: 'R' | 'F' | 'M') => (has[m] ? `CAST(c.${ident(m)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)');
   const source = carried
-    ? `SELECT segment, __segmint_R AS R, __segmint_F AS F, __segmint_M AS M FROM (${carried}) q`
+    ? `SELECT segment, __segmint_R AS R, __segmint_F AS F, __segmint_M AS M${tags.map((t, i) => `, ${ident(t.id)} AS __segmint_t${i}`).join('')} FROM (${carried}) q`
     : `SELECT s.segment, ${col('R')} AS R, ${col('F')} AS F, ${col('M')} AS M
     FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer`;
   const params = carried && compiled ? cells(compiled.params) : [];
@@ -82,7 +83,7 @@ export async function segmentSummary(
     coalesce(sum(M), 0) AS Msum,
     coalesce(sum(M) / nullif((SELECT m FROM tot), 0), 0) AS shareM,
     ${aggs('R', 'R')}, ${aggs('F', 'F')}, ${aggs('M', 'M')},
-    (SELECT n FROM tot) AS total
+    (SELECT n FROM tot) AS total${carried ? tags.map((_, i) => `, count(*) FILTER (WHERE __segmint_t${i}) AS __segmint_t${i}`).join('') : ''}
   FROM j GROUP BY segment`;
   const rows = await backend.query(sql, params);
   const total = num(rows[0]?.total) ?? 0;
@@ -109,7 +110,11 @@ export async function segmentSummary(
   // Segments the rule set did not announce (should not happen) are still shown, never hidden.
   for (const id of bySegment.keys()) if (id !== null && !known.has(id)) summary.push(make(id, null));
   if (bySegment.has(null)) summary.push(make(null, null));
-  return { summary, total };
+  // With the rules evaluated here, tag counts come from the same pass (summed over the segments).
+  const tagCounts = carried
+    ? Object.fromEntries(tags.map((t, i) => [t.id, rows.reduce((a, r) => a + (num(r[`__segmint_t${i}`]) ?? 0), 0)]))
+    : null;
+  return { summary, total, tagCounts };
 }
 
 /**
@@ -143,17 +148,21 @@ export async function tagCounts(backend: Backend, table: string, tags: { id: str
 export async function runSegmentation(
   backend: Backend,
   compiled: CompiledRuleSet,
-  options: { asOf: string; into?: string; relation?: string }
+  options: { asOf: string; into?: string; relation?: string; materialize?: boolean }
 ): Promise<SegmentationResult> {
   const into = options.into ?? SEGMENTED_TABLE;
   const relation = options.relation ?? CUSTOMERS_TABLE;
   const own = [relation, CUSTOMERS_TABLE, TX_TABLE, ATTRS_TABLE].map((t) => t.toLowerCase());
   if (own.includes(into.toLowerCase())) throw new Error(`the segmentation cannot be written to '${into}': that table holds the data`);
-  await backend.exec(`CREATE OR REPLACE TABLE ${ident(into)} AS ${compiled.sql}`, cells(compiled.params));
-  const { summary, total } = await segmentSummary(backend, into, compiled.segments, relation, compiled);
-  const counts = await tagCounts(backend, into, compiled.tags);
+  // The live-typing path (materialize: false) only needs the numbers: one pass over the rules.
+  const materialize = options.materialize ?? true;
+  if (materialize) await backend.exec(`CREATE OR REPLACE TABLE ${ident(into)} AS ${compiled.sql}`, cells(compiled.params));
+  const { summary, total, tagCounts: folded } = await segmentSummary(backend, into, compiled.segments, relation, compiled, compiled.tags);
+  if (!folded && !materialize) throw new Error('this rule set can only be summarised from a materialised segmentation');
+  const counts = folded ?? (await tagCounts(backend, into, compiled.tags));
   return {
     table: into,
+    materialized: materialize,
     asOf: options.asOf,
     segments: compiled.segments.map((s) => ({ id: s.id, label: s.label ?? null })),
     tags: compiled.tags.map((t) => ({ id: t.id, label: t.label ?? null, customers: counts[t.id] ?? 0 })),

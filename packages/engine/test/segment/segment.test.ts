@@ -67,6 +67,18 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('the live-typing path (materialize: false) gives the same numbers in one pass and writes no table', async () => {
+    const written = await runSegmentation(db, compiled, { asOf: '2024-06-30', into: 'seg_live_a' });
+    const live = await runSegmentation(db, compiled, { asOf: '2024-06-30', into: 'seg_live_b', materialize: false });
+    expect(written.materialized).toBe(true);
+    expect(live.materialized).toBe(false);
+    expect(live.summary).toEqual(written.summary);
+    expect(live.tags).toEqual(written.tags);
+    expect(live.total).toBe(7);
+    const tables = await db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'seg_live_b'");
+    expect(tables[0]?.n).toBe(0);
+  });
+
   it('summary numbers equal the same numbers computed directly in SQL', async () => {
     const res = await runSegmentation(db, compiled, { asOf: '2024-06-30', into: 'seg2' });
     const direct = await db.query(`SELECT s.segment, count(*) AS n, sum(c.M) AS m, avg(c.R) AS r_mean, median(c.F) AS f_median,
