@@ -13,7 +13,7 @@ import type {
   WorkspaceApi
 } from './types.js';
 import { ingestCustomers, ingestTransactions } from './ingest/index.js';
-import { buildCustomers, checkDate, CUSTOMERS_TABLE, type BuildCustomersResult } from './metrics/index.js';
+import { ATTRS_TABLE, buildCustomers, checkDate, CUSTOMERS_TABLE, type BuildCustomersResult } from './metrics/index.js';
 import { quickRuleCounts, runSegmentation, SEGMENTED_TABLE, segmentOutputSql } from './segment/index.js';
 import { ident } from './sql/quote.js';
 
@@ -46,10 +46,14 @@ export class Workspace implements WorkspaceApi {
     return this.built;
   }
 
-  /** Load transactions (replacing segmint_tx). On LoadError the previous data stays. The customer
-   * relation is rebuilt lazily, at the default as-of, on next use. */
+  /** Load transactions (replacing segmint_tx). On LoadError the previous data stays. A new data
+   * set starts without customer attributes: a customers file loaded for the previous transactions
+   * is dropped (load the customers file after the transactions). The customer relation is rebuilt
+   * lazily, at the default as-of, on next use. */
   async loadTransactions(files: InputFile[], options?: LoadOptions): Promise<LoadReport> {
     const report = await ingestTransactions(this.backend, files, options ?? {});
+    await this.backend.exec(`DROP TABLE IF EXISTS ${ident(ATTRS_TABLE)}`);
+    this.customersReport = null;
     this.transactionsReport = report;
     this.built = null;
     this.lastResult = null;
@@ -87,7 +91,7 @@ export class Workspace implements WorkspaceApi {
    */
   async runRules(
     source: string,
-    options: { asOf?: string; into?: string } = {}
+    options: { asOf?: string; into?: string; materialize?: boolean } = {}
   ): Promise<{ compiled: CompiledRules; result: SegmentationResult | null }> {
     const wanted = options.asOf ?? readAsOf(source) ?? undefined;
     let valid = true;
@@ -103,7 +107,12 @@ export class Workspace implements WorkspaceApi {
     const compiled = compileRules(source, built.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: built.asOf });
     if (!compiled.ok) return { compiled, result: null };
     if (!valid) checkDate(wanted ?? '', options.asOf !== undefined ? 'the as-of option' : "the rule file's as of"); // throws
-    const result = await runSegmentation(this.backend, compiled, { asOf: built.asOf, into: options.into ?? SEGMENTED_TABLE });
+    const result = await runSegmentation(this.backend, compiled, {
+      asOf: built.asOf,
+      into: options.into ?? SEGMENTED_TABLE,
+      // false: only the numbers (live typing); segmentCustomers then needs a materialised run
+      materialize: options.materialize ?? true
+    });
     this.lastResult = result;
     return { compiled, result };
   }
@@ -151,6 +160,9 @@ export class Workspace implements WorkspaceApi {
   async segmentCustomers(
     options: { table?: string; limit?: number; offset?: number; segment?: string | null } = {}
   ): Promise<{ columns: string[]; rows: Row[] }> {
+    if (options.table === undefined && this.lastResult && !this.lastResult.materialized) {
+      throw new Error('the last segmentation was run without writing its table (materialize: false); run the rules again with materialize: true to list customers');
+    }
     const table = options.table ?? this.lastResult?.table ?? SEGMENTED_TABLE;
     const { sql, params, columns } = await segmentOutputSql(this.backend, table, CUSTOMERS_TABLE, { segment: options.segment });
     const rows = await this.backend.query(

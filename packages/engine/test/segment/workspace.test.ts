@@ -175,4 +175,39 @@ describe('Workspace', () => {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it('a new transactions file starts a new data set: the previous customers file does not leak into it', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'segmint-ws-'));
+    try {
+      const tx1 = join(tmp, 'tx1.csv');
+      const tx2 = join(tmp, 'tx2.csv');
+      const cu = join(tmp, 'cu.csv');
+      writeFileSync(tx1, 'customer_id,order_date,amount\nA1,2024-05-01,10\n');
+      writeFileSync(cu, 'customer_id,region\nA1,North\nA9,South\n');
+      writeFileSync(tx2, 'customer_id,order_date,amount\nB1,2024-06-01,5\nB2,2024-06-02,6\n');
+      const w = new Workspace(db);
+      await w.loadTransactions([nodeFile(tx1)]);
+      await w.loadCustomers([nodeFile(cu)]);
+      expect((await w.buildCustomers()).customers).toBe(2); // A1 and A9 (customers file only)
+      await w.loadTransactions([nodeFile(tx2)]);
+      expect(w.customersReport).toBeNull();
+      const built = await w.buildCustomers();
+      expect(built.customers).toBe(2); // B1, B2: no A9 and no region column from the old file
+      expect(built.schema.fields.map((f) => f.name)).not.toContain('region');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('live typing: runRules with materialize false gives the numbers and refuses to list customers it did not write', async () => {
+    await setupCase(db, metricCases.scoreTies!);
+    const w = new Workspace(db);
+    await w.buildCustomers();
+    const rules = 'segment recent when R <= 10\nsegment loyal when F >= 2\ntag big when M >= 30\n';
+    const full = (await w.runRules(rules)).result!;
+    const live = (await w.runRules(rules, { materialize: false })).result!;
+    expect(live.summary).toEqual(full.summary);
+    expect(live.tags).toEqual(full.tags);
+    await expect(w.segmentCustomers()).rejects.toThrow(/materialize: true/);
+  });
 });
