@@ -24,7 +24,12 @@ export async function inferColumns(backend: Backend, table: string, columns: str
   columns.forEach((c, i) => {
     // each value trimmed and cleaned once here (macros repeat their arguments); values without
     // a digit are neither numbers nor dates, so the regular expressions only see the others
-    inner.push(`trim(${ident(c)}) AS t${i}`, `CASE WHEN regexp_matches(${ident(c)}, '[0-9]') THEN segmint_clean_num(${ident(c)}) END AS k${i}`);
+    // (a value DuckDB's cast reads as a number is counted as one whatever k holds: it skips the
+    // two regexp_replace of segmint_clean_num)
+    inner.push(
+      `trim(${ident(c)}) AS t${i}`,
+      `CASE WHEN regexp_matches(${ident(c)}, '[0-9]') THEN (CASE WHEN TRY_CAST(${ident(c)} AS DOUBLE) IS NOT NULL THEN ${ident(c)} ELSE segmint_clean_num(${ident(c)}) END) END AS k${i}`
+    );
     const v = `t${i}`;
     const digit = `k${i} IS NOT NULL`;
     const anyDate = `(${m(v, D.iso)} OR ${m(v, D.ymdSlash)} OR ${m(v, D.chinese)} OR ${m(v, D.dmy)})`;
