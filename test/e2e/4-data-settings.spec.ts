@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { Workspace, type LoadOptions } from '@segmint/engine';
 import { NativeBackend, nodeFile } from '@segmint/engine/node';
 import { listLibraries, loadLibrary } from '@segmint/strategy';
@@ -286,6 +287,52 @@ test('a ready-made model in one step (RFM, 11 segments), then the as-of date mov
   for (const [i, s] of atDefault.entries()) {
     await expect(rows.nth(i + 1).getByRole('cell').first()).toHaveText(s.customers.toLocaleString('en'));
   }
+});
+
+test('Parquet and NDJSON files load through the file picker like on native DuckDB', async ({ page }, info) => {
+  const customers = ['p1', 'p2', 'p3', 'p1', 'p2', null];
+  const dates = ['2024-04-01 10:00:00', '2024-04-02 11:00:00', '2024-04-03 12:00:00', '2024-04-10 09:30:00', '2024-04-12 18:00:00', '2024-04-13 08:00:00'];
+  const amounts = [12.5, 40, 7.25, 30, null, 5];
+  const parquet = tempFile(
+    'orders.parquet',
+    new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'order_id', data: ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'], type: 'STRING' },
+          { name: 'customer_id', data: customers, type: 'STRING' },
+          { name: 'order_date', data: dates, type: 'STRING' },
+          { name: 'amount', data: amounts, type: 'DOUBLE' }
+        ]
+      })
+    )
+  );
+  const ndjson = tempFile('orders.ndjson', customers.map((c, i) => JSON.stringify({ order_id: `o${i + 1}`, customer_id: c, order_date: dates[i], amount: amounts[i] })).join('\n') + '\n');
+  await openApp(page);
+  for (const [path, name] of [
+    [parquet, 'orders.parquet'],
+    [ndjson, 'orders.ndjson']
+  ] as const) {
+    const n = await native(path);
+    const p1 = (await n.ws.quickRule('M = 42.5')).matched; // p1: 12.5 + 30
+    const rows = n.ws.transactionsReport!.rows;
+    const asOf = n.built.asOf;
+    await n.close();
+    expect(n.built.customers).toBe(3);
+    expect(p1).toBe(1);
+    await loadOrders(page, path);
+    await expect(page.getByTestId('dataset-files')).toHaveText(name);
+    await expect(loadAlert(page)).toHaveCount(0);
+    await expect(page.getByTestId('dataset-customers')).toHaveText('3');
+    await expect(page.getByTestId('dataset-rows')).toHaveText(String(rows));
+    // the rows without a customer (04-13) or an amount (04-12) are left out: the latest is 04-10
+    expect(asOf).toBe('2024-04-10');
+    await expect(page.getByTestId('dataset-asof')).toHaveText(asOf);
+    const rule = page.getByLabel('Rule expression');
+    await rule.fill('M = 42.5');
+    await settled(page);
+    await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', '1');
+  }
+  await shot(page, info, 'ndjson');
 });
 
 test('the file inputs accept every format the engine reads', async ({ page }) => {
