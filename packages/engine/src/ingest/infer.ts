@@ -32,13 +32,18 @@ export async function inferColumns(backend: Backend, table: string, columns: str
     );
     const v = `t${i}`;
     const digit = `k${i} IS NOT NULL`;
+    // every date pattern starts with a digit, every number pattern of segmint_num_of with a
+    // sign, a point or a digit: the regular expressions only run on values that do (ids such
+    // as C0039978 or O10000000 skip them all)
+    const startsDate = `ascii(${v}) BETWEEN 48 AND 57`;
+    const startsNum = `(ascii(k${i}) BETWEEN 48 AND 57 OR ascii(k${i}) IN (43, 45, 46))`;
     const anyDate = `(${m(v, D.iso)} OR ${m(v, D.ymdSlash)} OR ${m(v, D.chinese)} OR ${m(v, D.dmy)})`;
     parts.push(
       `count(nullif(${v}, '')) AS n${i}`,
       `count(*) FILTER (${digit} AND ${m(v, '[-+]?\\d+')}) AS int${i}`,
-      `count(*) FILTER (${digit} AND (TRY_CAST(${v} AS DOUBLE) IS NOT NULL OR segmint_num_of(k${i}, false) IS NOT NULL OR segmint_num_of(k${i}, true) IS NOT NULL)) AS num${i}`,
-      `count(*) FILTER (${digit} AND (${m(v, D.ymd8)} OR (${anyDate} AND NOT contains(${v}, ':')))) AS date${i}`,
-      `count(*) FILTER (${digit} AND contains(${v}, ':') AND ${anyDate}) AS ts${i}`,
+      `count(*) FILTER (${digit} AND (TRY_CAST(${v} AS DOUBLE) IS NOT NULL OR (${startsNum} AND (segmint_num_of(k${i}, false) IS NOT NULL OR segmint_num_of(k${i}, true) IS NOT NULL)))) AS num${i}`,
+      `count(*) FILTER (${digit} AND ${startsDate} AND (${m(v, D.ymd8)} OR (${anyDate} AND NOT contains(${v}, ':')))) AS date${i}`,
+      `count(*) FILTER (${digit} AND ${startsDate} AND contains(${v}, ':') AND ${anyDate}) AS ts${i}`,
       `count(*) FILTER (lower(${v}) IN ('true', 'false', 'yes', 'no', '是', '否')) AS bool${i}`
     );
   });
