@@ -26,9 +26,13 @@ export async function inferColumns(backend: Backend, table: string, columns: str
     // a digit are neither numbers nor dates, so the regular expressions only see the others
     // (a value DuckDB's cast reads as a number is counted as one whatever k holds: it skips the
     // two regexp_replace of segmint_clean_num)
+    // Text starting with a letter that does not begin a currency word segmint_clean_num strips
+    // (C0039978, O10000000) is neither a number nor a date whatever follows: no k for it, so
+    // none of the regular expressions below run on such ids.
+    const letter = `(ascii(${ident(c)}) BETWEEN 65 AND 90 OR ascii(${ident(c)}) BETWEEN 97 AND 122) AND NOT (${['RMB', 'CNY', 'USD', 'EUR', 'GBP'].map((w) => `starts_with(${ident(c)}, '${w}')`).join(' OR ')})`;
     inner.push(
       `trim(${ident(c)}) AS t${i}`,
-      `CASE WHEN regexp_matches(${ident(c)}, '[0-9]') THEN (CASE WHEN TRY_CAST(${ident(c)} AS DOUBLE) IS NOT NULL THEN ${ident(c)} ELSE segmint_clean_num(${ident(c)}) END) END AS k${i}`
+      `CASE WHEN ${letter} THEN NULL WHEN regexp_matches(${ident(c)}, '[0-9]') THEN (CASE WHEN TRY_CAST(${ident(c)} AS DOUBLE) IS NOT NULL THEN ${ident(c)} ELSE segmint_clean_num(${ident(c)}) END) END AS k${i}`
     );
     const v = `t${i}`;
     const digit = `k${i} IS NOT NULL`;

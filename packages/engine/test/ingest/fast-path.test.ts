@@ -5,7 +5,7 @@
 // messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '../../src/node/index.js';
-import { ingestTransactions } from '../../src/ingest/index.js';
+import { ingestTransactions, profileFiles } from '../../src/ingest/index.js';
 import type { LoadReport, Row } from '../../src/types.js';
 import { diskFile, tempDir } from './fixtures.js';
 
@@ -103,5 +103,18 @@ describe('converting while reading gives what the all-text path gives', () => {
   it('every date D/M/Y past the sample: decided from those rows', { timeout: 60_000 }, async () => {
     const e = await ingestTransactions(db, [diskFile(dir, 'dmy.csv', [HEADER, ...rowsWith([['C1', '01/02/2024', '1', 'Z1']])].map((r) => r.map(csvField).join(',')).join('\n'))]).catch((err: unknown) => err);
     expect(String(e)).toMatch(/dmy\.csv, data row 20001, column 'order_date': the dates in column 'order_date' can be read both as DD\/MM\/YYYY and as MM\/DD\/YYYY \(e\.g\. '01\/02\/2024' at data row 20001\)/);
+  });
+});
+
+describe('type inference shortcuts', () => {
+  it('ids starting with a letter are text; currency words before a number still make a number', async () => {
+    const f = diskFile(dir, 'types.csv', 'customer_id,price,code,day\nC0039978,USD 12,a1,2024-01-01\nC0039979,CNY 7,b2,2024-01-02\nC1,GBP1.5,E3,2024-01-03\n');
+    const r = await profileFiles(db, [f]);
+    expect(r.columns).toEqual([
+      { name: 'customer_id', type: 'text' },
+      { name: 'price', type: 'number' },
+      { name: 'code', type: 'text' },
+      { name: 'day', type: 'date' }
+    ]);
   });
 });
