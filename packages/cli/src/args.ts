@@ -33,7 +33,8 @@ export function parseCommandArgs(
 ): Parsed {
   let parsed: Parsed;
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true }) as Parsed;
+    const expanded = options.data?.multiple ? spreadData(args) : args;
+    parsed = parseArgs({ args: expanded, options, allowPositionals: true, strict: true }) as Parsed;
   } catch (err) {
     const msg = err instanceof Error ? err.message.replace(/\. To specify a positional argument.*$/s, '') : String(err);
     throw new CliError(`segmint ${command}: ${msg}\nusage: ${usage}`);
@@ -43,6 +44,23 @@ export function parseCommandArgs(
   if (n < min) throw new CliError(`segmint ${command}: missing ${positionals.names ?? 'argument'}\nusage: ${usage}`);
   if (n > max) throw new CliError(`segmint ${command}: unexpected argument '${parsed.positionals[max]}'\nusage: ${usage}`);
   return parsed;
+}
+
+/**
+ * `--data a.csv b.csv` as `--data a.csv --data b.csv`: a shell expands `--data *.csv` into several
+ * words. The words after --data up to the next option are data files, except a rule file (`.seg`),
+ * which stays a positional argument (`segmint check --data x.csv rules.seg`).
+ */
+export function spreadData(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    out.push(a);
+    if (a !== '--data') continue;
+    if (i + 1 < args.length) out.push(args[++i]!);
+    while (i + 1 < args.length && !args[i + 1]!.startsWith('-') && !/\.seg$/i.test(args[i + 1]!)) out.push(a, args[++i]!);
+  }
+  return out;
 }
 
 /** A string option's value (the last one when repeated), or undefined. */

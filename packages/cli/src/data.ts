@@ -8,7 +8,7 @@ import { CliError } from './args.js';
 export { CliError } from './args.js';
 
 export interface DataOptions {
-  /** --data arguments: files, folders, globs (all one table); see dataArgs for `--data a b` */
+  /** --data arguments: files, folders, globs (all one table); see spreadData in args.ts for `--data a b` */
   data: string[];
   /** --customers FILE */
   customers?: string;
@@ -62,23 +62,6 @@ export function formatIssue(i: LoadIssue): string {
   return `${i.severity}: ${engineIssue(i)}`;
 }
 
-/**
- * Several values after one `--data` (what a shell makes of `--data exports/*.csv`) as repeated
- * options: `--data a b --map x` -> `--data a --data b --map x`. Everything up to the next
- * option (`-...`) belongs to --data; `--data=a` and other options are left as they are. A
- * command passes its raw arguments through this before parsing them.
- */
-export function dataArgs(args: string[], options: string[] = ['--data']): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    out.push(a);
-    if (!options.includes(a)) continue;
-    if (i + 1 < args.length) out.push(args[++i]!);
-    while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.push(a, args[++i]!);
-  }
-  return out;
-}
 
 /** The load options the --encoding/--sheet/--day-first/--month-first flags give. */
 function loadOptions(options: DataOptions, forData: boolean): LoadOptions {

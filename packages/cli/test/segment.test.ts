@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
-import { dataArgs, describeLoad, formatIssue } from '../src/data.js';
+import { describeLoad, formatIssue } from '../src/data.js';
+import { spreadData } from '../src/args.js';
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const bin = join(root, 'packages/cli/bin/segmint.js');
@@ -183,10 +184,31 @@ describe('segmint segment', { timeout: 60_000 }, () => {
 
 describe('the data options', () => {
   it('takes several files after one --data (a shell expands `--data *.csv`)', () => {
-    expect(dataArgs(['--rules', 'r.seg', '--data', 'a.csv', 'b.csv', 'c.csv', '--map', 'order=x'])).toEqual(['--rules', 'r.seg', '--data', 'a.csv', '--data', 'b.csv', '--data', 'c.csv', '--map', 'order=x']);
-    expect(dataArgs(['--data', 'a.csv', '--data', 'b.csv', 'c.csv'])).toEqual(['--data', 'a.csv', '--data', 'b.csv', '--data', 'c.csv']);
-    expect(dataArgs(['--data=a.csv', 'x'])).toEqual(['--data=a.csv', 'x']);
-    expect(dataArgs(['--data'])).toEqual(['--data']);
+    expect(spreadData(['--rules', 'r.seg', '--data', 'a.csv', 'b.csv', 'c.csv', '--map', 'order=x'])).toEqual(['--rules', 'r.seg', '--data', 'a.csv', '--data', 'b.csv', '--data', 'c.csv', '--map', 'order=x']);
+    expect(spreadData(['--data', 'a.csv', '--data', 'b.csv', 'c.csv'])).toEqual(['--data', 'a.csv', '--data', 'b.csv', '--data', 'c.csv']);
+    expect(spreadData(['--data=a.csv', 'x'])).toEqual(['--data=a.csv', 'x']);
+    expect(spreadData(['--data'])).toEqual(['--data']);
+  });
+
+  it('segment, check and sql take several files after one --data as one table', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'segmint-multi-'));
+    try {
+      const [header, ...rows] = readFileSync(orders, 'utf8').trimEnd().split('\n');
+      const half = Math.floor(rows.length / 2);
+      const a = join(tmp, 'a.csv');
+      const b = join(tmp, 'b.csv');
+      writeFileSync(a, [header, ...rows.slice(0, half)].join('\n') + '\n');
+      writeFileSync(b, [header, ...rows.slice(half)].join('\n') + '\n');
+      const whole = await run(['segment', '--rules', tiers, '--data', orders]);
+      const split = await run(['segment', '--rules', tiers, '--data', a, b]);
+      expect(split.code).toBe(0);
+      expect(split.stdout).toBe(whole.stdout);
+      const check = await run(['check', '--data', a, b, tiers]);
+      expect(check.code).toBe(0);
+      expect(check.stderr).toMatch(/2 files: 20,304 rows/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('words issues and left-out rows as the engine does (data rows, counted below the header)', () => {
