@@ -150,6 +150,14 @@ test('a GB18030 CSV with Chinese headers: the columns read and the encoding repo
   await expect(page.getByLabel('customer column')).toHaveValue('客户编号');
   await expect(page.getByLabel('customer column').getByRole('option', { name: '城市' })).toHaveCount(1);
   await shot(page, info, 'gb18030');
+  // the same controls in the Chinese UI, and the models listed in Chinese
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByLabel('客户列')).toHaveValue('客户编号');
+  await expect(page.getByLabel('金额：列或表达式')).toHaveValue('实付金额');
+  await expect(page.getByLabel('文件编码')).toBeVisible();
+  await expect(page.getByLabel('现成模型').getByRole('option', { name: '经典 RFM 十一类客户' })).toHaveCount(1);
+  await shot(page, info, 'gb18030-zh');
+  await page.getByLabel('语言').selectOption('en');
 
   // Overriding the encoding reloads the file with it: read as Windows-1252, the headers are
   // mojibake, no customer column is recognised, and the data above stays.
