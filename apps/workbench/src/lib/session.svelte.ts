@@ -363,7 +363,9 @@ export class Session {
       try {
         // The file's `as of` line, else the data set's default as-of (so removing the line goes
         // back to the default instead of keeping the last date asked for).
-        const r = await this.ws.runRules(text, readAsOf(text) ? {} : { asOf: this.asOfChoice ?? this.dataset.defaultAsOf });
+        // materialize: false: live typing needs the numbers only (one pass, no table written).
+        const asOf = readAsOf(text) ? {} : { asOf: this.asOfChoice ?? this.dataset.defaultAsOf };
+        const r = await this.ws.runRules(text, { ...asOf, materialize: false });
         if (seq !== this.rulesSeq) return;
         this.rules.diagnostics = r.compiled.diagnostics;
         if (r.compiled.ok && r.result) {
