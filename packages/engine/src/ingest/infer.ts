@@ -13,7 +13,7 @@ export interface ColumnProfile {
 
 /** Rows looked at to infer types (the first ones, deterministic); conversions of the columns
  * used for roles always look at every row. */
-export const TYPE_SAMPLE_ROWS = 20_000;
+export const TYPE_SAMPLE_ROWS = 5_000;
 
 const m = (v: string, re: string) => `regexp_full_match(${v}, '${re}')`;
 

@@ -145,7 +145,7 @@ attrs AS (
     : `SELECT customer, F, M, first_purchase, last_purchase FROM per`;
   const attrList = attrs ? attrs.map((c) => `, ${ident(c.to)}`).join('') : '';
   // Orders: one row when there is no order id, else a distinct order id of the customer; net =
-  // sum of its rows, date = date of its earliest row. Amounts are summed as DECIMAL(38, 8): a DOUBLE
+  // sum of its rows, date = date of its earliest row. Amounts are summed as DECIMAL(18, 4): a DOUBLE
   // sum depends on the order DuckDB's threads add rows in, so M changed in its last digits from
   // run to run (2617.9599999999996 one time, 2617.96 the next); exact decimal sums do not. The shape of the SQL follows what the
   // data holds (no order ids at all / all rows with one / a mix) so DuckDB does no extra pass.
@@ -161,7 +161,7 @@ attrs AS (
   return `CREATE OR REPLACE TABLE ${table} AS
 WITH tx AS (
   -- transactions up to as_of; rows without a customer or a date are not customers' orders
-  SELECT customer, CAST(ts AS DATE) AS d, CAST(amount AS DECIMAL(38, 8)) AS amount, order_id
+  SELECT customer, CAST(ts AS DATE) AS d, CAST(amount AS DECIMAL(18, 4)) AS amount, order_id
   FROM ${ident(TX_TABLE)}
   WHERE customer IS NOT NULL AND customer <> '' AND ts IS NOT NULL AND CAST(ts AS DATE) <= ${asOf}
 ),
