@@ -103,18 +103,7 @@ describe('HTML report in Chromium', () => {
       const file = join(out, `report-${lib}-${lang}.html`);
       writeFileSync(file, html);
 
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('request', (r) => {
-        if (!r.url().startsWith('file://')) requests.push(r.url());
-      });
-      await page.goto(`file://${file}`);
-      await page.waitForLoadState('load');
+      const { page, problems, requests } = await open(file);
       expect(await page.getAttribute('html', 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
       expect(await page.title()).toBe(report.title);
       // table: one row per segment (no unassigned: the libraries have a catch-all)
