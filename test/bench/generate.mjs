@@ -11,6 +11,7 @@
 // Writes bench-data/tx-1m.csv (+ tx-1m.parquet via native DuckDB COPY).
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { rng } from '../../examples/rng.mjs';
 
 export const SIZES = {
   '1k': { tx: 1_000, customers: 100 },
@@ -19,17 +20,6 @@ export const SIZES = {
   '10m': { tx: 10_000_000, customers: 1_000_000 }
 };
 
-// mulberry32, as in examples/generate.mjs.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 // A fixed per-customer hash in [0,1), independent of the row stream.
 function hash01(i, salt) {
   let h = Math.imul(i ^ salt, 0x9e3779b1);
