@@ -3,6 +3,7 @@
 // and "new" (only in the later run) / "gone" (only in the earlier run).
 import { ident, type Backend } from '@segmint/engine';
 import { csvLine, escapeHtml, mdCell, mdText } from './escape.js';
+import { htmlPage } from './html-page.js';
 import { fmtCompact, fmtInt, fmtPct, type Lang } from './format.js';
 import { columnsOf, metricExpr, num } from './sql.js';
 import type { Playbook } from './playbooks.js';
@@ -240,6 +241,13 @@ export function migrationToJson(m: Migration): string {
 
 /** The migration review as one self-contained HTML page (inline CSS, a heat-map matrix, no
  * scripts, no external assets, a CSP that forbids loading anything). */
+const MIGRATION_CSS = `
+body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:24px auto;max-width:1360px;padding:0 16px;color:#222;line-height:1.45}
+h2{margin-top:1.5em;border-bottom:1px solid #ddd;padding-bottom:.2em}table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top}
+thead th{background:#f5f5f5}tbody th{text-align:left;background:#fafafa;font-weight:600}td.n{text-align:right;white-space:nowrap}small{color:#555}.muted{color:#bbb}
+.met{color:#2e7d32}.notmet{color:#c62828}.flows li{margin:.2em 0}.scroll{overflow-x:auto}
+`;
+
 export function migrationToHtml(m: Migration, title?: string): string {
   const zh = m.lang === 'zh';
   const L = m.lang;
@@ -283,22 +291,7 @@ export function migrationToHtml(m: Migration, title?: string): string {
   const summary = zh
     ? `上期客户 ${fmtInt(m.beforeCustomers, L)}（金额 ${fmtCompact(m.beforeM, L)}），本期客户 ${fmtInt(m.afterCustomers, L)}（金额 ${fmtCompact(m.afterM, L)}）。`
     : `Before: ${fmtInt(m.beforeCustomers, L)} customers (M ${fmtCompact(m.beforeM, L)}); after: ${fmtInt(m.afterCustomers, L)} customers (M ${fmtCompact(m.afterM, L)}).`;
-  return `<!doctype html>
-<html lang="${zh ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(heading)}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:24px auto;max-width:1360px;padding:0 16px;color:#222;line-height:1.45}
-h2{margin-top:1.5em;border-bottom:1px solid #ddd;padding-bottom:.2em}table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top}
-thead th{background:#f5f5f5}tbody th{text-align:left;background:#fafafa;font-weight:600}td.n{text-align:right;white-space:nowrap}small{color:#555}.muted{color:#bbb}
-.met{color:#2e7d32}.notmet{color:#c62828}.flows li{margin:.2em 0}.scroll{overflow-x:auto}
-</style>
-</head>
-<body>
-<h1>${e(heading)}: ${e(m.from)} → ${e(m.to)}</h1>
+  return htmlPage(L, heading, MIGRATION_CSS, `<h1>${e(heading)}: ${e(m.from)} → ${e(m.to)}</h1>
 <p>${e(summary)}</p>
 <h2>${e(t.flows)}</h2>
 ${m.flows.length ? `<ul class="flows">${m.flows.map((f) => `<li>${e(f.text)}</li>`).join('')}</ul>` : `<p>${e(t.none)}</p>`}
@@ -311,7 +304,5 @@ ${retention}
 ${matrix}
 <tr><th>${e(t.total)}</th>${colTotals.map((v) => `<td class="n"><b>${e(fmtInt(v, L))}</b></td>`).join('')}<td></td></tr>
 </tbody></table></div>
-</body>
-</html>
-`;
+`);
 }

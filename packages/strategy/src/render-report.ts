@@ -3,6 +3,7 @@
 import { csvLine, escapeHtml, mdCell, mdText } from './escape.js';
 import { fmtCompact, fmtInt, fmtNum, fmtPct, type Lang } from './format.js';
 import { texts } from './i18n.js';
+import { htmlPage } from './html-page.js';
 import type { KpiStatus, ReportSegment, SegmentReport } from './report.js';
 import type { Stat } from '@segmint/engine';
 
@@ -216,17 +217,7 @@ export function reportToHtml(r: SegmentReport): string {
   const meta = [`${t.asOf}: ${r.asOf}`, `${t.customers}: ${fmtInt(r.customers, L)}`, `${t.totalM}: ${fmtNum(r.M, L, 2)}`];
   if (r.rulesFile) meta.push(`${t.rules}: ${r.rulesFile}`);
   if (r.playbooksFile) meta.push(`${t.playbooks}: ${r.playbooksFile}`);
-  return `<!doctype html>
-<html lang="${L === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(r.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>${e(r.title)}</h1>
+  return htmlPage(L, r.title, CSS, `<h1>${e(r.title)}</h1>
 <p class="meta">${meta.map(e).join(' · ')}</p>
 <p class="pareto">${paretoLines(r).map(e).join('<br>')}</p>
 <div class="charts">
@@ -243,7 +234,5 @@ ${rows}
 <h2>${e(t.playbooksTitle)}</h2>
 ${pbs}
 ${notes}
-</body>
-</html>
-`;
+`);
 }
