@@ -152,7 +152,9 @@ export interface SegmentationResult {
  * One loaded data set on one backend: what the app, the CLI and the strategy layer use.
  * Tables it keeps in DuckDB (names are fixed; users' names never become table names):
  *  - segmint_tx:      customer VARCHAR, ts TIMESTAMP, amount DOUBLE, order_id VARCHAR,
- *                     src_file VARCHAR, src_row BIGINT   (normalised transactions)
+ *                     src_file VARCHAR, src_row BIGINT   (normalised transactions; a table,
+ *                     or a view over segmint_tx_rows and segmint_tx_extra when the file's
+ *                     values were converted while read: see ingest/transactions.ts)
  *  - segmint_attrs:   customer VARCHAR + the customer file's columns (optional)
  *  - customers:       the customer relation of ../shared/spec/metrics.md: customer, R, F, M,
  *                     T, AOV, first_purchase, last_purchase, R_score, F_score, M_score, RFM,

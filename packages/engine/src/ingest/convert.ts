@@ -77,6 +77,12 @@ export interface DateDecision {
  * serial numbers); the text column then holds only the others, and the fast ones count as
  * non-empty. */
 export async function decideDates(backend: Backend, raw: RawTable, col: string, dayFirst: boolean | undefined, fast?: string): Promise<DateDecision> {
+  if (fast) {
+    // every value was read while reading the file (the text column is NULL where it was):
+    // nothing is left to decide
+    const [t] = await backend.query(`SELECT count(${ident(col)}) AS n FROM ${ident(raw.table)}`);
+    if (Number(t?.n ?? 0) === 0) return { dayFirst: dayFirst ?? true, serial: false, issues: [] };
+  }
   const v = `trim(${ident(col)})`;
   const dmy = `regexp_full_match(${v}, '${D.dmy}')`;
   const src = `${ident(SRC_ROW)} AS r, ${ident(SRC_FILE)} AS f`;

@@ -1,6 +1,6 @@
 // Ingest: any customer file (CSV/TSV/..., Excel, Parquet, JSON/NDJSON; UTF-8/16, GB18030) into
 // the engine's tables, with a report of what was read and what was left out, and why.
-export { ingestTransactions, profileFiles } from './transactions.js';
+export { dropTransactions, ingestTransactions, profileFiles } from './transactions.js';
 export { ingestCustomers } from './customers.js';
 export { guessRoles, normaliseName } from './roles.js';
 export { DEFAULT_BROWSER_MAX_BYTES, type IngestOptions } from './read.js';

@@ -15,6 +15,7 @@ import { uniqueNames, type JsTable } from './js-table.js';
 import { asLoadError, fail, filesLabel, formatIssue } from './issues.js';
 import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 import { TYPE_SAMPLE_ROWS } from './infer.js';
+import { BLANKS, yearFirst } from './sqlfns.js';
 
 /** LoadOptions (maxBytes included) plus what only the engine's own callers and tests set. */
 export interface IngestOptions extends LoadOptions {
@@ -159,10 +160,16 @@ export type PickColumns = (sample: { table: string; columns: string[]; files: st
  * '-' or '/', read by DuckDB's cast); the number is TRY_CAST AS DOUBLE, finite values only (the
  * fast path of segmint_num when the column has no decimal comma). */
 export function fastSql(kind: FastKind, v: string): string {
-  if (kind === 'id') return `segmint_customer_of(segmint_trim(${v}))`;
-  return kind === 'timestamp'
-    ? `CASE WHEN substr(${v}, 5, 1) IN ('-', '/') AND TRY_CAST(substr(${v}, 1, 4) AS USMALLINT) IS NOT NULL THEN TRY_CAST(${v} AS TIMESTAMP) END`
-    : `CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) END`;
+  if (kind === 'id') return `CASE WHEN ${fastIdTest(v)} THEN ${v} END`;
+  return kind === 'timestamp' ? `CASE WHEN ${yearFirst(v)} THEN TRY_CAST(${v} AS TIMESTAMP) END` : `CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) END`;
+}
+
+/** SQL: text `v` that is its own id as segmint_customer_of(segmint_trim(v)) reads it (not
+ * empty, no blank at either end, no '.'): the other values, 17850.0 or ' C1 ', take the exact
+ * path. Cheap tests only (ascii, ends_with): these run on every row of the file. */
+function fastIdTest(v: string): string {
+  const codes = [...BLANKS].map((c) => c.codePointAt(0)).join(', ');
+  return `${v} <> '' AND NOT contains(${v}, '.') AND ascii(${v}) NOT IN (${codes}) AND NOT (${[...BLANKS].map((b) => `ends_with(${v}, ${str(b)})`).join(' OR ')})`;
 }
 
 const FAST_TYPE: Record<FastKind, string> = { timestamp: 'TIMESTAMP', number: 'DOUBLE', id: 'VARCHAR' };

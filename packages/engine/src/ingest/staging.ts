@@ -13,9 +13,8 @@ export const STAGE = {
   rejects: 'segmint_stage_rejects',
   rejectScans: 'segmint_stage_reject_scans',
   typed: 'segmint_stage_typed',
-  /** VIEW: the typed rows, when every role column was converted while read (cheap to repeat) */
-  typedView: 'segmint_stage_typed_v',
   tx: 'segmint_stage_tx',
+  txExtra: 'segmint_stage_tx_extra',
   attrs: 'segmint_stage_attrs'
 } as const;
 
@@ -26,9 +25,8 @@ export const SRC_ROW = '__segmint_row';
 export const SRC_FI = '__segmint_fi';
 
 export async function dropStaging(backend: Backend): Promise<void> {
-  await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.typedView)}`);
   await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
-  for (const t of [STAGE.raw0, STAGE.files, STAGE.names, STAGE.part, STAGE.typed, STAGE.tx, STAGE.attrs]) {
+  for (const t of [STAGE.raw0, STAGE.files, STAGE.names, STAGE.part, STAGE.typed, STAGE.tx, STAGE.txExtra, STAGE.attrs]) {
     await backend.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   }
 }

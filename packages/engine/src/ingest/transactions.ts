@@ -1,6 +1,6 @@
 // ingestTransactions / profileFiles: files -> raw text table -> typed rows -> segmint_tx,
 // swapped in only when everything succeeded (the previous data set survives a failed load).
-import type { Backend, InputFile, LoadIssue, LoadReport, Role, RoleMap } from '../types.js';
+import type { Backend, InputFile, LoadIssue, LoadReport, Role, RoleMap, Row } from '../types.js';
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
 import { fastSql, readRaw, type FastKind, type IngestOptions, type PickColumns, type RawTable } from './read.js';
@@ -22,8 +22,9 @@ interface Analysis {
   leftOut: LeftOut[];
   /** rows usable as transactions (all roles read) */
   usable: number;
-  /** the typed rows (a table, or a view over the raw rows; see buildTyped) */
+  /** the typed rows (see buildTyped) */
   typed: string;
+  converted: Converted | null;
 }
 
 function report(a: Analysis): LoadReport {
@@ -40,12 +41,27 @@ function report(a: Analysis): LoadReport {
   };
 }
 
+interface Typed {
+  reasons: Reason[];
+  /** the typed rows: every row, or (converted set) only those that were not converted while read */
+  typed: string;
+  /** the raw table's columns converted while read, when every role was: a raw row where they
+   * are all set is a usable transaction as it stands */
+  converted: Converted | null;
+}
+
+interface Converted {
+  customer: string;
+  ts: string;
+  amount: string;
+  order: string | null;
+}
+
 /** Builds STAGE.typed (__customer, __ts, __amount, __order, flags for empty raw values, source
- * source file index and row) for the roles that are mapped. Raw values are not copied: the
- * examples of left-out rows are read back from the raw view. When every role column was
- * converted while read (raw.fast), only the values that were not are converted here, and that
- * is cheap enough to repeat: the typed rows are then a view (STAGE.typedView), not a copy. */
-async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<{ reasons: Reason[]; typed: string }> {
+ * file index and row) for the roles that are mapped. Raw values are not copied: the examples of
+ * left-out rows are read back from the raw view. When every role column was converted while
+ * read (raw.fast), only the rows with a value that was not are typed here (see fastRows). */
+async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<Typed> {
   const file = filesLabel(raw.files);
   const reasons: Reason[] = [];
   const select: string[] = [];
@@ -97,17 +113,28 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
   if (roles.order) inner.push(`segmint_trim(${ident(roles.order)}) AS __o`);
   const fastOrder = roles.order ? raw.fast[roles.order] : undefined;
   select.push(roles.order ? (fastOrder ? `coalesce(${ident(fastOrder.as)}, segmint_customer_of(__o)) AS __order` : 'segmint_customer_of(__o) AS __order') : 'CAST(NULL AS VARCHAR) AS __order');
-  const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}`;
-  const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
-  const sql = `SELECT ${select.join(', ')}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`;
-  const roleColumns = [roles.customer, roles.date, roles.order, ...(roles.amount !== undefined ? numericRoleSql(file, 'amount', roles.amount, profiles).columns : [])];
-  if (roleColumns.every((c) => c === undefined || raw.fast[c] !== undefined)) {
-    await backend.exec(`CREATE OR REPLACE VIEW ${ident(STAGE.typedView)} AS ${sql}`);
-    return { reasons, typed: STAGE.typedView };
+  // the typed rows of the raw rows that pass `where`
+  const typedSql = (where: string) => {
+    const base = `SELECT *${inner.length ? ', ' + inner.join(', ') : ''} FROM ${ident(raw.table)}${where ? ` WHERE ${where}` : ''}`;
+    const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
+    return `SELECT ${select.join(', ')}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`;
+  };
+  const amountColumns = roles.amount !== undefined ? numericRoleSql(file, 'amount', roles.amount, profiles).columns : [];
+  const roleColumns = [roles.customer, roles.date, roles.order, ...amountColumns];
+  const mapped = roleColumns.filter((c): c is string => c !== undefined);
+  if (mapped.length > 0 && mapped.every((c) => raw.fast[c] !== undefined)) {
+    // Every role column was converted while read: a row whose converted values are all there is
+    // a usable transaction as it stands. Only the others (a value the cheap conversion did not
+    // read: an empty order id, 17850.0, a D/M/Y date, a bad amount) are converted here, and only
+    // they can be left out; the typed table holds just them.
+    const converted = [...new Set(mapped)].map((c) => `${ident(raw.fast[c]!.as)} IS NOT NULL`).join(' AND ');
+    await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS ${typedSql(`NOT (${converted})`)}`);
+    const as = (c: string | undefined) => (c === undefined ? null : raw.fast[c]!.as);
+    return { reasons, typed: STAGE.typed, converted: { customer: as(roles.customer)!, ts: as(roles.date)!, amount: as(amountColumns[0])!, order: as(roles.order) } };
   }
   // every conversion runs once per row, here; the reasons then only test the stored results
-  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS ${sql}`);
-  return { reasons, typed: STAGE.typed };
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS ${typedSql('')}`);
+  return { reasons, typed: STAGE.typed, converted: null };
 }
 
 async function analyse(backend: Backend, files: InputFile[], options: IngestOptions, mode: 'ingest' | 'profile'): Promise<Analysis> {
@@ -163,10 +190,10 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   }
   const { roles, roleSource } = resolved;
   const issues: LoadIssue[] = [...raw.issues, ...missing.map((m) => ({ ...m, severity: 'warning' as const }))];
-  const { reasons, typed } = await buildTyped(backend, raw, profiles, roles, options, issues);
+  const { reasons, typed, converted } = await buildTyped(backend, raw, profiles, roles, options, issues);
   const leftOut = await countLeftOut(backend, typed, raw.table, reasons);
   const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);
-  return { raw, profiles, roles, roleSource, issues, leftOut, usable, typed };
+  return { raw, profiles, roles, roleSource, issues, leftOut, usable, typed, converted };
 }
 
 /** Loads transactions into segmint_tx (customer, ts, amount, order_id, src_file, src_row). */
@@ -177,18 +204,72 @@ export async function ingestTransactions(backend: Backend, files: InputFile[], o
       const issues: LoadIssue[] = a.leftOut.flatMap((l) => l.examples.map((e) => ({ severity: 'error' as const, file: e.file, row: e.row, message: `${l.reason}: '${e.value}'` })));
       throw new LoadError(`${filesLabel(a.raw.files)}: no row could be used, all ${a.raw.rows} were left out:\n${leftOutLines(a.leftOut)}`, issues);
     }
-    await backend.exec(
-      `CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS
-       SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row
+    const typedRows = `SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row
        FROM ${ident(a.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i
-       WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount)`
-    );
-    await swap(backend, STAGE.tx, TX_TABLE);
+       WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount)`;
+    if (a.converted) await installConverted(backend, a.raw, a.converted, typedRows);
+    else {
+      await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS ${typedRows}`);
+      await installTx(backend, { table: STAGE.tx });
+    }
     const r = report(a);
     r.issues.push({ severity: 'info', file: filesLabel(a.raw.files), message: `${a.usable} of ${a.raw.rows} rows loaded as transactions` });
     return r;
   } finally {
     await cleanUp(backend);
+  }
+}
+
+/** Tables behind segmint_tx when it is a view (see installConverted). */
+export const TX_ROWS = 'segmint_tx_rows';
+export const TX_EXTRA = 'segmint_tx_extra';
+
+/** Every role was converted while read: the raw table itself becomes the transactions, without
+ * a copy of its million rows. Its text columns (NULL wherever a value was converted) are
+ * dropped, and segmint_tx is a view: the raw rows whose converted values are all set, plus the
+ * rows typed the exact way (`typedRows`, few) that are usable. Source file and row come from the
+ * raw table's insertion order (rowid), as they did in the raw view. */
+async function installConverted(backend: Backend, raw: RawTable, c: Converted, typedRows: string): Promise<void> {
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.txExtra)} AS ${typedRows}`);
+  const files = await backend.query(`SELECT p, name, first FROM ${ident(STAGE.files)} ORDER BY i`);
+  await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
+  const single = files.length === 1;
+  for (const col of [...raw.loaded, ...(single ? ['__p'] : []), '__r']) await backend.exec(`ALTER TABLE ${ident(STAGE.raw0)} DROP COLUMN ${ident(col)}`);
+  const byFile = (value: (f: Row) => string) => (single ? value(files[0]!) : `CASE __p ${files.map((f) => `WHEN ${str(String(f.p))} THEN ${value(f)}`).join(' ')} END`);
+  const set = [c.customer, c.ts, c.amount, ...(c.order ? [c.order] : [])].map((x) => `${ident(x)} IS NOT NULL`).join(' AND ');
+  const view = `SELECT ${ident(c.customer)} AS customer, ${ident(c.ts)} AS ts, ${ident(c.amount)} AS amount, ${c.order ? ident(c.order) : 'CAST(NULL AS VARCHAR)'} AS order_id,
+      ${byFile((f) => str(String(f.name)))} AS src_file, CAST(rowid - ${byFile((f) => String(Number(f.first)))} + 1 AS BIGINT) AS src_row
+    FROM ${ident(TX_ROWS)} WHERE ${set}
+    UNION ALL SELECT customer, ts, amount, order_id, src_file, src_row FROM ${ident(TX_EXTRA)}`;
+  await installTx(backend, { rows: STAGE.raw0, extra: STAGE.txExtra, view });
+}
+
+/** Drops segmint_tx, whether a table or a view (and the view's tables). */
+export async function dropTransactions(backend: Backend): Promise<void> {
+  const names = [TX_TABLE, TX_ROWS, TX_EXTRA];
+  const existing = await backend.query(`SELECT table_name AS t, table_type AS k FROM information_schema.tables WHERE table_name IN (${names.map(str).join(', ')})`);
+  for (const name of names) {
+    const kind = existing.find((e) => e.t === name)?.k;
+    if (kind !== undefined) await backend.exec(`DROP ${kind === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(name)}`);
+  }
+}
+
+/** Replaces segmint_tx (a table, or a view over TX_ROWS and TX_EXTRA) by a new table or view
+ * in one transaction: readers see the old or the new transactions, never a mix. */
+async function installTx(backend: Backend, next: { table: string } | { rows: string; extra: string; view: string }): Promise<void> {
+  await backend.exec('BEGIN TRANSACTION');
+  try {
+    await dropTransactions(backend);
+    if ('table' in next) await backend.exec(`ALTER TABLE ${ident(next.table)} RENAME TO ${ident(TX_TABLE)}`);
+    else {
+      await backend.exec(`ALTER TABLE ${ident(next.rows)} RENAME TO ${ident(TX_ROWS)}`);
+      await backend.exec(`ALTER TABLE ${ident(next.extra)} RENAME TO ${ident(TX_EXTRA)}`);
+      await backend.exec(`CREATE VIEW ${ident(TX_TABLE)} AS ${next.view}`);
+    }
+    await backend.exec('COMMIT');
+  } catch (err) {
+    await backend.exec('ROLLBACK');
+    throw err;
   }
 }
 

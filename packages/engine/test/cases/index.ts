@@ -4,6 +4,7 @@
 // Nothing here is Node-specific: the SQL runs on any Backend.
 import type { Backend, Cell } from '../../src/types.js';
 import { ident, str } from '../../src/sql/quote.js';
+import { dropTransactions } from '../../src/ingest/transactions.js';
 import refundsAndOrders from './metrics/refunds-and-orders.json' with { type: 'json' };
 import earlierAsOf from './metrics/earlier-as-of.json' with { type: 'json' };
 import scoreTies from './metrics/score-ties.json' with { type: 'json' };
@@ -54,6 +55,8 @@ export function caseSetupSql(c: MetricCase): string[] {
 }
 
 export async function setupCase(backend: Backend, c: MetricCase): Promise<void> {
+  // a load may have left segmint_tx as a view (see ingestTransactions)
+  await dropTransactions(backend);
   for (const sql of caseSetupSql(c)) await backend.exec(sql);
 }
 

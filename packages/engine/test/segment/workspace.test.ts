@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend, nodeFile } from '../../src/node/index.js';
 import { Workspace } from '../../src/workspace.js';
+import { dropTransactions } from '../../src/ingest/transactions.js';
 import { metricCases, setupCase } from '../cases/index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -134,7 +135,7 @@ describe('Workspace', () => {
   });
 
   it('segments a customers file alone (no transactions): its own R/F/M columns are the metrics', async () => {
-    await db.exec('DROP TABLE IF EXISTS segmint_tx');
+    await dropTransactions(db);
     await db.exec('CREATE OR REPLACE TABLE segmint_attrs (customer VARCHAR, R DOUBLE, region VARCHAR, segment VARCHAR)');
     await db.exec("INSERT INTO segmint_attrs VALUES ('X1', 10, 'North', 'a'), ('X2', 40, 'South', 'b'), ('X3', NULL, 'South', 'c')");
     const w = new Workspace(db);
