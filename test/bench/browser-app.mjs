@@ -92,7 +92,7 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
               customers: built.customers,
               segments: Object.fromEntries(run.result.summary.map((x) => [x.segment ?? '(unassigned)', x.customers])),
               ms,
-              traced: [`${traced.length} statements, ${Math.round(traced.reduce((s, x) => s + x[0], 0))} ms in all`, ...traced.sort((a, b) => b[0] - a[0]).slice(0, trace).map(([t, q]) => `${Math.round(t)} ms: ${q.replace(/\s+/g, ' ').slice(0, 160)}`)]
+              traced: trace && [`${traced.length} statements, ${Math.round(traced.reduce((s, x) => s + x[0], 0))} ms in all`, ...traced.sort((a, b) => b[0] - a[0]).slice(0, trace).map(([t, q]) => `${Math.round(t)} ms: ${q.replace(/\s+/g, ' ').slice(0, 160)}`)]
             };
           }, { url: `/__bench/tx-${size}.csv`, name: `tx-${size}.csv`, five, trace: Number(process.env.SEGMINT_BENCH_TRACE) || (process.env.SEGMINT_BENCH_TRACE ? 8 : 0) });
           if (res?.error) { error = res.error; res = null; }

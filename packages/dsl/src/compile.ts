@@ -21,6 +21,8 @@ export interface CompileOptions {
   dialect?: 'duckdb';
   /** true: literals become $1.. parameters; false (default): rendered inline */
   bind?: boolean;
+  /** also emit `summary` (see CompiledRules.summary), carrying these relation columns */
+  summary?: { carry: readonly { column: string; as: string }[] };
 }
 
 export interface CompiledRules {
@@ -34,6 +36,11 @@ export interface CompiledRules {
   tags: { id: string; label: string | null }[];
   defines: { name: string; type: FieldType }[];
   hasOtherwise: boolean;
+  /** with options.summary: the same rules as a query for summarising them (the live-typing
+   * numbers): `segment` is the segment's 0-based index in `segments` (an INTEGER, NULL when no
+   * segment applies: cheaper to group by than the id), then the tags, then the carried
+   * columns; no customer id, no defines */
+  summary?: { sql: string; params: Param[] };
 }
 
 export interface ExpressionOptions {
@@ -165,7 +172,9 @@ function hasErrors(ds: Diagnostic[]): boolean {
 }
 
 /** Compile a checked rule file (no errors) to one SELECT. */
-export function emitRules(file: RuleFile, check: CheckResult, options: CompileOptions): { sql: string; params: Param[] } {
+/** The rules as one SELECT over the relation: customer, segment id, tags, defines; or, with
+ * `carry` (the summary shape), segment index, tags and the carried relation columns. */
+export function emitRules(file: RuleFile, check: CheckResult, options: CompileOptions, carry?: readonly { column: string; as: string }[]): { sql: string; params: Param[] } {
   const d = dialectOf(options.dialect);
   const asOf = options.asOf ?? check.asOf;
   const em = new Emitter(d, check, asOf, !!options.bind);
@@ -198,12 +207,16 @@ export function emitRules(file: RuleFile, check: CheckResult, options: CompileOp
     from = `(SELECT *, ${cols.join(', ')} FROM ${from}) AS ${d.ident(`_segmint_defines_${i + 1}`)}`;
   });
 
-  const branches = segments.filter((s) => s.when !== null).map((s) => ({ when: em.expr(s.when as Expr), then: d.string(s.id) }));
+  // the segment: its id, or (summary shape) its index in file order
+  const value = (s: SegmentStmt) => (carry ? String(segments.indexOf(s)) : d.string(s.id));
+  const none = carry ? d.castInteger(d.null) : d.castText(d.null);
+  const branches = segments.filter((s) => s.when !== null).map((s) => ({ when: em.expr(s.when as Expr), then: value(s) }));
   const otherwise = segments.find((s) => s.when === null);
-  const segmentSql = branches.length === 0 ? (otherwise ? d.string(otherwise.id) : `${d.castText(d.null)}`) : d.caseWhen(branches, otherwise ? d.string(otherwise.id) : null);
-  const cols = [`${d.ident(options.idColumn ?? 'customer')} AS ${d.ident('customer')}`, `${segmentSql} AS ${d.ident('segment')}`];
+  const segmentSql = branches.length === 0 ? (otherwise ? value(otherwise) : none) : d.caseWhen(branches, otherwise ? value(otherwise) : null);
+  const cols = carry ? [`${segmentSql} AS ${d.ident('segment')}`] : [`${d.ident(options.idColumn ?? 'customer')} AS ${d.ident('customer')}`, `${segmentSql} AS ${d.ident('segment')}`];
   for (const t of tags) cols.push(`${d.isTrue(em.expr(t.when))} AS ${d.ident(t.id)}`);
-  for (const def of defines) cols.push(d.ident(def.name));
+  if (carry) for (const c of carry) cols.push(`${d.ident(c.column)} AS ${d.ident(c.as)}`);
+  else for (const def of defines) cols.push(d.ident(def.name));
   const sql = `SELECT\n  ${cols.join(',\n  ')}\nFROM ${from}`;
   return { sql, params: em.params };
 }
@@ -255,7 +268,8 @@ export function compileRules(source: string, schema: Schema | null, options: Com
   const base = { diagnostics, asOf, segments, tags, defines, hasOtherwise };
   if (hasErrors(diagnostics)) return { ok: false, ...base, ...empty };
   const out = emitRules(file, check, { ...options, asOf: asOf ?? undefined });
-  return { ok: true, ...base, ...out };
+  const summary = options.summary ? emitRules(file, check, { ...options, asOf: asOf ?? undefined }, options.summary.carry) : undefined;
+  return { ok: true, ...base, ...out, ...(summary ? { summary } : {}) };
 }
 
 function fileHasAsOf(file: RuleFile): boolean {

@@ -41,6 +41,7 @@ export interface Dialect {
   pct(x: string): string;
   caseWhen(branches: { when: string; then: string }[], otherwise: string | null): string;
   castText(x: string): string;
+  castInteger(x: string): string;
 }
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -122,7 +123,8 @@ export const duckdb: Dialect = {
   pct: (x) => `CASE WHEN ${x} IS NULL THEN NULL ELSE 100 * percent_rank() OVER (PARTITION BY ${x} IS NULL ORDER BY ${x}) END`,
   caseWhen: (branches, otherwise) =>
     `CASE${branches.map((b) => `\n    WHEN ${b.when} THEN ${b.then}`).join('')}${otherwise === null ? '' : `\n    ELSE ${otherwise}`}\n  END`,
-  castText: (x) => `CAST(${x} AS VARCHAR)`
+  castText: (x) => `CAST(${x} AS VARCHAR)`,
+  castInteger: (x) => `CAST(${x} AS INTEGER)`
 };
 
 export const DIALECTS: Record<string, Dialect> = { duckdb };

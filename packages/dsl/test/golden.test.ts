@@ -86,6 +86,35 @@ FROM (SELECT *, ("AOV2" > 100) AS "big" FROM (SELECT *, (CAST("M" AS DOUBLE) / N
     expect(readAsOf(src)).toBe('2024-12-31');
   });
 
+  it('summary shape: segment index in file order, tags, carried columns; no customer, no defines', () => {
+    const src = `define big = M / F > 100
+segment platinum "Platinum 铂金客户" when R <= 30 and big
+segment silver when F >= 3
+segment basic otherwise
+tag complainer when complaints > 0
+`;
+    const c = compileRules(src, schema, { relation: 'customers', summary: { carry: [{ column: 'M', as: '__segmint_M' }] } });
+    expect(c.ok).toBe(true);
+    // the main SQL is unchanged by the option
+    expect(c.sql).toBe(compileRules(src, schema, { relation: 'customers' }).sql);
+    expect(c.summary?.sql).toBe(`SELECT
+  CASE
+    WHEN (("R" <= 30) AND "big") THEN 0
+    WHEN ("F" >= 3) THEN 1
+    ELSE 2
+  END AS "segment",
+  (("complaints" > 0) IS TRUE) AS "complainer",
+  "M" AS "__segmint_M"
+FROM (SELECT *, ((CAST("M" AS DOUBLE) / NULLIF("F", 0)) > 100) AS "big" FROM "customers") AS "_segmint_defines_1"`);
+    // an otherwise in the middle keeps its position; no segment at all is a NULL integer
+    expect(compileRules('segment a otherwise\n', null, { relation: 'c', summary: { carry: [] } }).summary?.sql).toBe('SELECT\n  0 AS "segment"\nFROM "c"');
+    expect(compileRules('tag t when R < 3\n', null, { relation: 'c', summary: { carry: [] } }).summary?.sql).toContain('CAST(NULL AS INTEGER) AS "segment"');
+    // bound parameters are the same list as the main SQL's
+    const bound = compileRules("segment a when RFM = '555'\n", schema, { relation: 'c', bind: true, summary: { carry: [] } });
+    expect(bound.summary?.params).toEqual(['555']);
+    expect(bound.summary?.sql).toContain('("RFM" = CAST($1 AS VARCHAR)) THEN 0');
+  });
+
   it('another dialect is one more table of renderings', () => {
     const brackets: Dialect = { ...duckdb, name: 'brackets', ident: (n) => `[${n.replace(/]/g, ']]')}]`, compare: { ...duckdb.compare, '!=': '!=' } };
     DIALECTS.brackets = brackets;

@@ -14,7 +14,7 @@ import type {
 } from './types.js';
 import { ingestCustomers, ingestTransactions } from './ingest/index.js';
 import { ATTRS_TABLE, buildCustomers, checkDate, CUSTOMERS_TABLE, type BuildCustomersResult } from './metrics/index.js';
-import { quickRuleCounts, runSegmentation, SEGMENTED_TABLE, segmentOutputSql } from './segment/index.js';
+import { metricPresenceOf, quickRuleCounts, runSegmentation, SEGMENTED_TABLE, segmentOutputSql, summaryCarry } from './segment/index.js';
 import { ident } from './sql/quote.js';
 
 export type CompiledRules = ReturnType<typeof compileRules>;
@@ -104,14 +104,17 @@ export class Workspace implements WorkspaceApi {
     }
     let built = await this.ensureBuilt();
     if (wanted !== undefined && valid && wanted !== built.asOf) built = await this.buildCustomers({ asOf: wanted });
-    const compiled = compileRules(source, built.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: built.asOf });
+    const presence = metricPresenceOf(built.schema.fields);
+    // summary: the same rules in the shape the per-segment numbers are computed from
+    const compiled = compileRules(source, built.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: built.asOf, summary: { carry: summaryCarry(presence) } });
     if (!compiled.ok) return { compiled, result: null };
     if (!valid) checkDate(wanted ?? '', options.asOf !== undefined ? 'the as-of option' : "the rule file's as of"); // throws
     const result = await runSegmentation(this.backend, compiled, {
       asOf: built.asOf,
       into: options.into ?? SEGMENTED_TABLE,
       // false: only the numbers (live typing); segmentCustomers then needs a materialised run
-      materialize: options.materialize ?? true
+      materialize: options.materialize ?? true,
+      presence
     });
     this.lastResult = result;
     return { compiled, result };

@@ -12,6 +12,15 @@ export interface CompiledRuleSet {
   segments: { id: string; label?: string | null }[];
   tags: { id: string; label?: string | null }[];
   defines?: { name: string }[];
+  /** the rules in compileRules' summary shape (segment index, tags, carried R/F/M as
+   * summaryCarry names them): the numbers come from one pass over the relation */
+  summary?: { sql: string; params: readonly unknown[] };
+}
+
+/** The columns the summary shape of a rule set carries: R, F, M where the relation has them.
+ * Pass as compileRules' `summary.carry`. */
+export function summaryCarry(has: MetricPresence): { column: string; as: string }[] {
+  return (['R', 'F', 'M'] as const).filter((m) => has[m]).map((m) => ({ column: m, as: `__segmint_${m}` }));
 }
 
 /** What quick rules need from compileExpression's result. */
@@ -42,12 +51,19 @@ function stat(r: Row, p: string): Stat {
   return { mean: num(r[`${p}_mean`]), median: num(r[`${p}_median`]), min: num(r[`${p}_min`]), max: num(r[`${p}_max`]) };
 }
 
-/** Which of R, F, M the relation has as numbers (a customers-only relation may lack them, or
+/** Which of R, F, M a relation has as numbers (a customers-only relation may lack them, or
  * hold something else under those names: then they count as absent). */
-async function metricPresence(backend: Backend, relation: string): Promise<Record<'R' | 'F' | 'M', boolean>> {
-  const cols = await tableColumns(backend, relation);
-  const numeric = (m: string) => cols.some((c) => c.name.toLowerCase() === m.toLowerCase() && fieldType(c.type) === 'number');
+export type MetricPresence = Record<'R' | 'F' | 'M', boolean>;
+
+/** MetricPresence from the relation's fields (name and rules-language type). */
+export function metricPresenceOf(fields: readonly { name: string; type: string }[]): MetricPresence {
+  const numeric = (m: string) => fields.some((c) => c.name.toLowerCase() === m.toLowerCase() && c.type === 'number');
   return { R: numeric('R'), F: numeric('F'), M: numeric('M') };
+}
+
+async function metricPresence(backend: Backend, relation: string): Promise<MetricPresence> {
+  const cols = await tableColumns(backend, relation);
+  return metricPresenceOf(cols.map((c) => ({ name: c.name, type: fieldType(c.type) })));
 }
 
 /**
@@ -60,21 +76,26 @@ export async function segmentSummary(
   table: string,
   order: { id: string; label?: string | null }[],
   relation: string = CUSTOMERS_TABLE,
-  compiled?: { sql: string; params: readonly unknown[] },
-  tags: readonly { id: string }[] = []
+  compiled?: Pick<CompiledRuleSet, 'summary'>,
+  tags: readonly { id: string }[] = [],
+  /** known by the caller (the Workspace has the relation's schema): saves a catalog query */
+  presence?: MetricPresence
 ): Promise<{ summary: SegmentSummary[]; total: number; tagCounts: Record<string, number> | null }> {
-  const has = await metricPresence(backend, relation);
+  const has = presence ?? (await metricPresence(backend, relation));
   const aggs = (m: 'R' | 'F' | 'M', p: string) =>
     `avg(${m}) AS ${p}_mean, median(${m}) AS ${p}_median, min(${m}) AS ${p}_min, max(${m}) AS ${p}_max`;
-  // Fast path: evaluate the rules again with R, F, M carried along (no join of the segment table
-  // with the relation, which costs more than re-running the rules); else join on customer.
-  const carried = compiled ? carryMetrics(compiled.sql, has) : null;
+  // Fast path: the rules' summary shape, which carries R, F, M along and gives the segment as a
+  // small integer (no join of the segment table with the relation, which costs more than
+  // evaluating the rules again); else join on customer.
+  const carried = compiled?.summary ?? null;
   const col = (m: 'R' | 'F' | 'M') => (has[m] ? `CAST(c.${ident(m)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)');
+  // numbers as they are (the median of an integer column is cheaper than of its DOUBLE cast)
+  const carriedCol = (m: 'R' | 'F' | 'M') => (has[m] ? ident(`__segmint_${m}`) : 'CAST(NULL AS DOUBLE)');
   const source = carried
-    ? `SELECT segment, __segmint_R AS R, __segmint_F AS F, __segmint_M AS M${tags.map((t, i) => `, ${ident(t.id)} AS __segmint_t${i}`).join('')} FROM (${carried}) q`
+    ? `SELECT segment, ${carriedCol('R')} AS R, ${carriedCol('F')} AS F, ${carriedCol('M')} AS M${tags.map((t, i) => `, ${ident(t.id)} AS __segmint_t${i}`).join('')} FROM (${carried.sql}) q`
     : `SELECT s.segment, ${col('R')} AS R, ${col('F')} AS F, ${col('M')} AS M
     FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer`;
-  const params = carried && compiled ? cells(compiled.params) : [];
+  const params = carried ? cells(carried.params) : [];
   const sql = `WITH j AS (
     ${source}
   ), tot AS (SELECT count(*) AS n, sum(M) AS m FROM j)
@@ -88,7 +109,9 @@ export async function segmentSummary(
   const rows = await backend.query(sql, params);
   const total = num(rows[0]?.total) ?? 0;
   const bySegment = new Map<string | null, Row>();
-  for (const r of rows) bySegment.set(r.segment === null ? null : String(r.segment), r);
+  // the summary shape numbers the segments in file order
+  const idOf = (v: Cell | undefined): string | null => (v === null || v === undefined ? null : carried ? (order[Number(v)]?.id ?? String(v)) : String(v));
+  for (const r of rows) bySegment.set(idOf(r.segment), r);
   const empty: Stat = { mean: null, median: null, min: null, max: null };
   const make = (id: string | null, label: string | null): SegmentSummary => {
     const r = bySegment.get(id);
@@ -117,22 +140,6 @@ export async function segmentSummary(
   return { summary, total, tagCounts };
 }
 
-/**
- * The compiled rule SELECT with R, F, M (NULL when the relation lacks them) added to
- * its outermost select list as __segmint_R/F/M. @segmint/dsl emits `SELECT <columns> FROM
- * <relation or SELECT * subqueries>`, so the relation's columns are in scope there; any other
- * shape returns null (the caller joins instead).
- */
-export function carryMetrics(sql: string, has: Record<'R' | 'F' | 'M', boolean>): string | null {
-  const m = /^SELECT\s/.exec(sql);
-  if (!m || /^SELECT\s+DISTINCT\b/i.test(sql)) return null;
-  const cols = (['R', 'F', 'M'] as const)
-    // numbers as they are (the median of an integer column is cheaper than of its DOUBLE cast)
-    .map((k) => `${has[k] ? ident(k) : 'CAST(NULL AS DOUBLE)'} AS ${ident(`__segmint_${k}`)}`)
-    .join(', ');
-  return `SELECT ${cols}, ${sql.slice(m[0].length)}`;
-}
-
 /** Customers carrying each tag (tag columns are booleans named by the tag id). */
 export async function tagCounts(backend: Backend, table: string, tags: { id: string }[]): Promise<Record<string, number>> {
   if (tags.length === 0) return {};
@@ -148,7 +155,7 @@ export async function tagCounts(backend: Backend, table: string, tags: { id: str
 export async function runSegmentation(
   backend: Backend,
   compiled: CompiledRuleSet,
-  options: { asOf: string; into?: string; relation?: string; materialize?: boolean }
+  options: { asOf: string; into?: string; relation?: string; materialize?: boolean; presence?: MetricPresence }
 ): Promise<SegmentationResult> {
   const into = options.into ?? SEGMENTED_TABLE;
   const relation = options.relation ?? CUSTOMERS_TABLE;
@@ -157,7 +164,7 @@ export async function runSegmentation(
   // The live-typing path (materialize: false) only needs the numbers: one pass over the rules.
   const materialize = options.materialize ?? true;
   if (materialize) await backend.exec(`CREATE OR REPLACE TABLE ${ident(into)} AS ${compiled.sql}`, cells(compiled.params));
-  const { summary, total, tagCounts: folded } = await segmentSummary(backend, into, compiled.segments, relation, compiled, compiled.tags);
+  const { summary, total, tagCounts: folded } = await segmentSummary(backend, into, compiled.segments, relation, compiled, compiled.tags, options.presence);
   if (!folded && !materialize) throw new Error('this rule set can only be summarised from a materialised segmentation');
   const counts = folded ?? (await tagCounts(backend, into, compiled.tags));
   return {

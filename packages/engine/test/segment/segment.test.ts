@@ -23,7 +23,14 @@ const compiled = {
   tags: [
     { id: 'big', label: 'Big' },
     { id: 'top_r', label: null }
-  ]
+  ],
+  // compileRules' summary shape (options.summary with summaryCarry): segment index, tags, R/F/M
+  summary: {
+    sql: `SELECT CASE WHEN R <= $1 THEN 0 WHEN F >= 2 THEN 1 WHEN M > $2 THEN 2 END AS segment,
+      (M >= 30) AS big, (R_score = 5) AS top_r, R AS __segmint_R, F AS __segmint_F, M AS __segmint_M
+    FROM customers`,
+    params: [10, 1000]
+  }
 };
 
 describe('segmentation', () => {
@@ -94,8 +101,8 @@ describe('segmentation', () => {
       expect(s.R.max).toBe(d.r_max);
     }
     expect(res.summary.reduce((a, s) => a + s.customers, 0)).toBe(7);
-    // the summary re-evaluates the rules with R, F, M carried along; joining the segment table
-    // with the relation instead gives the same numbers
+    // the summary evaluates the rules' summary shape (R, F, M carried along); joining the
+    // segment table with the relation instead gives the same numbers
     const joined = await segmentSummary(db, 'seg2', compiled.segments, 'customers');
     expect(joined.summary).toEqual(res.summary);
     expect(res.summary.reduce((a, s) => a + s.shareM, 0)).toBeCloseTo(1, 12);
