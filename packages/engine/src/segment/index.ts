@@ -96,18 +96,14 @@ export async function segmentSummary(
     : `SELECT s.segment, ${col('R')} AS R, ${col('F')} AS F, ${col('M')} AS M
     FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer`;
   const params = carried ? cells(carried.params) : [];
-  const sql = `WITH j AS (
-    ${source}
-  ), tot AS (SELECT count(*) AS n, sum(M) AS m FROM j)
-  SELECT segment, count(*) AS customers,
-    count(*) / (SELECT n FROM tot) AS share,
-    coalesce(sum(M), 0) AS Msum,
-    coalesce(sum(M) / nullif((SELECT m FROM tot), 0), 0) AS shareM,
-    ${aggs('R', 'R')}, ${aggs('F', 'F')}, ${aggs('M', 'M')},
-    (SELECT n FROM tot) AS total${carried ? tags.map((_, i) => `, count(*) FILTER (WHERE __segmint_t${i}) AS __segmint_t${i}`).join('') : ''}
-  FROM j GROUP BY segment`;
+  // one pass, grouped by segment; the totals and shares are sums of the few groups (a total
+  // over all rows in the same query would make DuckDB keep the rows for a second scan)
+  const sql = `SELECT segment, count(*) AS customers, coalesce(sum(M), 0) AS Msum,
+    ${aggs('R', 'R')}, ${aggs('F', 'F')}, ${aggs('M', 'M')}${carried ? tags.map((_, i) => `, count(*) FILTER (WHERE __segmint_t${i}) AS __segmint_t${i}`).join('') : ''}
+  FROM (${source}) j GROUP BY segment`;
   const rows = await backend.query(sql, params);
-  const total = num(rows[0]?.total) ?? 0;
+  const total = rows.reduce((a, r) => a + (num(r.customers) ?? 0), 0);
+  const totalM = rows.reduce((a, r) => a + (num(r.Msum) ?? 0), 0);
   const bySegment = new Map<string | null, Row>();
   // the summary shape numbers the segments in file order
   const idOf = (v: Cell | undefined): string | null => (v === null || v === undefined ? null : carried ? (order[Number(v)]?.id ?? String(v)) : String(v));
@@ -120,9 +116,9 @@ export async function segmentSummary(
       segment: id,
       label,
       customers: num(r.customers) ?? 0,
-      share: num(r.share) ?? 0,
+      share: total > 0 ? (num(r.customers) ?? 0) / total : 0,
       M: num(r.Msum) ?? 0,
-      shareM: num(r.shareM) ?? 0,
+      shareM: totalM !== 0 ? (num(r.Msum) ?? 0) / totalM : 0,
       R: stat(r, 'R'),
       F: stat(r, 'F'),
       Mstat: stat(r, 'M')
