@@ -2,6 +2,7 @@
 // Backends: '@segmint/engine/node' (native DuckDB) and '@segmint/engine/browser' (duckdb-wasm).
 export * from './types.js';
 export { ident, str } from './sql/quote.js';
+export { objectKinds, tableColumns, tableExists, type ColumnInfo, type ObjectKind } from './sql/catalog.js';
 export {
   buildCustomers,
   customersSql,

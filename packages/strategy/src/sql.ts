@@ -1,9 +1,8 @@
 // Small SQL helpers over the engine's Backend (browser-safe: no node:* imports).
-import { ident, type Backend, type Cell } from '@segmint/engine';
+import { ident, tableColumns, type Backend, type Cell } from '@segmint/engine';
 
 export async function columnsOf(backend: Backend, table: string): Promise<string[]> {
-  const rows = await backend.query('SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table]);
-  return rows.map((r) => String(r.name));
+  return (await tableColumns(backend, table)).map((c) => c.name);
 }
 
 export function num(v: Cell | undefined): number | null {

@@ -44,8 +44,13 @@ const D = DATE_PATTERNS;
 const timeFormats = (date: string) => [`${date} %H:%M:%S`, `${date} %H:%M`, `${date} %I:%M:%S %p`, `${date} %I:%M %p`, `${date} %I:%M:%S%p`, `${date} %I:%M%p`, date];
 const list = (fs: string[]) => `[${fs.map((f) => `'${f}'`).join(', ')}]`;
 
-/** CREATE OR REPLACE the macros (temporary: they live as long as the connection). */
+/** Backends whose connection has the macros already (one connection per Backend). */
+const withMacros = new WeakSet<Backend>();
+
+/** CREATE OR REPLACE the macros (temporary: they live as long as the connection), once per
+ * backend. */
 export async function createMacros(backend: Backend): Promise<void> {
+  if (withMacros.has(backend)) return;
   const stmts = [
     // text as the metrics spec's customer id: trimmed, '' -> NULL, 17850.0 -> 17850
     // t = trimmed text (the regular expression only runs on values with a '.')
@@ -91,4 +96,5 @@ export async function createMacros(backend: Backend): Promise<void> {
     `CREATE OR REPLACE TEMP MACRO segmint_ts(v, day_first, serial) AS segmint_ts_of(trim(CAST(v AS VARCHAR), '${BLANKS}'), day_first, serial)`
   ];
   for (const s of stmts) await backend.exec(s);
+  withMacros.add(backend);
 }

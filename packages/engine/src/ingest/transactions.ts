@@ -3,6 +3,7 @@
 import type { Backend, InputFile, LoadIssue, LoadReport, Role, RoleMap, Row } from '../types.js';
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
+import { objectKinds } from '../sql/catalog.js';
 import { fastSql, readRaw, type FastKind, type IngestOptions, type PickColumns, type RawTable } from './read.js';
 import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
@@ -61,7 +62,7 @@ interface Converted {
  * file index and row) for the roles that are mapped. Raw values are not copied: the examples of
  * left-out rows are read back from the raw view. When every role column was converted while
  * read (raw.fast), only the rows with a value that was not are typed here (see fastRows). */
-async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[]): Promise<Typed> {
+async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[], commaFree: ReadonlySet<string>): Promise<Typed> {
   const file = filesLabel(raw.files);
   const reasons: Reason[] = [];
   const select: string[] = [];
@@ -88,7 +89,7 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
   if (roles.amount) {
     const a = numericRoleSql(file, 'amount', roles.amount, profiles);
     for (const col of a.columns) {
-      const n = await decideNumbers(backend, raw, col);
+      const n = commaFree.has(col) ? { commaFirst: false, issues: [] } : await decideNumbers(backend, raw, col);
       issues.push(...n.issues);
       const fast = raw.fast[col];
       // a fast column is only kept when the column has no decimal comma (see analyse)
@@ -181,16 +182,18 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   // a number column converted while read turned out to have decimal commas past the sample:
   // read again as text only (the decimal separator is decided from every value)
   const commaChecks = Object.entries(raw.fast).filter(([, f]) => f.kind === 'number');
+  // number columns known to hold no comma at all: no decimal separator to decide
+  const commaFree = new Set<string>();
   if (commaChecks.length) {
     const [r] = await backend.query(`SELECT ${commaChecks.map(([c], i) => `count(*) FILTER (contains(${ident(c)}, ',')) AS c${i}`).join(', ')} FROM ${ident(raw.table)}`);
     if (commaChecks.some((_, i) => Number(r?.[`c${i}`] ?? 0) > 0)) {
       fastPath = false;
       raw = await readRaw(backend, files, options, pick);
-    }
+    } else for (const [c] of commaChecks) commaFree.add(c);
   }
   const { roles, roleSource } = resolved;
   const issues: LoadIssue[] = [...raw.issues, ...missing.map((m) => ({ ...m, severity: 'warning' as const }))];
-  const { reasons, typed, converted } = await buildTyped(backend, raw, profiles, roles, options, issues);
+  const { reasons, typed, converted } = await buildTyped(backend, raw, profiles, roles, options, issues, commaFree);
   const leftOut = await countLeftOut(backend, typed, raw.table, reasons);
   const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);
   return { raw, profiles, roles, roleSource, issues, leftOut, usable, typed, converted };
@@ -246,12 +249,8 @@ async function installConverted(backend: Backend, raw: RawTable, c: Converted, t
 
 /** Drops segmint_tx, whether a table or a view (and the view's tables). */
 export async function dropTransactions(backend: Backend): Promise<void> {
-  const names = [TX_TABLE, TX_ROWS, TX_EXTRA];
-  const existing = await backend.query(`SELECT table_name AS t, table_type AS k FROM information_schema.tables WHERE table_name IN (${names.map(str).join(', ')})`);
-  for (const name of names) {
-    const kind = existing.find((e) => e.t === name)?.k;
-    if (kind !== undefined) await backend.exec(`DROP ${kind === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(name)}`);
-  }
+  const kinds = await objectKinds(backend, [TX_TABLE, TX_ROWS, TX_EXTRA]);
+  for (const [name, kind] of kinds) await backend.exec(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} ${ident(name)}`);
 }
 
 /** Replaces segmint_tx (a table, or a view over TX_ROWS and TX_EXTRA) by a new table or view

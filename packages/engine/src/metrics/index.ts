@@ -61,24 +61,8 @@ export function checkDate(value: string, what = 'as of'): string {
   throw new Error(`${what} must be a calendar date written YYYY-MM-DD (e.g. 2024-06-30), got '${value}'`);
 }
 
-export async function tableExists(backend: Backend, table: string): Promise<boolean> {
-  const rows = await backend.query('SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1', [table]);
-  return Number(rows[0]?.n ?? 0) > 0;
-}
-
-export interface ColumnInfo {
-  name: string;
-  /** DuckDB type, e.g. 'VARCHAR', 'DOUBLE', 'DECIMAL(10,2)' */
-  type: string;
-}
-
-export async function tableColumns(backend: Backend, table: string): Promise<ColumnInfo[]> {
-  const rows = await backend.query(
-    'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
-    [table]
-  );
-  return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
-}
+import { objectKinds, tableColumns } from '../sql/catalog.js';
+export { tableColumns, tableExists, type ColumnInfo } from '../sql/catalog.js';
 
 /** The default analysis date: the date part of the latest transaction. */
 export async function defaultAsOf(backend: Backend): Promise<string | null> {
@@ -126,7 +110,9 @@ export interface CustomersSqlOptions {
   orders?: 'none' | 'all' | 'mixed';
 }
 
-/** The CREATE TABLE statement of the customer relation (see the metrics spec). */
+/** The CREATE TABLE statement of the customer relation (see the metrics spec). Its rows are in no
+ * particular order (sorting a million customers costs more than the queries that need an order
+ * pay for their own ORDER BY). */
 export function customersSql(o: CustomersSqlOptions): string {
   const asOf = `DATE ${str(checkDate(o.asOf))}`;
   const table = ident(o.table ?? CUSTOMERS_TABLE);
@@ -197,8 +183,7 @@ s AS (
 )
 SELECT customer, R, F, M, T, AOV, first_purchase, last_purchase, R_score, F_score, M_score,
   CAST(R_score AS VARCHAR) || CAST(F_score AS VARCHAR) || CAST(M_score AS VARCHAR) AS RFM${attrList}
-FROM s
-ORDER BY customer`;
+FROM s`;
 }
 
 /**
@@ -212,8 +197,9 @@ ORDER BY customer`;
  *  - without segmint_tx (a customers file only) the relation is that file as is.
  */
 export async function buildCustomers(backend: Backend, options: { asOf?: string } = {}): Promise<BuildCustomersResult> {
-  const hasTx = await tableExists(backend, TX_TABLE);
-  const hasAttrs = await tableExists(backend, ATTRS_TABLE);
+  const kinds = await objectKinds(backend, [TX_TABLE, ATTRS_TABLE]);
+  const hasTx = kinds.has(TX_TABLE);
+  const hasAttrs = kinds.has(ATTRS_TABLE);
   if (!hasTx && !hasAttrs) throw new Error('no data loaded: load a transactions file (or a customers file) first');
   const notes: string[] = [];
   let renamed: RenamedColumn[] = [];
@@ -242,11 +228,14 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
 
   let asOf: string;
   if (hasTx) {
-    const fallback = options.asOf === undefined ? await defaultAsOf(backend) : null;
+    // one scan: the default as-of (as defaultAsOf) and which rows have an order id
+    const [oc] = await backend.query(
+      `SELECT CAST(CAST(max(ts) FILTER (customer IS NOT NULL AND customer <> '') AS DATE) AS VARCHAR) AS d, count(*) AS n, count(order_id) AS o FROM ${ident(TX_TABLE)}`
+    );
+    const fallback = typeof oc?.d === 'string' ? oc.d : null;
     const chosen = options.asOf ?? fallback;
     if (!chosen) throw new Error('the transactions have no dated rows with a customer id, so there is no default as-of date: give one');
     asOf = checkDate(chosen);
-    const [oc] = await backend.query(`SELECT count(*) AS n, count(order_id) AS o FROM ${ident(TX_TABLE)}`);
     const n = Number(oc?.n ?? 0);
     const withOrder = Number(oc?.o ?? 0);
     const orders = withOrder === 0 ? 'none' : withOrder === n ? 'all' : 'mixed';
