@@ -300,12 +300,17 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
   const idx = load.map((c) => columns.indexOf(c));
   const lim = limit === null ? '' : ` LIMIT ${Math.floor(limit)}`;
   const fastCols = load.filter((c) => fast[c]).map((c) => fast[c]!);
-  const fastDefs = fastCols.map((f) => `, ${ident(f.as)} ${FAST_TYPE[f.kind]}`).join('');
+  // The text of the columns converted while read is kept only for the rows where one of them
+  // was not (few), as one list (__t): a VARCHAR column per converted column would cost 16 bytes
+  // a row even where it is NULL (160 MB at 10M rows).
+  const listed = load.filter((c) => fast[c]);
+  const plain = load.filter((c) => !fast[c]);
+  const defs = [...plain.map((c) => `${ident(c)} VARCHAR`), ...fastCols.map((f) => `${ident(f.as)} ${FAST_TYPE[f.kind]}`), ...(listed.length ? ['__t VARCHAR[]'] : []), '__p VARCHAR', '__r BIGINT'];
   await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
-  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${load.map((c) => `${ident(c)} VARCHAR`).join(', ')}${fastDefs}, __p VARCHAR, __r BIGINT)`);
-  // the text of a fast column only where the cheap conversion did not apply
-  const csvText = load.map((c, k) => (fast[c] ? `CASE WHEN ${ident(fast[c].as)} IS NULL THEN c${idx[k]} END` : `c${idx[k]}`));
-  const csvFast = load.filter((c) => fast[c]).map((c) => `${fastSql(fast[c]!.kind, `c${columns.indexOf(c)}`)} AS ${ident(fast[c]!.as)}`);
+  await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${defs.join(', ')})`);
+  const csvFast = listed.map((c) => `${fastSql(fast[c]!.kind, `c${columns.indexOf(c)}`)} AS ${ident(fast[c]!.as)}`);
+  const someUnconverted = fastCols.map((f) => `${ident(f.as)} IS NULL`).join(' OR ');
+  const csvList = `CASE WHEN ${someUnconverted} THEN [${listed.map((c) => `c${columns.indexOf(c)}`).join(', ')}] END`;
   // delimited text: one read_csv per dialect, over all files of that dialect
   for (const { dialect, paths } of groups.values()) {
     const ws = dialect.delimiter === 'whitespace';
@@ -328,7 +333,7 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
       const from = `read_csv([${paths.map(str).join(', ')}], ${opts})`;
       await backend.exec(
         csvFast.length
-          ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${csvText.map((t) => `${t}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}__p, NULL FROM (SELECT *, ${csvFast.join(', ')} FROM ${from}${lim})`
+          ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${csvList}, __p, NULL FROM (SELECT *, ${csvFast.join(', ')} FROM ${from}${lim})`
           : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, NULL FROM ${from}${lim}`
       );
     } catch (err) {
@@ -377,7 +382,9 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
      FROM ${ident(STAGE.names)} n JOIN (SELECT __p, min(rowid) AS first, count(*) AS rows FROM ${ident(STAGE.raw0)} GROUP BY __p) o ON o.__p = n.p`
   );
   await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.names)}`);
-  const viewCols = [...load.map((c) => `r.${ident(c)}`), ...fastCols.map((f) => `r.${ident(f.as)}`)].join(', ');
+  // the text of a converted column only where the cheap conversion did not apply
+  const text = (c: string) => (fast[c] ? `CASE WHEN r.${ident(fast[c].as)} IS NULL THEN r.__t[${listed.indexOf(c) + 1}] END AS ${ident(c)}` : `r.${ident(c)}`);
+  const viewCols = [...load.map(text), ...fastCols.map((f) => `r.${ident(f.as)}`)].join(', ');
   // one file (the common case): no join at all; the name is a quoted literal
   const only = pathName.size === 1 ? [...pathName.values()][0]! : null;
   await backend.exec(

@@ -228,7 +228,7 @@ export const TX_ROWS = 'segmint_tx_rows';
 export const TX_EXTRA = 'segmint_tx_extra';
 
 /** Every role was converted while read: the raw table itself becomes the transactions, without
- * a copy of its million rows. Its text columns (NULL wherever a value was converted) are
+ * a copy of its million rows. Its text (kept only for the rows with a value not converted) is
  * dropped, and segmint_tx is a view: the raw rows whose converted values are all set, plus the
  * rows typed the exact way (`typedRows`, few) that are usable. Source file and row come from the
  * raw table's insertion order (rowid), as they did in the raw view. */
@@ -237,7 +237,9 @@ async function installConverted(backend: Backend, raw: RawTable, c: Converted, t
   const files = await backend.query(`SELECT p, name, first FROM ${ident(STAGE.files)} ORDER BY i`);
   await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
   const single = files.length === 1;
-  for (const col of [...raw.loaded, ...(single ? ['__p'] : []), '__r']) await backend.exec(`ALTER TABLE ${ident(STAGE.raw0)} DROP COLUMN ${ident(col)}`);
+  // the read table keeps only the converted columns (and each row's file when there are several)
+  const text = [...raw.loaded.filter((col) => !raw.fast[col]), '__t'];
+  for (const col of [...text, ...(single ? ['__p'] : []), '__r']) await backend.exec(`ALTER TABLE ${ident(STAGE.raw0)} DROP COLUMN ${ident(col)}`);
   const byFile = (value: (f: Row) => string) => (single ? value(files[0]!) : `CASE __p ${files.map((f) => `WHEN ${str(String(f.p))} THEN ${value(f)}`).join(' ')} END`);
   const set = [c.customer, c.ts, c.amount, ...(c.order ? [c.order] : [])].map((x) => `${ident(x)} IS NOT NULL`).join(' AND ');
   const view = `SELECT ${ident(c.customer)} AS customer, ${ident(c.ts)} AS ts, ${ident(c.amount)} AS amount, ${c.order ? ident(c.order) : 'CAST(NULL AS VARCHAR)'} AS order_id,
