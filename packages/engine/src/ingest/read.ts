@@ -54,6 +54,9 @@ export interface RawTable {
   issues: LoadIssue[];
   /** columns converted while read (see FastColumn), by column name */
   fast: Record<string, FastColumn>;
+  /** the raw table's __r holds the data row numbers (Parquet, JS tables); else (delimited
+   * text) they follow from the insertion order (rowid) */
+  explicitRows: boolean;
 }
 
 const SAMPLE_BYTES = 1 << 20;
@@ -249,8 +252,8 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     const picked = await pick({ table: STAGE.raw, columns, files: sources.map((s) => s.name) });
     const wanted = Array.isArray(picked) ? picked : picked.columns;
     loaded = wanted.length === 0 ? columns.slice(0, 1) : columns.filter((c) => wanted.includes(c));
-    // converting while reading needs DuckDB's CSV reader for every file
-    if (!Array.isArray(picked) && sources.every((s) => s.csv)) fastKinds = picked.fast;
+    // converting while reading needs DuckDB's own reader (CSV, Parquet on disk) for every file
+    if (!Array.isArray(picked) && sources.every((s) => s.csv || s.parquetPath)) fastKinds = picked.fast;
   }
   const fast: Record<string, FastColumn> = {};
   loaded.forEach((c, k) => {
@@ -275,7 +278,8 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     encoding: uniq(sources.map((s) => s.encoding)).join('; '),
     rows,
     issues,
-    fast
+    fast,
+    explicitRows: sources.some((s) => !s.csv)
   };
 }
 
@@ -308,9 +312,9 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
   const defs = [...plain.map((c) => `${ident(c)} VARCHAR`), ...fastCols.map((f) => `${ident(f.as)} ${FAST_TYPE[f.kind]}`), ...(listed.length ? ['__t VARCHAR[]'] : []), '__p VARCHAR', '__r BIGINT'];
   await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
   await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.raw0)} (${defs.join(', ')})`);
-  const csvFast = listed.map((c) => `${fastSql(fast[c]!.kind, `c${columns.indexOf(c)}`)} AS ${ident(fast[c]!.as)}`);
+  const fastExprs = listed.map((c) => `${fastSql(fast[c]!.kind, `c${columns.indexOf(c)}`)} AS ${ident(fast[c]!.as)}`);
   const someUnconverted = fastCols.map((f) => `${ident(f.as)} IS NULL`).join(' OR ');
-  const csvList = `CASE WHEN ${someUnconverted} THEN [${listed.map((c) => `c${columns.indexOf(c)}`).join(', ')}] END`;
+  const textList = `CASE WHEN ${someUnconverted} THEN [${listed.map((c) => `c${columns.indexOf(c)}`).join(', ')}] END`;
   // delimited text: one read_csv per dialect, over all files of that dialect
   for (const { dialect, paths } of groups.values()) {
     const ws = dialect.delimiter === 'whitespace';
@@ -332,8 +336,8 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
     try {
       const from = `read_csv([${paths.map(str).join(', ')}], ${opts})`;
       await backend.exec(
-        csvFast.length
-          ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${csvList}, __p, NULL FROM (SELECT *, ${csvFast.join(', ')} FROM ${from}${lim})`
+        fastExprs.length
+          ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${textList}, __p, NULL FROM (SELECT *, ${fastExprs.join(', ')} FROM ${from}${lim})`
           : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, NULL FROM ${from}${lim}`
       );
     } catch (err) {
@@ -344,12 +348,17 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
     if (limit === null) await checkRejects(backend, pathName, dialect, columns.length);
     else if (Number((await backend.query(`SELECT count(*) AS n FROM ${ident(STAGE.rejects)}`))[0]?.n ?? 0) > 0) rejected = true;
   }
-  // Parquet on native: straight from disk
+  // Parquet on native: straight from disk, each value as text (as a CSV's), converted while read
+  // like a CSV's role columns when asked
   for (const s of sources) {
     if (!s.parquetPath) continue;
+    const inner = `SELECT ${load.map((c) => `CAST(${ident(c)} AS VARCHAR) AS c${columns.indexOf(c)}, `).join('')}filename AS __p, file_row_number + 1 AS __r
+      FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)${lim}`;
     try {
       await backend.exec(
-        `INSERT INTO ${ident(STAGE.raw0)} SELECT ${load.map((c) => `CAST(${ident(c)} AS VARCHAR), `).join('')}filename, file_row_number + 1 FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)${lim}`
+        fastExprs.length
+          ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${textList}, __p, __r FROM (SELECT *, ${fastExprs.join(', ')} FROM (${inner}))`
+          : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, __r FROM (${inner})`
       );
     } catch (err) {
       throw asLoadError(err, s.name, 'cannot be read as Parquet', 'The file may be damaged or cut off: export it again');

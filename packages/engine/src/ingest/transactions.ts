@@ -239,11 +239,11 @@ async function installConverted(backend: Backend, raw: RawTable, c: Converted, t
   const single = files.length === 1;
   // the read table keeps only the converted columns (and each row's file when there are several)
   const text = [...raw.loaded.filter((col) => !raw.fast[col]), '__t'];
-  for (const col of [...text, ...(single ? ['__p'] : []), '__r']) await backend.exec(`ALTER TABLE ${ident(STAGE.raw0)} DROP COLUMN ${ident(col)}`);
+  for (const col of [...text, ...(single ? ['__p'] : []), ...(raw.explicitRows ? [] : ['__r'])]) await backend.exec(`ALTER TABLE ${ident(STAGE.raw0)} DROP COLUMN ${ident(col)}`);
   const byFile = (value: (f: Row) => string) => (single ? value(files[0]!) : `CASE __p ${files.map((f) => `WHEN ${str(String(f.p))} THEN ${value(f)}`).join(' ')} END`);
   const set = [c.customer, c.ts, c.amount, ...(c.order ? [c.order] : [])].map((x) => `${ident(x)} IS NOT NULL`).join(' AND ');
   const view = `SELECT ${ident(c.customer)} AS customer, ${ident(c.ts)} AS ts, ${ident(c.amount)} AS amount, ${c.order ? ident(c.order) : 'CAST(NULL AS VARCHAR)'} AS order_id,
-      ${byFile((f) => str(String(f.name)))} AS src_file, CAST(rowid - ${byFile((f) => String(Number(f.first)))} + 1 AS BIGINT) AS src_row
+      ${byFile((f) => str(String(f.name)))} AS src_file, CAST(${raw.explicitRows ? 'coalesce(__r, ' : ''}rowid - ${byFile((f) => String(Number(f.first)))} + 1${raw.explicitRows ? ')' : ''} AS BIGINT) AS src_row
     FROM ${ident(TX_ROWS)} WHERE ${set}
     UNION ALL SELECT customer, ts, amount, order_id, src_file, src_row FROM ${ident(TX_EXTRA)}`;
   await installTx(backend, { rows: STAGE.raw0, extra: STAGE.txExtra, view });

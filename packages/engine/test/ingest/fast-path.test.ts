@@ -4,9 +4,10 @@
 // path gives (convertWhileReading: false): the same rows, left-out counts, examples and
 // messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeBackend } from '../../src/node/index.js';
+import { join } from 'node:path';
+import { NativeBackend, nodeFile } from '../../src/node/index.js';
 import { ingestTransactions, profileFiles } from '../../src/ingest/index.js';
-import type { LoadReport, Row } from '../../src/types.js';
+import type { InputFile, LoadReport, Row } from '../../src/types.js';
 import { diskFile, tempDir } from './fixtures.js';
 
 let db: NativeBackend;
@@ -37,7 +38,12 @@ const tx = async (): Promise<Row[]> => db.query('SELECT customer, CAST(ts AS VAR
 
 async function both(rows: Cells[]): Promise<{ csv: LoadReport; rows: Row[] }> {
   const text = [HEADER, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-  const file = diskFile(dir, 'fast.csv', text);
+  return bothOf(diskFile(dir, 'fast.csv', text), 'read_csv');
+}
+
+/** Loads `file` converting while reading (which must happen, with `reader`) and all as text,
+ * and requires the same report and transactions. */
+async function bothOf(file: InputFile, reader: 'read_csv' | 'read_parquet'): Promise<{ csv: LoadReport; rows: Row[] }> {
   // the statements run: the fast path must really have been taken
   const statements: string[] = [];
   const exec = db.exec.bind(db);
@@ -51,7 +57,7 @@ async function both(rows: Cells[]): Promise<{ csv: LoadReport; rows: Row[] }> {
   } finally {
     db.exec = exec;
   }
-  expect(statements.some((s) => /INSERT INTO .*__segmint_fast_\d.*FROM read_csv/s.test(s))).toBe(true);
+  expect(statements.some((s) => new RegExp(`INSERT INTO .*__segmint_fast_\\d.*FROM ${reader}`, 's').test(s))).toBe(true);
   const csvRows = await tx();
   const slow = await ingestTransactions(db, [file], { convertWhileReading: false });
   expect(csv).toEqual(slow);
@@ -98,6 +104,28 @@ describe('converting while reading gives what the all-text path gives', () => {
     const { csv, rows } = await both(rowsWith([['C1', '2024-01-05', '1.234,50', 'Y1'], ['C2', '2024-01-05', '12,5', 'Y2'], ['C3', '2024-01-05', '1,234', 'Y3']]));
     expect(csv.issues.some((i) => /mixed number formats/.test(i.message))).toBe(true);
     expect(rows.filter((r) => Number(r.src_row) > SAMPLE).map((r) => r.amount)).toEqual([1234.5, 12.5, 1234]);
+  });
+
+  it('Parquet, all text or typed, with odd values past the sample: the same as read all as text', { timeout: 60_000 }, async () => {
+    const csv = diskFile(dir, 'for-parquet.csv', [HEADER, ...rowsWith([['  C5 ', '31/01/2024', '(35.00)', ''], ['17850.0', 'not a date', '7', 'X1'], ['C7', '2024-01-07', 'inf', 'X2'], ['C8', '2024-01-08', '8', 'X3']])].map((r) => r.map(csvField).join(',')).join('\n'));
+    const text = join(dir, 'text.parquet');
+    await db.exec(`COPY (SELECT * FROM read_csv('${csv.path}', all_varchar = true)) TO '${text}' (FORMAT parquet)`);
+    const t = await bothOf(nodeFile(text), 'read_parquet');
+    expect(t.csv.leftOut.map((l) => [l.reason, l.count])).toEqual([
+      ["date that cannot be read (column 'order_date')", 1],
+      ["amount that cannot be read as a number (column 'amount')", 1]
+    ]);
+    expect(t.rows.filter((r) => Number(r.src_row) > SAMPLE)).toEqual([
+      { customer: 'C5', ts: '2024-01-31 00:00:00', amount: -35, order_id: null, src_row: SAMPLE + 1 },
+      { customer: 'C8', ts: '2024-01-08 00:00:00', amount: 8, order_id: 'X3', src_row: SAMPLE + 4 }
+    ]);
+    // typed columns (TIMESTAMP, DOUBLE, a BIGINT id) as a data team writes them
+    const typed = join(dir, 'typed.parquet');
+    await db.exec(`COPY (SELECT CAST(i % 97 AS BIGINT) AS customer_id, TIMESTAMP '2024-01-01 08:00:00' + to_minutes(i) AS order_date, i / 4 AS amount, 'O' || i AS order_id FROM range(1, 30001) t(i)) TO '${typed}' (FORMAT parquet)`);
+    const y = await bothOf(nodeFile(typed), 'read_parquet');
+    expect(y.csv.leftOut).toEqual([]);
+    expect(y.rows.length).toBe(30000);
+    expect(y.rows[29999]).toEqual({ customer: String(30000 % 97), ts: '2024-01-22 04:00:00', amount: 7500, order_id: 'O30000', src_row: 30000 });
   });
 
   it('every date D/M/Y past the sample: decided from those rows', { timeout: 60_000 }, async () => {
