@@ -29,7 +29,7 @@ export const DEFAULT_BROWSER_MAX_BYTES = 1024 ** 3;
 
 /** How a role column can be converted while the file is read: `timestamp` (ISO dates and
  * timestamps as DuckDB's own cast reads them), `number` (what TRY_CAST AS DOUBLE reads,
- * finite) or `id` (a customer or order id: trimmed, 17850.0 -> 17850; needs the macros of
+ * below MAX_AMOUNT in size) or `id` (a customer or order id: trimmed, 17850.0 -> 17850; needs the macros of
  * sqlfns.ts). */
 export type FastKind = 'timestamp' | 'number' | 'id';
 
@@ -160,11 +160,11 @@ export type PickColumns = (sample: { table: string; columns: string[]; files: st
 
 /** SQL: the value of text `v` converted the cheap way, NULL where that does not apply. The
  * timestamp test is the fast path of segmint_ts_of (text starting with a four-digit year and
- * '-' or '/', read by DuckDB's cast); the number is TRY_CAST AS DOUBLE, finite values only (the
+ * '-' or '/', read by DuckDB's cast); the number is TRY_CAST AS DOUBLE, finite values under MAX_AMOUNT only (the
  * fast path of segmint_num when the column has no decimal comma). */
 export function fastSql(kind: FastKind, v: string): string {
   if (kind === 'id') return `CASE WHEN ${fastIdTest(v)} THEN ${v} END`;
-  return kind === 'timestamp' ? `CASE WHEN ${yearFirst(v)} THEN TRY_CAST(${v} AS TIMESTAMP) END` : `CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) END`;
+  return kind === 'timestamp' ? `CASE WHEN ${yearFirst(v)} THEN TRY_CAST(${v} AS TIMESTAMP) END` : `CASE WHEN abs(TRY_CAST(${v} AS DOUBLE)) < ${MAX_AMOUNT} THEN TRY_CAST(${v} AS DOUBLE) END`;
 }
 
 /** SQL: text `v` that is its own id as segmint_customer_of(segmint_trim(v)) reads it (not
@@ -174,6 +174,9 @@ function fastIdTest(v: string): string {
   const codes = [...BLANKS].map((c) => c.codePointAt(0)).join(', ');
   return `${v} <> '' AND NOT contains(${v}, '.') AND ascii(${v}) NOT IN (${codes}) AND NOT (${[...BLANKS].map((b) => `ends_with(${v}, ${str(b)})`).join(' OR ')})`;
 }
+
+/** Amounts from 10^14 on are left out (the metrics sum amounts as DECIMAL(18, 4)). */
+export const MAX_AMOUNT = '1e14';
 
 const FAST_TYPE: Record<FastKind, string> = { timestamp: 'TIMESTAMP', number: 'DOUBLE', id: 'VARCHAR' };
 

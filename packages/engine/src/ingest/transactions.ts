@@ -4,7 +4,7 @@ import type { Backend, InputFile, LoadIssue, LoadReport, Role, RoleMap, Row } fr
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
 import { objectKinds } from '../sql/catalog.js';
-import { fastSql, readRaw, type FastKind, type IngestOptions, type PickColumns, type RawTable } from './read.js';
+import { fastSql, MAX_AMOUNT, readRaw, type FastKind, type IngestOptions, type PickColumns, type RawTable } from './read.js';
 import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
 import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut, type Reason, type ResolvedRoles } from './convert.js';
@@ -110,6 +110,8 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
       where: '__amount IS NULL OR NOT isfinite(__amount)',
       value: rawValue
     });
+    // M is summed as DECIMAL(18, 4) (exact): 10^14 and more does not fit, and is no order amount
+    reasons.push({ reason: `amount too large to add up exactly (10^14 or more${plain ? `, column '${roles.amount}'` : ''}): a misplaced decimal point or run-together numbers?`, where: `abs(__amount) >= ${MAX_AMOUNT}`, value: rawValue });
   }
   if (roles.order) inner.push(`segmint_trim(${ident(roles.order)}) AS __o`);
   const fastOrder = roles.order ? raw.fast[roles.order] : undefined;
@@ -209,7 +211,7 @@ export async function ingestTransactions(backend: Backend, files: InputFile[], o
     }
     const typedRows = `SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row
        FROM ${ident(a.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i
-       WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount)`;
+       WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount) AND abs(t.__amount) < ${MAX_AMOUNT}`;
     if (a.converted) await installConverted(backend, a.raw, a.converted, typedRows);
     else {
       await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS ${typedRows}`);

@@ -102,6 +102,24 @@ describe('bad input', () => {
     await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
   });
 
+  it('an amount of 10^14 or more is left out with a reason (it cannot be summed exactly), and the metrics build', async () => {
+    const f = diskFile(dir, 'huge.csv', 'customer_id,order_date,amount\nA,2024-01-01,10\nB,2024-01-02,123456789012345678\nA,2024-01-03,-1e15\nC,2024-01-04,99999999999999\n');
+    const ws = new Workspace(db);
+    const report = await ws.loadTransactions([f]);
+    expect(report.leftOut).toEqual([
+      {
+        reason: "amount too large to add up exactly (10^14 or more, column 'amount'): a misplaced decimal point or run-together numbers?",
+        count: 2,
+        examples: [
+          { file: 'huge.csv', row: 2, value: '123456789012345678' },
+          { file: 'huge.csv', row: 3, value: '-1e15' }
+        ]
+      }
+    ]);
+    expect((await ws.buildCustomers()).customers).toBe(2);
+    expect((await db.query('SELECT customer, M FROM customers ORDER BY customer')).map((r) => [r.customer, r.M])).toEqual([['A', 10], ['C', 99999999999999]]);    await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
+  });
+
   it('ragged rows: the file, data rows and field counts', async () => {
     const e = await failing([diskFile(dir, 'ragged.csv', 'customer_id,order_date,amount\nA,2024-01-01,1\nB,2024-01-02\nC,2024-01-03,3,extra\nD,2024-01-04,4\n')]);
     expect(e.message).toMatch(/^2 rows with the wrong number of fields; nothing was loaded/);
