@@ -54,8 +54,8 @@ export interface RawTable {
   issues: LoadIssue[];
   /** columns converted while read (see FastColumn), by column name */
   fast: Record<string, FastColumn>;
-  /** the raw table's __r holds the data row numbers (Parquet, JS tables); else (delimited
-   * text) they follow from the insertion order (rowid) */
+  /** the raw table's __r holds the data row numbers (JS tables); else (delimited text,
+   * Parquet on disk) they follow from the insertion order (rowid) */
   explicitRows: boolean;
 }
 
@@ -282,7 +282,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     rows,
     issues,
     fast,
-    explicitRows: sources.some((s) => !s.csv)
+    explicitRows: sources.some((s) => s.js !== undefined)
   };
 }
 
@@ -355,8 +355,11 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
   // like a CSV's role columns when asked
   for (const s of sources) {
     if (!s.parquetPath) continue;
-    const inner = `SELECT ${load.map((c) => `CAST(${ident(c)} AS VARCHAR) AS c${columns.indexOf(c)}, `).join('')}filename AS __p, file_row_number + 1 AS __r
-      FROM read_parquet(${str(s.parquetPath)}, filename = true, file_row_number = true)${lim}`;
+    // (row numbers follow from the insertion order, as a CSV's: read_parquet's file_row_number
+    // cannot be renamed and fails on a file with a column of that name; the file name column is
+    // renamed away from the file's own 'filename')
+    const inner = `SELECT ${load.map((c) => `CAST(${ident(c)} AS VARCHAR) AS c${columns.indexOf(c)}, `).join('')}__segmint_p AS __p, CAST(NULL AS BIGINT) AS __r
+      FROM read_parquet(${str(s.parquetPath)}, filename = '__segmint_p')${lim}`;
     try {
       await backend.exec(
         fastExprs.length

@@ -138,6 +138,26 @@ describe('Excel, Parquet, JSON, NDJSON', () => {
     }
   });
 
+  it('reads Parquet with columns named like read_parquet\'s own (filename, file_row_number)', async () => {
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'customer_id', data: ['A', 'B'], type: 'STRING' },
+          { name: 'order_date', data: ['2024-01-01', '2024-01-02'], type: 'STRING' },
+          { name: 'amount', data: [3, 4], type: 'DOUBLE' },
+          { name: 'filename', data: ['x.pdf', 'y.pdf'], type: 'STRING' },
+          { name: 'file_row_number', data: [7, 8], type: 'INT32' }
+        ]
+      })
+    );
+    const report = await ingestTransactions(db, [diskFile(dir, 'named.parquet', bytes)]);
+    expect(report.columns.map((c) => c.name)).toEqual(['customer_id', 'order_date', 'amount', 'filename', 'file_row_number']);
+    expect((await tx()).map((r) => [r.customer, r.amount, r.src_row])).toEqual([
+      ['A', 3, 1],
+      ['B', 4, 2]
+    ]);
+  });
+
   it('reads a JSON array and NDJSON', async () => {
     const recs = [
       { customerId: 'A', date: '2024-05-01', amount: 3, extra: { x: 1 } },
