@@ -61,9 +61,10 @@ interface Converted {
 /** Builds STAGE.typed (__customer, __ts, __amount, __order, flags for empty raw values, source
  * file index and row) for the roles that are mapped. Raw values are not copied: the examples of
  * left-out rows are read back from the raw view. When every role column was converted while
- * read (raw.fast), only the rows with a value that was not are typed here (see fastRows). */
+ * read (raw.fast), only the rows with a value that was not are typed here (see Typed.converted). */
 async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[], commaFree: ReadonlySet<string>): Promise<Typed> {
   const file = filesLabel(raw.files);
+  const amount = roles.amount !== undefined ? numericRoleSql(file, 'amount', roles.amount, profiles) : undefined;
   const reasons: Reason[] = [];
   const select: string[] = [];
   const inner: string[] = [];
@@ -86,8 +87,8 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: '__d_empty', value: ident(roles.date) });
     reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: '__ts IS NULL', value: ident(roles.date) });
   }
-  if (roles.amount) {
-    const a = numericRoleSql(file, 'amount', roles.amount, profiles);
+  if (roles.amount && amount) {
+    const a = amount;
     for (const col of a.columns) {
       const n = commaFree.has(col) ? { commaFirst: false, issues: [] } : await decideNumbers(backend, raw, col);
       issues.push(...n.issues);
@@ -122,7 +123,7 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     const numeric = replace.length ? `SELECT * REPLACE (${replace.join(', ')}) FROM (${base})` : base;
     return `SELECT ${select.join(', ')}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM (${numeric})`;
   };
-  const amountColumns = roles.amount !== undefined ? numericRoleSql(file, 'amount', roles.amount, profiles).columns : [];
+  const amountColumns = amount?.columns ?? [];
   const roleColumns = [roles.customer, roles.date, roles.order, ...amountColumns];
   const mapped = roleColumns.filter((c): c is string => c !== undefined);
   if (mapped.length > 0 && mapped.every((c) => raw.fast[c] !== undefined)) {
