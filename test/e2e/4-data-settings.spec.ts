@@ -172,6 +172,54 @@ test('a GB18030 CSV with Chinese headers: the columns read and the encoding repo
   await expect(page.getByTestId('dataset-encoding')).toContainText('gb18030');
 });
 
+test('a customers file whose id column is not recognised: chosen in the app, with its encoding', async ({ page }, info) => {
+  // GB18030, as Excel on Chinese Windows saves it; 'kundennummer' is no name the engine knows
+  const text = ['kundennummer,城市', 'C01493,北京', 'C01087,上海', 'C00001,北京'].join('\r\n') + '\r\n';
+  const path = tempFile('客户-gbk.csv', gb18030(text));
+  const db = await NativeBackend.create({ threads: 2 });
+  const ws = new Workspace(db);
+  await ws.loadTransactions([nodeFile(exampleOrders)]);
+  await ws.loadCustomers([nodeFile(path)], { roles: { customer: 'kundennummer' } });
+  await ws.buildCustomers();
+  const beijing = (await ws.quickRule("城市 = '北京'")).matched;
+  await db.close();
+  expect(beijing).toBe(2);
+
+  await openApp(page);
+  await page.getByLabel('Orders file').setInputFiles(exampleOrders);
+  await page.getByLabel('Customers file (optional)').setInputFiles(path);
+  await page.getByRole('button', { name: 'Load files' }).click();
+  await expect(loadAlert(page)).toContainText('Could not load 客户-gbk.csv');
+  await expect(loadAlert(page)).toContainText('no column was recognised as the customer id');
+  await expect(loadAlert(page)).toContainText("choose it in the app's load settings, under the customers file");
+  // the customers file's own settings: its columns, read as GB18030
+  const idColumn = page.getByLabel('Customer id column of the customers file');
+  await expect(idColumn).toHaveValue('');
+  await expect(idColumn.getByRole('option')).toHaveText(['(not set)', 'kundennummer', '城市']);
+  await expect(page.getByTestId('customers-detected-encoding')).toContainText('gb18030');
+  await shot(page, info, 'customers-id-missing');
+
+  await idColumn.selectOption('kundennummer');
+  await page.getByRole('button', { name: 'Reload with these settings' }).click();
+  await expect(loadAlert(page)).toHaveCount(0);
+  await expect(page.getByTestId('dataset-files')).toContainText('客户-gbk.csv');
+  const rule = page.getByLabel('Rule expression');
+  await rule.fill("城市 = '北京'");
+  await settled(page);
+  await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', String(beijing));
+  // the choice stays in the form; the encoding can be given too and the counts hold
+  await expect(page.getByLabel('Customer id column of the customers file')).toHaveValue('kundennummer');
+  await page.getByLabel('Character set of the customers file').selectOption('gb18030');
+  await page.getByRole('button', { name: 'Reload with these settings' }).click();
+  await expect(loadAlert(page)).toHaveCount(0);
+  await expect(page.getByLabel('Character set of the customers file')).toHaveValue('gb18030');
+  await settled(page);
+  await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', String(beijing));
+  await shot(page, info, 'customers-id-chosen');
+  // the next tests load orders files alone (the page is shared)
+  await page.getByLabel('Customers file (optional)').setInputFiles([]);
+});
+
 test('an Excel workbook: the sheet is chosen in the app, then the data loads', async ({ page }, info) => {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Report'], ['made by the shop system'], ['rows', 4]]), 'Summary');

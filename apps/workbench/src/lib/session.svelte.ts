@@ -40,6 +40,8 @@ export interface Source {
   example: boolean;
   /** the options of that load (empty: everything guessed) */
   options: LoadOptions;
+  /** the customers file's own options (its customer id column, encoding, sheet) */
+  customerOptions: LoadOptions;
 }
 
 export interface FileInfo {
@@ -122,6 +124,8 @@ export class Session {
   /** the file last loaded or tried (a failed load keeps the data set but shows its settings) */
   source = $state<Source | null>(null);
   fileInfo = $state<FileInfo | null>(null);
+  /** the same for the customers file of the last load (null: none, or it was not reached) */
+  customersFileInfo = $state<FileInfo | null>(null);
   /** the as-of date the user chose (null: the data set's default) */
   asOfChoice = $state<string | null>(null);
   asOfError = $state<string | null>(null);
@@ -167,12 +171,13 @@ export class Session {
    * leaves the previous data set exactly as it was, and nothing of the previous data set (e.g.
    * its customers file) leaks into the new one. On failure the message names the file.
    */
-  load(orders: File, customers: File | null, example = false, options: LoadOptions = {}): Promise<void> {
+  load(orders: File, customers: File | null, example = false, options: LoadOptions = {}, customerOptions: LoadOptions = {}): Promise<void> {
     return this.serial(async () => {
       this.busy = true;
       this.loadProblem = null;
-      this.source = { orders, customers, example, options };
+      this.source = { orders, customers, example, options, customerOptions };
       this.fileInfo = null;
+      this.customersFileInfo = null;
       this.done = [];
       let fresh: { backend: WasmBackend; ws: Workspace } | null = null;
       let current = orders.name;
@@ -211,7 +216,15 @@ export class Session {
         let attrs: LoadReport | null = null;
         if (customers) {
           current = customers.name;
-          attrs = await ws.loadCustomers([browserFile(customers)], options.dayFirst === undefined ? {} : { dayFirst: options.dayFirst });
+          const csheets = await sheetNames(customers);
+          const copts: LoadOptions = { ...customerOptions, ...(options.dayFirst === undefined ? {} : { dayFirst: options.dayFirst }) };
+          try {
+            attrs = await ws.loadCustomers([browserFile(customers)], copts);
+          } catch (e) {
+            this.customersFileInfo = await describeFailed(backend, customers, copts, csheets, e);
+            throw e;
+          }
+          this.customersFileInfo = { columns: attrs.columns.map((c) => c.name), roles: { customer: attrs.roles.customer }, encoding: attrs.encoding, format: attrs.format, sheets: csheets, dateOrder: false };
         }
         current = orders.name;
         this.done = ['engine', 'data'];
@@ -268,11 +281,12 @@ export class Session {
     });
   }
 
-  /** Load the last file again with other settings (roles, encoding, sheet, date order). */
-  reload(options: LoadOptions): Promise<void> {
+  /** Load the last files again with other settings (roles, encoding, sheet, date order; the
+   * customers file's own, else as before). */
+  reload(options: LoadOptions, customerOptions?: LoadOptions): Promise<void> {
     const src = this.source;
     if (!src) return Promise.resolve();
-    return this.load(src.orders, src.customers, src.example, options);
+    return this.load(src.orders, src.customers, src.example, options, customerOptions ?? src.customerOptions);
   }
 
   /** Rebuild the customers at another as-of date (null: back to the data set's default). An
@@ -398,6 +412,7 @@ const DATE_ORDER = /DD\/MM\/YYYY|MM\/DD\/YYYY/;
 
 /** After a failed load: the file's columns and guessed roles (profiling reads the file without
  * requiring every role), else the columns named in the engine's message. */
+/** What the settings form needs to fix a file that failed to load (orders or customers). */
 async function describeFailed(backend: WasmBackend, orders: File, options: LoadOptions, sheets: string[], e: unknown): Promise<FileInfo> {
   const issues = e instanceof LoadError ? e.issues : [];
   const dateOrder = options.dayFirst !== undefined || issues.some((i) => DATE_ORDER.test(i.message));

@@ -29,7 +29,10 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
       if (!id) throw new LoadError(`${file}: the column '${given}' given for the customer id is not in the file. Its columns are: ${raw.columns.join(', ')}`, [{ severity: 'error', file, message: `no column '${given}'`, hint: `Use one of: ${raw.columns.join(', ')}` }]);
     } else id = guessRoles(profiles.map((p) => ({ name: p.name, type: p.type }))).customer ?? null;
     if (!id) {
-      const issue = missingRoleIssue(file, 'customer', raw.columns);
+      const issue = {
+        ...missingRoleIssue(file, 'customer', raw.columns),
+        hint: "Name the customers file's id column like the orders' customer column (the command line looks for that name), or choose it in the app's load settings, under the customers file"
+      };
       throw new LoadError(formatIssue(issue), [issue]);
     }
     // the other columns, typed; a column whose values do not all convert stays text

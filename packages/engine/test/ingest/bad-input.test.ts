@@ -174,6 +174,12 @@ describe('bad input', () => {
     await expect(new Workspace(db).loadCustomers([memFile('huge.csv', GOOD)], { maxBytes: 50 })).rejects.toThrow(/^huge\.csv: is too big to load here/);
   });
 
+  it('a customers file without a recognisable id column: names it, its columns, and both ways to say which', async () => {
+    const e = await new Workspace(db).loadCustomers([memFile('kunden.csv', 'kundennummer,stadt\nC1,Berlin\n')]).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(LoadError);
+    expect(String((e as LoadError).message)).toMatch(/^kunden\.csv: no column was recognised as the customer id \(columns: 'kundennummer', 'stadt'\)\. Name the customers file's id column like the orders' customer column .*or choose it in the app's load settings/);
+  });
+
   it('files with different columns: names the odd file and the difference', async () => {
     const a = diskFile(dir, 'day1.csv', GOOD);
     const b = diskFile(dir, 'day2.csv', 'customer_id,order_date,total\nA,2024-01-05,1\n');
