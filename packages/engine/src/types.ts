@@ -14,8 +14,9 @@ export interface Backend {
   /** Run a query and return all rows (use LIMIT for big results). */
   query(sql: string, params?: readonly Cell[]): Promise<Row[]>;
   /** Make bytes readable by DuckDB under `name` (e.g. for read_csv('name')). In Node this
-   * writes a temporary file; in the browser it registers a virtual file. Returns the path
-   * to use in SQL. */
+   * writes a temporary file; in the browser it registers a virtual file, taking over the
+   * bytes' buffer when they fill it (it is detached afterwards: a file's bytes are not copied
+   * a second time). Returns the path to use in SQL. */
   registerFile(name: string, bytes: Uint8Array): Promise<string>;
   /** Create (or replace) table `table` from column arrays (used for Excel/Parquet/JSON read
    * in JS, where the backend has no reader). */

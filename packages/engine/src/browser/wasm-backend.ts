@@ -79,8 +79,11 @@ export class WasmBackend implements Backend {
     // A unique virtual name (users' file names are never trusted as paths).
     const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '_');
     const path = `segmint-${++this.files}-${safe}`;
-    // registerFileBuffer takes ownership of (transfers) the buffer: give it a copy.
-    await this.db.registerFileBuffer(path, bytes.slice());
+    // registerFileBuffer takes ownership of (transfers) the buffer. Bytes that fill their buffer
+    // (a file just read) are handed over as they are: a copy of a 500 MB file is 500 MB more
+    // in the tab while it loads. A view into a bigger buffer is copied.
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    await this.db.registerFileBuffer(path, whole ? bytes : bytes.slice());
     return path;
   }
 
