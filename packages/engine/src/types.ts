@@ -18,6 +18,9 @@ export interface Backend {
    * bytes' buffer when they fill it (it is detached afterwards: a file's bytes are not copied
    * a second time). Returns the path to use in SQL. */
   registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  /** Make a browser File readable by DuckDB where it is, without reading it into memory first
+   * (duckdb-wasm reads the parts it needs). Backends that cannot do so leave it out. */
+  registerBlob?(name: string, blob: Blob): Promise<string>;
   /** Create (or replace) table `table` from column arrays (used for Excel/Parquet/JSON read
    * in JS, where the backend has no reader). */
   insertColumns(table: string, columns: ColumnData[]): Promise<void>;
@@ -107,6 +110,8 @@ export interface InputFile {
   size: number;
   read(start?: number, end?: number): Promise<Uint8Array>;
   path?: string;
+  /** the browser's File itself: duckdb-wasm can read it in place (see Backend.registerBlob) */
+  blob?: Blob;
 }
 
 export interface LoadOptions {

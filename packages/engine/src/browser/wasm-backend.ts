@@ -3,7 +3,7 @@
 // the wasm and worker files (Vite `?url` imports from the package, served from the app's own
 // origin: never a CDN), so this package stays bundler-agnostic. Values are normalised to the
 // same JS shapes as NativeBackend (see Cell and ./arrow-values.ts).
-import { AsyncDuckDB, VoidLogger, selectBundle, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger, selectBundle, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Backend, Cell, ColumnData, InputFile, Row } from '../types.js';
 import { Bool, Float64, Table, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 import { createTableFromColumnsSql } from '../sql/columns.js';
@@ -75,10 +75,21 @@ export class WasmBackend implements Backend {
     }
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
-    // A unique virtual name (users' file names are never trusted as paths).
+  /** A unique virtual name (users' file names are never trusted as paths). */
+  private virtualPath(name: string): string {
     const safe = name.replace(/[^\p{L}\p{N}._-]+/gu, '_');
-    const path = `segmint-${++this.files}-${safe}`;
+    return `segmint-${++this.files}-${safe}`;
+  }
+
+  async registerBlob(name: string, blob: Blob): Promise<string> {
+    const path = this.virtualPath(name);
+    // read in place by the worker (FileReaderSync): a 500 MB file is not copied into the tab
+    await this.db.registerFileHandle(path, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    return path;
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+    const path = this.virtualPath(name);
     // registerFileBuffer takes ownership of (transfers) the buffer. Bytes that fill their buffer
     // (a file just read) are handed over as they are: a copy of a 500 MB file is 500 MB more
     // in the tab while it loads. A view into a bigger buffer is copied.
@@ -165,6 +176,7 @@ export function browserFile(file: Blob & { name: string }): InputFile {
   return {
     name: file.name,
     size: file.size,
+    blob: file,
     async read(start?: number, end?: number): Promise<Uint8Array> {
       return new Uint8Array(await file.slice(start ?? 0, end ?? file.size).arrayBuffer());
     }

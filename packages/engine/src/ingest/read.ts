@@ -227,7 +227,9 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
       }
       path = await backend.registerFile(`${s.key}.csv`, t.bytes);
     } else if (s.file.path) path = s.file.path;
-    // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM included)
+    // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM included),
+    // from the File itself where the backend can
+    else if (s.file.blob && backend.registerBlob) path = await backend.registerBlob(`${s.key}.csv`, s.file.blob);
     else path = await backend.registerFile(`${s.key}.csv`, await s.file.read());
     pathName.set(path, s.name);
     const k = `${s.csv.dialect.delimiter}|${s.csv.dialect.header}`;
