@@ -1,18 +1,10 @@
-// The automation handle the workbench sets on window (apps/workbench/src/lib/session.svelte.ts,
-// SegmintHandle), as the tests see it inside page.evaluate().
-import type { Workspace, buildCustomers } from '@segmint/engine';
-import type { WasmBackend, browserFile } from '@segmint/engine/browser';
+// The automation handle the workbench sets on window, as the tests see it inside
+// page.evaluate(): the app's own type (apps/workbench/src/lib/handle.ts).
+import type { SegmintHandle } from '../../apps/workbench/src/lib/handle.js';
 
 declare global {
   interface Window {
-    segmint?: {
-      workspace: Workspace;
-      backend: WasmBackend;
-      createWorkspace(): Promise<Workspace>;
-      createBackend(): Promise<WasmBackend>;
-      buildCustomers: typeof buildCustomers;
-      browserFile: typeof browserFile;
-    };
+    segmint?: SegmintHandle;
   }
 }
 export {};

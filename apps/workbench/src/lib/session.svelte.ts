@@ -83,22 +83,6 @@ export interface Live<R> {
   pending: boolean;
 }
 
-/** For automation (Playwright) and the cross-backend test; see app.d.ts. */
-export interface SegmintHandle {
-  /** the Workspace holding the data set on screen (replaced when another data set loads) */
-  workspace: Workspace;
-  /** its duckdb-wasm backend */
-  backend: WasmBackend;
-  /** a fresh Workspace on its own new duckdb-wasm database (leaves the app's data alone) */
-  createWorkspace(): Promise<Workspace>;
-  /** a fresh duckdb-wasm database */
-  createBackend(): Promise<WasmBackend>;
-  /** the engine's metric builder (packages/engine/src/metrics), for the cross-backend test */
-  buildCustomers: typeof buildCustomers;
-  /** a browser File as an engine input, for page.evaluate() */
-  browserFile: typeof browserFile;
-}
-
 const DEBOUNCE_MS = 150;
 const PREVIEW_ROWS = 8;
 
