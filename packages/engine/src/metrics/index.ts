@@ -64,11 +64,12 @@ export function checkDate(value: string, what = 'as of'): string {
 import { objectKinds, tableColumns } from '../sql/catalog.js';
 export { tableColumns, tableExists, type ColumnInfo } from '../sql/catalog.js';
 
+/** SQL over segmint_tx: the date part of the latest transaction of a customer, as text. */
+const LATEST_DATE = "CAST(CAST(max(ts) FILTER (customer IS NOT NULL AND customer <> '') AS DATE) AS VARCHAR)";
+
 /** The default analysis date: the date part of the latest transaction. */
 export async function defaultAsOf(backend: Backend): Promise<string | null> {
-  const rows = await backend.query(
-    `SELECT CAST(CAST(max(ts) AS DATE) AS VARCHAR) AS d FROM ${ident(TX_TABLE)} WHERE customer IS NOT NULL AND customer <> ''`
-  );
+  const rows = await backend.query(`SELECT ${LATEST_DATE} AS d FROM ${ident(TX_TABLE)}`);
   const d = rows[0]?.d;
   return typeof d === 'string' ? d : null;
 }
@@ -229,9 +230,7 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
   let asOf: string;
   if (hasTx) {
     // one scan: the default as-of (as defaultAsOf) and which rows have an order id
-    const [oc] = await backend.query(
-      `SELECT CAST(CAST(max(ts) FILTER (customer IS NOT NULL AND customer <> '') AS DATE) AS VARCHAR) AS d, count(*) AS n, count(order_id) AS o FROM ${ident(TX_TABLE)}`
-    );
+    const [oc] = await backend.query(`SELECT ${LATEST_DATE} AS d, count(*) AS n, count(order_id) AS o FROM ${ident(TX_TABLE)}`);
     const fallback = typeof oc?.d === 'string' ? oc.d : null;
     const chosen = options.asOf ?? fallback;
     if (!chosen) throw new Error('the transactions have no dated rows with a customer id, so there is no default as-of date: give one');
