@@ -320,12 +320,13 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
   const fastExprs = listed.map((c) => `${fastSql(fast[c]!.kind, `c${columns.indexOf(c)}`)} AS ${ident(fast[c]!.as)}`);
   const someUnconverted = fastCols.map((f) => `${ident(f.as)} IS NULL`).join(' OR ');
   const textList = `CASE WHEN ${someUnconverted} THEN [${listed.map((c) => `c${columns.indexOf(c)}`).join(', ')}] END`;
-  /** INSERT of a reader's rows (`source`: a SELECT giving c0..cN as text, __p, __r) into raw0,
-   * converting while read when asked */
-  const insertSql = (source: string) =>
+  /** INSERT into raw0 of DuckDB reader's rows (`from`: a FROM item giving c0..cN as text and
+   * __p; the data row numbers follow from the insertion order), converting while read when
+   * asked */
+  const insertSql = (from: string) =>
     fastExprs.length
-      ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${textList}, __p, __r FROM (SELECT *, ${fastExprs.join(', ')} FROM (${source}))`
-      : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, __r FROM (${source})`;
+      ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${textList}, __p, NULL FROM (SELECT *, ${fastExprs.join(', ')} FROM ${from})`
+      : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, NULL FROM ${from}`;
   // delimited text: one read_csv per dialect, over all files of that dialect
   for (const { dialect, paths } of groups.values()) {
     const ws = dialect.delimiter === 'whitespace';
@@ -346,7 +347,7 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejectScans)}`);
     try {
       // (row numbers follow from the insertion order)
-      await backend.exec(insertSql(`SELECT *, CAST(NULL AS BIGINT) AS __r FROM read_csv([${paths.map(str).join(', ')}], ${opts})${lim}`));
+      await backend.exec(insertSql(`read_csv([${paths.map(str).join(', ')}], ${opts})${lim}`));
     } catch (err) {
       throw asLoadError(err, filesLabel(paths.map((p) => pathName.get(p) ?? p)), 'cannot be read as delimited text', 'Check that every file is text with one header line and the same separator (comma, tab, semicolon or pipe), and that quotes are balanced');
     }
@@ -362,10 +363,10 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
     // (row numbers follow from the insertion order, as a CSV's: read_parquet's file_row_number
     // cannot be renamed and fails on a file with a column of that name; the file name column is
     // renamed away from the file's own 'filename')
-    const inner = `SELECT ${load.map((c) => `CAST(${ident(c)} AS VARCHAR) AS c${columns.indexOf(c)}, `).join('')}__segmint_p AS __p, CAST(NULL AS BIGINT) AS __r
+    const inner = `SELECT ${load.map((c) => `CAST(${ident(c)} AS VARCHAR) AS c${columns.indexOf(c)}, `).join('')}__segmint_p AS __p
       FROM read_parquet(${str(s.parquetPath)}, filename = '__segmint_p')${lim}`;
     try {
-      await backend.exec(insertSql(inner));
+      await backend.exec(insertSql(`(${inner})`));
     } catch (err) {
       throw asLoadError(err, s.name, 'cannot be read as Parquet', 'The file may be damaged or cut off: export it again');
     }
