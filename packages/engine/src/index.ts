@@ -1,6 +1,7 @@
 // @segmint/engine: environment-neutral core (runs in the browser and in Node).
 // Backends: '@segmint/engine/node' (native DuckDB) and '@segmint/engine/browser' (duckdb-wasm).
 export * from './types.js';
+export { renderMessage, catalogue, MESSAGE_CODES, type MessageCode, type MessageLocale, type Params } from './messages/index.js';
 export { ident, str } from './sql/quote.js';
 export { objectKinds, tableColumns, tableExists, type ColumnInfo, type ObjectKind } from './sql/catalog.js';
 export {

@@ -1,5 +1,6 @@
 // The engine's contracts, shared by both backends, the CLI, the strategy layer and the app.
 // Changing a shape here is a cross-package change: update every user in the same commit.
+import type { MessageCode, Params } from './messages/index.js';
 
 /** A value as it comes back from DuckDB, normalised for JS: BIGINT/HUGEINT -> number when
  * safe else string, DATE -> 'YYYY-MM-DD', TIMESTAMP -> 'YYYY-MM-DD HH:MM:SS', DECIMAL -> number. */
@@ -56,15 +57,51 @@ export type Role = 'customer' | 'date' | 'amount' | 'order';
  * columns in the rules language (amount = `Quantity * UnitPrice`). */
 export type RoleMap = Partial<Record<Role, string>>;
 
-/** A problem found while loading: names the file, and where possible row and column. */
+/** A problem found while loading: names the file, and where possible row and column. The
+ * `code` and `params` are what programs read (the app renders them in the user's language from
+ * the engine's catalogues, see messages/); `message` and `hint` are the English text. */
 export interface LoadIssue {
   severity: 'error' | 'warning' | 'info';
+  /** stable code of the message catalogue (e.g. 'text.row_too_many_fields') */
+  code?: MessageCode;
+  params?: Params;
   file: string;
   /** 1-based data row in the file (header excluded), when known. */
   row?: number;
+  /** 1-based line of the file (text files), when known */
+  line?: number;
   column?: string;
   message: string;
   /** what the user can do about it */
+  hint?: string;
+}
+
+/** One row (or line) the reader repaired, left out or skipped, with its text before and after. */
+export interface RowRepair {
+  file: string;
+  /** 1-based line of the file where the record starts */
+  line: number;
+  /** 1-based data row (records after the header), when the record is a data row */
+  row?: number;
+  /** the record's text as in the file (cut at 200 characters) */
+  before: string;
+  /** the record as read after the repair (fields joined by the file's separator); absent when
+   * the record was left out or skipped */
+  after?: string;
+}
+
+/** All the repairs of one kind in a load: what was wrong and what was done, how often, and the
+ * rows (every one up to REPAIR_EXAMPLES_MAX; `count` is always exact). */
+export interface RepairGroup {
+  code: MessageCode;
+  params: Params;
+  /** repaired: the row was read (changed as shown); left_out: the row was not read;
+   * skipped: the line was no data (a title, a blank line, a footer, a repeated header) */
+  action: 'repaired' | 'left_out' | 'skipped';
+  count: number;
+  examples: RowRepair[];
+  /** English text from the catalogue */
+  message: string;
   hint?: string;
 }
 
@@ -78,7 +115,9 @@ export interface LoadReport {
   /** how each role was decided: 'given' (user), 'guessed' (name/type) */
   roleSource: Partial<Record<Role, 'given' | 'guessed'>>;
   /** rows left out of the customer relation, with reasons and examples */
-  leftOut: { reason: string; count: number; examples: { file: string; row: number; value: string }[] }[];
+  leftOut: { reason: string; code?: MessageCode; params?: Params; count: number; examples: { file: string; row: number; value: string }[] }[];
+  /** what the reader of text files repaired, left out or skipped (see RepairGroup) */
+  repairs: RepairGroup[];
   issues: LoadIssue[];
 }
 
@@ -127,6 +166,26 @@ export interface LoadOptions {
    * on the browser backend (duckdb-wasm holds every file in the tab's memory), no limit on
    * native DuckDB. */
   maxBytes?: number;
+  /** Refuse instead of repairing: the first row the reader would repair or leave out (and any
+   * value that cannot be read) fails the load, naming it. Default false (lenient). */
+  strict?: boolean;
+  /** Keep rows dated before 1900 or after today (left out and reported by default; they never
+   * set the default as-of). */
+  keepImplausibleDates?: boolean;
+  /** A text file holding several tables (each with its own header): which one to read,
+   * 1-based. Default: the first; the others are reported. */
+  table?: number;
+  /** Called while files are read (at most every few hundred ms). */
+  onProgress?: (p: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  files: number;
+  filesDone: number;
+  bytes: number;
+  bytesDone: number;
+  /** rows read so far, when known */
+  rows?: number;
 }
 
 /** Thrown when a file cannot be loaded; the previously loaded data stays as it was. */

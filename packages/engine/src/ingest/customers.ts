@@ -95,6 +95,7 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
       roles: { customer: id },
       roleSource: { customer: given ? 'given' : 'guessed' },
       leftOut,
+      repairs: raw.repairs,
       issues
     };
   } finally {

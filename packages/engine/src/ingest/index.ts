@@ -6,4 +6,4 @@ export { guessRoles, normaliseName } from './roles.js';
 export { DEFAULT_BROWSER_MAX_BYTES, type IngestOptions } from './read.js';
 export { detectEncoding, normaliseEncoding, type TextEncoding } from './encoding.js';
 export { sniffDialect, type Dialect, type Delimiter } from './delimited.js';
-export { formatIssue, rowLabel, filesLabel } from './issues.js';
+export { formatIssue, rowLabel, filesLabel, issue, failWith } from './issues.js';

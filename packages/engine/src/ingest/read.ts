@@ -1,7 +1,7 @@
 // Reads one or more files into ONE staging table of text columns plus the source file and
 // data row of every row (segmint_stage_raw). Conversion to numbers and dates happens later in
 // SQL, so that every value that does not convert can be counted and shown with its row.
-import type { Backend, InputFile, LoadIssue, LoadOptions } from '../types.js';
+import type { Backend, InputFile, LoadIssue, LoadOptions, RepairGroup } from '../types.js';
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
 import { binaryOffset, decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type TextEncoding } from './encoding.js';
@@ -52,6 +52,8 @@ export interface RawTable {
   encoding: string;
   rows: number;
   issues: LoadIssue[];
+  /** what the text reader repaired, left out or skipped */
+  repairs: RepairGroup[];
   /** columns converted while read (see FastColumn), by column name */
   fast: Record<string, FastColumn>;
   /** the raw table's __r holds the data row numbers (JS tables); else (delimited text,
@@ -283,6 +285,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     encoding: uniq(sources.map((s) => s.encoding)).join('; '),
     rows,
     issues,
+    repairs: [],
     fast,
     explicitRows: sources.some((s) => s.js !== undefined)
   };

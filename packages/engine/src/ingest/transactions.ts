@@ -38,6 +38,7 @@ function report(a: Analysis): LoadReport {
     roles: a.roles,
     roleSource: a.roleSource,
     leftOut: a.leftOut,
+    repairs: a.raw.repairs,
     issues: a.issues
   };
 }

@@ -1,0 +1,28 @@
+// The engine's message catalogues: every load issue, repair and left-out reason carries a stable
+// code and its params; the text comes from here, in English or Simplified Chinese. Code never
+// decides anything by reading message text.
+import { fill, type Params, type Template } from './template.js';
+import * as en from './en/index.js';
+import * as zh from './zh/index.js';
+
+export type { Params, Template } from './template.js';
+
+const EN = { ...en.file, ...en.text, ...en.encoding, ...en.formats, ...en.values };
+const ZH: Record<MessageCode, Template> = { ...zh.file, ...zh.text, ...zh.encoding, ...zh.formats, ...zh.values };
+
+/** Every code the engine's messages use. */
+export type MessageCode = keyof typeof EN;
+export type MessageLocale = 'en' | 'zh-CN';
+
+export const MESSAGE_CODES = Object.keys(EN) as MessageCode[];
+
+/** The message and hint of `code` in `locale`, placeholders filled. */
+export function renderMessage(code: MessageCode, params: Params = {}, locale: MessageLocale = 'en'): { message: string; hint?: string } {
+  const t: Template = (locale === 'zh-CN' ? ZH : EN)[code];
+  return t.hint !== undefined ? { message: fill(t.message, params), hint: fill(t.hint, params) } : { message: fill(t.message, params) };
+}
+
+/** The raw templates (tests check both languages have every code and the same placeholders). */
+export function catalogue(locale: MessageLocale): Record<MessageCode, Template> {
+  return locale === 'zh-CN' ? ZH : EN;
+}

@@ -1,0 +1,5 @@
+export { file } from './file.js';
+export { text } from './text.js';
+export { encoding } from './encoding.js';
+export { formats } from './formats.js';
+export { values } from './values.js';
