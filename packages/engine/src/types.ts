@@ -192,7 +192,10 @@ export interface LoadProgress {
 export class LoadError extends Error {
   constructor(
     message: string,
-    readonly issues: LoadIssue[]
+    readonly issues: LoadIssue[],
+    /** the file's columns, when they were read before the load failed (the app offers them
+     * in its load settings) */
+    readonly columns?: string[]
   ) {
     super(message);
     this.name = 'LoadError';
