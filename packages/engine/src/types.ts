@@ -88,6 +88,8 @@ export interface RowRepair {
   /** the record as read after the repair (fields joined by the file's separator); absent when
    * the record was left out or skipped */
   after?: string;
+  /** a row left out because it could be read in several ways: those readings */
+  readings?: string[];
 }
 
 /** All the repairs of one kind in a load: what was wrong and what was done, how often, and the
