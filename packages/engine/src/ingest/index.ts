@@ -7,3 +7,4 @@ export { DEFAULT_BROWSER_MAX_BYTES, type IngestOptions } from './read.js';
 export { detectEncoding, normaliseEncoding, type TextEncoding } from './encoding.js';
 export { sniffDialect, type Dialect, type Delimiter } from './delimited.js';
 export { formatIssue, rowLabel, filesLabel, issue, failWith } from './issues.js';
+export { exportTable, readTable, copyOptions, repairExampleLines, formatExportIssue, type ExportFormat, type ExportType, type ExportOptions, type ExportCode, type ExportIssue, type ExportColumn, type ExportReport } from './export.js';
