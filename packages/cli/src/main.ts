@@ -13,6 +13,7 @@ Usage:
                   [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json]
   segmint report  --rules R --playbooks P --data ... [--format md|html|json|csv] [--out F]
   segmint migrate --rules R --data ... --from DATE --to DATE [--format md|json|csv]
+  segmint convert FILE... --out OUT.csv|OUT.parquet [--strict] [--report REPORT.json] [--provenance]
 
 Exit codes: 0 success, 1 the rules have errors, 2 bad usage or unreadable data.`;
 

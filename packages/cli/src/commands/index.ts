@@ -7,7 +7,8 @@ import { profile } from './profile.js';
 import { segment } from './segment.js';
 import { report } from './report.js';
 import { migrate } from './migrate.js';
+import { convert } from './convert.js';
 
 export type Command = (args: string[]) => Promise<number>;
 
-export const commands: Record<string, Command> = { check, fmt, sql, profile, segment, report, migrate };
+export const commands: Record<string, Command> = { check, fmt, sql, profile, segment, report, migrate, convert };
