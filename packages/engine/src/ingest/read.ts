@@ -4,15 +4,19 @@
 import type { Backend, InputFile, LoadIssue, LoadOptions, RepairGroup } from '../types.js';
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
-import { binaryOffset, decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type TextEncoding } from './encoding.js';
+import { decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type TextEncoding } from './encoding.js';
 import { detectFormat, FORMAT_LABEL, type FileFormat } from './format.js';
-import { DELIMITER_LABEL, sampleLines, sniffDialect, type Dialect } from './delimited.js';
 import { transcodeToUtf8 } from './transcode.js';
+import { LineSplitter } from './text/lines.js';
+import { sniffDialect, sniffLayout } from './text/sniff.js';
+import { scanClean } from './text/scan.js';
+import { describeDialect, readLenient } from './text/reader.js';
+import { RepairLog } from './text/repairs.js';
 import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
-import { asLoadError, fail, filesLabel, formatIssue } from './issues.js';
+import { failWith, filesLabel, formatIssue, issue } from './issues.js';
 import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 import { TYPE_SAMPLE_ROWS } from './infer.js';
 import { BLANKS, yearFirst } from './sqlfns.js';
@@ -62,6 +66,59 @@ export interface RawTable {
 }
 
 const SAMPLE_BYTES = 1 << 20;
+/** Bytes read at a time when a text file is scanned or transcoded. */
+const SCAN_CHUNK = 8 << 20;
+
+/** How DuckDB reads one delimited text file: the file itself when it is clean (the fast path:
+ * `fast`), or the lenient reader's canonical CSV of it (comma, no header, the data row number
+ * as the last column: `rowCol`). */
+interface CsvRead {
+  path: string;
+  delimiter: ',' | '\t' | ';' | '|';
+  header: boolean;
+  rowCol: boolean;
+  /** the longest line in bytes */
+  maxLine: number;
+}
+
+/** DuckDB's default max_line_size; longer lines need the option. */
+const DUCKDB_MAX_LINE = 2_000_000;
+
+/** The first offset that makes the bytes binary rather than text with a few stray NULs or
+ * control characters (those the lenient reader removes and reports), or -1. */
+function binaryAt(head: Uint8Array): number {
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) {
+      if (first < 0) first = i;
+      bad++;
+    }
+  }
+  return bad > Math.max(8, head.length / 200) ? first : -1;
+}
+
+async function* byteChunks(file: InputFile, from: number): AsyncGenerator<Uint8Array> {
+  for (let off = from; off < file.size; off += SCAN_CHUNK) yield await file.read(off, Math.min(file.size, off + SCAN_CHUNK));
+}
+
+async function* bufferChunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let off = 0; off < bytes.length; off += SCAN_CHUNK) yield bytes.subarray(off, Math.min(bytes.length, off + SCAN_CHUNK));
+}
+
+async function* textChunks(bytes: Uint8Array): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  for (let off = 0; off < bytes.length; off += SCAN_CHUNK) {
+    const end = Math.min(bytes.length, off + SCAN_CHUNK);
+    yield decoder.decode(bytes.subarray(off, end), { stream: end < bytes.length });
+  }
+}
+
+/** A file as bytes in memory (for registerFile, which may take over the buffer). */
+function memoryFile(name: string, bytes: Uint8Array): InputFile {
+  return { name, size: bytes.length, read: async (start = 0, end = bytes.length) => bytes.subarray(start, end) };
+}
 
 interface Source {
   file: InputFile;
@@ -71,8 +128,10 @@ interface Source {
   columns: string[];
   describe: string;
   encoding: string;
-  /** delimited text: how DuckDB reads it */
-  csv?: { dialect: Dialect; transform: TextEncoding | null; bom: number };
+  /** delimited text: how DuckDB reads it (see CsvRead) */
+  csv?: CsvRead;
+  /** what reading it found (mixed line endings, other tables, lines in another encoding) */
+  issues?: LoadIssue[];
   /** parsed in JS */
   js?: JsTable;
   /** native read_parquet from disk */
@@ -89,8 +148,8 @@ function displayNames(files: InputFile[]): string[] {
   return files.map((f, i) => ((count.get(f.name) ?? 0) > 1 ? (f.path ?? `${f.name} (#${i + 1})`) : f.name));
 }
 
-async function planFile(backend: Backend, file: InputFile, name: string, key: string, options: IngestOptions): Promise<Source> {
-  if (file.size === 0) fail(name, 'is empty (0 bytes)', 'Export the data again; the file has no content at all');
+async function planFile(backend: Backend, file: InputFile, name: string, key: string, options: IngestOptions, log: RepairLog, lenient = false): Promise<Source> {
+  if (file.size === 0) failWith('file.empty', name);
   const head = await file.read(0, Math.min(file.size, SAMPLE_BYTES));
   const format = detectFormat(file.name, head);
   const base = { file, name, key, format };
@@ -98,7 +157,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     await checkParquet({ ...file, name }, head);
     if (backend.kind === 'native' && file.path) {
       const rows = await backend.query(`DESCRIBE SELECT * FROM read_parquet(${str(file.path)})`).catch((err: unknown) => {
-        fail(name, `cannot be read as Parquet (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`, 'The file may be damaged: export it again');
+        failWith('file.parquet_unreadable', name, { detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
       });
       return { ...base, columns: rows.map((r) => String(r.column_name)), describe: 'Parquet', encoding: 'binary (Parquet)', parquetPath: file.path };
     }
@@ -116,7 +175,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
   let reason: string;
   if (options.encoding) {
     const e = normaliseEncoding(options.encoding);
-    if (!e) fail(name, `encoding '${options.encoding}' is not one Segmint knows`, `Use one of: ${KNOWN_ENCODINGS.join(', ')}`);
+    if (!e) failWith('file.unknown_encoding', name, { encoding: options.encoding, known: KNOWN_ENCODINGS.join(', ') });
     enc = e;
     const d = detectEncoding(head);
     bom = d.encoding === e ? d.bom : 0;
@@ -128,28 +187,88 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     reason = d.reason;
   }
   if (enc !== 'utf-16le' && enc !== 'utf-16be') {
-    const at = binaryOffset(head);
-    if (at >= 0)
-      fail(name, `is not a text file: binary data at byte ${at + 1}`, `Load a CSV, TSV, Excel (.xlsx), Parquet or JSON file; if this is one, check that it was not damaged and that its extension matches its content`);
+    const at = binaryAt(head);
+    if (at >= 0) failWith('file.binary', name, { offset: at + 1 });
   }
   const complete = head.length >= file.size;
   const { text } = decodeText(head.subarray(bom), enc);
   if (format === 'json' || format === 'ndjson') {
     const all = complete ? text : decodeText((await file.read()).subarray(bom), enc).text;
-    if (all.trim() === '') fail(name, 'is empty (no records)', 'Export the data again');
+    if (all.trim() === '') failWith('file.no_records', name);
     const js = format === 'json' ? parseJson(name, all) : parseNdjson(name, all);
     return { ...base, columns: js.columns, describe: FORMAT_LABEL[format], encoding: enc, js };
   }
-  const lines = sampleLines(text, complete);
-  if (lines.length === 0) fail(name, 'is empty (no lines of text)', 'Export the data again; the file holds only blank space');
-  const dialect = sniffDialect(lines);
-  dialect.columns = uniqueNames(dialect.columns);
-  // DuckDB reads UTF-8 (with or without BOM) from disk itself; anything else is decoded here
-  // and handed over as UTF-8 (tab-separated for whitespace-separated text).
-  const transform = enc !== 'utf-8' || dialect.delimiter === 'whitespace' ? enc : null;
+  const sample = new LineSplitter().push(text, complete);
+  if (!sample.some((l) => l.text.replace(/[\u0000\uFEFF]/g, '').trim() !== '')) failWith('file.no_text', name);
   const encodingLabel = `${enc}${bom ? ' (with BOM)' : ''}${reason === 'given' ? ' (given)' : ''}`;
-  const describe = `delimited text (${DELIMITER_LABEL[dialect.delimiter]}-separated, ${dialect.header ? 'with header' : 'no header'})`;
-  return { ...base, columns: dialect.columns, describe, encoding: encodingLabel, csv: { dialect, transform, bom } };
+  const dialect = sniffDialect(sample);
+  const layout = sniffLayout(sample, dialect);
+  const d = dialect.delimiter;
+  // The fast path (DuckDB reads the file as it is) is for plain tables only: a header (or the
+  // first row) on the first line, '"' quotes, one of the usual separators; then the scan checks
+  // every byte (scan.ts). Anything else is read by the lenient reader.
+  const plain =
+    !lenient &&
+    (options.table ?? 1) === 1 &&
+    dialect.quote === '"' &&
+    dialect.escape === 'double' &&
+    (d === ',' || d === '\t' || d === ';' || d === '|') &&
+    layout.startLine === 1 &&
+    !layout.headerTrailingEmpty &&
+    !(layout.header && (layout.header.literalQuotes || layout.header.cleaned.nul || layout.header.cleaned.bom));
+  let bytes: Uint8Array | null = null;
+  const issues: LoadIssue[] = [];
+  let replaced = 0;
+  const transcode = async () => {
+    const t = await transcodeToUtf8(file, enc, bom, false);
+    replaced = enc === 'windows-1252' ? 0 : t.replaced;
+    const foreign = (t as { foreign?: { count: number; lines: number[] } | null }).foreign;
+    if (foreign && foreign.count > 0) {
+      for (const line of foreign.lines) log.add('encoding.foreign_lines', 'repaired', {}, { file: name, line, before: '' });
+      log.more('encoding.foreign_lines', 'repaired', {}, foreign.count - foreign.lines.length);
+    }
+    return t.bytes;
+  };
+  if (plain && (d === ',' || d === '\t' || d === ';' || d === '|')) {
+    const width = layout.width;
+    if (enc === 'utf-8') {
+      const scan = await scanClean(byteChunks(file, bom), d, width, layout.header !== null);
+      if (scan.clean) {
+        const describe = describeDialect(dialect, layout.header !== null);
+        const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
+        // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM
+        // included), from the File itself where the backend can
+        const path = file.path ?? (file.blob && backend.registerBlob ? await backend.registerBlob(`${key}.csv`, file.blob) : await backend.registerFile(`${key}.csv`, await file.read()));
+        return { ...base, columns: uniqueNames(columns), describe, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: scan.maxLineBytes }, issues };
+      }
+    } else {
+      bytes = await transcode();
+      const scan = replaced === 0 ? await scanClean(bufferChunks(bytes), d, width, layout.header !== null) : { clean: false, maxLineBytes: 0 };
+      if (scan.clean) {
+        const describe = describeDialect(dialect, layout.header !== null);
+        const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
+        const path = await backend.registerFile(`${key}.csv`, bytes);
+        return { ...base, columns: uniqueNames(columns), describe, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: scan.maxLineBytes }, issues };
+      }
+    }
+  }
+  // the lenient reader, over the text as UTF-8 (lines in another encoding repaired and logged)
+  bytes ??= await transcode();
+  const result = await readLenient(textChunks(bytes), { file: name, log, invalidBytes: replaced > 0, ...(options.table !== undefined ? { table: options.table } : {}) });
+  bytes = null;
+  const error = result.issues.find((i) => i.severity === 'error');
+  if (error) throw new LoadError(formatIssue(error), [error]);
+  issues.push(...result.issues);
+  if (!result.header && result.columns.length > 0) issues.push(issue('info', 'text.no_header', name));
+  const path = await backend.registerFile(`${key}.csv`, result.bytes);
+  return {
+    ...base,
+    columns: uniqueNames(result.columns),
+    describe: describeDialect(result.dialect, result.header),
+    encoding: encodingLabel,
+    csv: { path, delimiter: ',', header: false, rowCol: true, maxLine: result.maxLineBytes },
+    issues
+  };
 }
 
 function sameColumns(a: string[], b: string[]): boolean {
@@ -187,73 +306,78 @@ const FAST_TYPE: Record<FastKind, string> = { timestamp: 'TIMESTAMP', number: 'D
  * TYPE_SAMPLE_ROWS rows with every column, then every row of the columns `pick` asks for only
  * (a transactions load needs 3-5 columns of a wide export; the others cost memory). */
 export async function readRaw(backend: Backend, files: InputFile[], options: IngestOptions = {}, pick?: PickColumns): Promise<RawTable> {
-  if (files.length === 0) throw new LoadError('no files to load', [{ severity: 'error', file: '', message: 'no files to load', hint: 'Give at least one file or folder' }]);
+  if (files.length === 0) failWith('file.none', '');
   const names = displayNames(files);
   const total = files.reduce((s, f) => s + f.size, 0);
   const limit = options.maxBytes ?? (backend.kind === 'wasm' ? DEFAULT_BROWSER_MAX_BYTES : Infinity);
   if (total > limit) {
     const biggest = files.reduce((a, b) => (b.size > a.size ? b : a));
     const where = files.length > 1 ? `the ${files.length} files hold ${mb(total)} in all (the biggest, ${biggest.name}, ${mb(biggest.size)})` : `it is ${mb(total)}`;
-    fail(files.length > 1 ? filesLabel(names) : names[0]!, `is too big to load here: ${where}, over the limit of ${mb(limit)} this browser tab can hold`, 'Use the segmint command line (native DuckDB, no such limit) or load fewer days/columns, e.g. as Parquet, which is much smaller');
+    failWith('file.too_big', files.length > 1 ? filesLabel(names) : names[0]!, { where, limit: mb(limit) });
   }
+  const log = new RepairLog(options.strict === true);
+  const progress = { files: files.length, filesDone: 0, bytes: total, bytesDone: 0 };
   const sources: Source[] = [];
-  for (let i = 0; i < files.length; i++) sources.push(await planFile(backend, files[i]!, names[i]!, `f${i}`, options));
+  for (let i = 0; i < files.length; i++) {
+    options.onProgress?.(progress);
+    sources.push(await planFile(backend, files[i]!, names[i]!, `f${i}`, options, log));
+    progress.filesDone++;
+    progress.bytesDone += files[i]!.size;
+  }
+  options.onProgress?.(progress);
   const first = sources[0]!;
-  for (const s of sources.slice(1)) {
-    if (!sameColumns(s.columns, first.columns)) {
-      const a = new Set(first.columns.map((c) => c.toLowerCase()));
-      const b = new Set(s.columns.map((c) => c.toLowerCase()));
-      const missing = first.columns.filter((c) => !b.has(c.toLowerCase()));
-      const extra = s.columns.filter((c) => !a.has(c.toLowerCase()));
-      const diff = [missing.length ? `missing ${missing.map((c) => `'${c}'`).join(', ')}` : '', extra.length ? `extra ${extra.map((c) => `'${c}'`).join(', ')}` : '']
-        .filter(Boolean)
-        .join('; ');
-      fail(
-        s.name,
-        `has different columns from ${first.name} (${diff || 'same names in another order'}): [${s.columns.join(', ')}] vs [${first.columns.join(', ')}]`,
-        'All files loaded together must have the same columns in the same order; load this file separately or fix its header'
-      );
-    }
-  }
-  const columns = first.columns;
-  // Make every text file readable by DuckDB once (re-encoded where needed), for both passes.
-  const pathName = new Map<string, string>();
-  const groups = new Map<string, { dialect: Dialect; paths: string[] }>();
-  for (const s of sources) {
-    if (!s.csv) continue;
-    let path: string;
-    if (s.csv.transform) {
-      const t = await transcodeToUtf8(s.file, s.csv.transform, s.csv.bom, s.csv.dialect.delimiter === 'whitespace');
-      if (t.replaced > 0 && s.csv.transform !== 'windows-1252') {
-        fail(s.name, `has ${t.replaced} bytes that are not valid ${s.csv.transform} (first on line ${t.firstBadLine})`, `Load it with another encoding (e.g. encoding=gb18030 for Chinese Windows, utf-8, utf-16le), or re-export it as UTF-8`);
+  const checkColumns = () => {
+    for (const s of sources.slice(1)) {
+      if (!sameColumns(s.columns, first.columns)) {
+        const a = new Set(first.columns.map((c) => c.toLowerCase()));
+        const b = new Set(s.columns.map((c) => c.toLowerCase()));
+        const missing = first.columns.filter((c) => !b.has(c.toLowerCase()));
+        const extra = s.columns.filter((c) => !a.has(c.toLowerCase()));
+        const diff = [missing.length ? `missing ${missing.map((c) => `'${c}'`).join(', ')}` : '', extra.length ? `extra ${extra.map((c) => `'${c}'`).join(', ')}` : '']
+          .filter(Boolean)
+          .join('; ');
+        failWith('file.different_columns', s.name, { first: first.name, diff: diff || 'same names in another order', columns: s.columns.join(', '), firstColumns: first.columns.join(', ') });
       }
-      path = await backend.registerFile(`${s.key}.csv`, t.bytes);
-    } else if (s.file.path) path = s.file.path;
-    // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM included),
-    // from the File itself where the backend can
-    else if (s.file.blob && backend.registerBlob) path = await backend.registerBlob(`${s.key}.csv`, s.file.blob);
-    else path = await backend.registerFile(`${s.key}.csv`, await s.file.read());
-    pathName.set(path, s.name);
-    const k = `${s.csv.dialect.delimiter}|${s.csv.dialect.header}`;
-    const g = groups.get(k) ?? { dialect: s.csv.dialect, paths: [] };
-    g.paths.push(path);
-    groups.set(k, g);
-  }
-  for (const s of sources) {
-    if (s.parquetPath) pathName.set(s.parquetPath, s.name);
-    if (s.js) pathName.set(s.key, s.name);
-  }
-  const plan: LoadPlan = { sources, columns, pathName, groups };
+    }
+  };
+  checkColumns();
+  const columns = first.columns;
+  let plan = makePlan(sources, columns);
+  /** Loads rows; a file DuckDB's reader rejected rows of (bytes that are not UTF-8, say) is
+   * read again by the lenient reader, which repairs or reports each row. */
+  const loadWithFallback = async (load: string[], limit: number | null, fast: Record<string, FastColumn> = {}) => {
+    for (;;) {
+      const r = await loadRows(backend, plan, load, limit, fast);
+      if (r.rejectedPaths.length === 0) return r;
+      for (const path of r.rejectedPaths) {
+        const i = sources.findIndex((x) => x.csv?.path === path && !x.csv.rowCol);
+        if (i < 0) continue;
+        const src = sources[i]!;
+        sources[i] = await planFile(backend, src.file, src.name, `${src.key}l`, options, log, true);
+      }
+      checkColumns();
+      plan = makePlan(sources, columns);
+    }
+  };
+
   const noRows = () => {
-    const what = first.csv && !first.csv.dialect.header ? 'has no data rows' : `has a header (${columns.join(', ')}) but no data rows`;
-    fail(files.length > 1 ? filesLabel(names) : first.name, what, 'Export the data again including its rows; check the export filter or date range');
+    const label = files.length > 1 ? filesLabel(names) : first.name;
+    const dropped = log.list().filter((g) => g.action === 'left_out');
+    if (dropped.length) {
+      // every row was left out by the reader: say why, row by row
+      const n = dropped.reduce((a, g) => a + g.count, 0);
+      const i = issue('error', 'file.all_rows_left_out', label, { count: n });
+      const each = dropped.flatMap((g) => g.examples.slice(0, 5).map((e) => ({ ...issue('error', g.code, e.file, g.params, { line: e.line, ...(e.row !== undefined ? { row: e.row } : {}) }), message: `${g.message}: ${JSON.stringify(e.before)}` })));
+      throw new LoadError([formatIssue(i), ...each.map((x) => '  ' + formatIssue(x))].join('\n'), [i, ...each], columns);
+    }
+    const headerless = first.csv && !first.csv.header && !first.csv.rowCol;
+    failWith(headerless ? 'file.no_rows' : 'file.header_no_rows', label, { columns: columns.join(', ') });
   };
   let loaded = columns;
   let fastKinds: Record<string, FastKind> = {};
   if (pick) {
     // first pass: the first rows, every column (types and roles are decided from them)
-    const { rejected } = await loadRows(backend, plan, columns, TYPE_SAMPLE_ROWS);
-    if (rejected) await loadRows(backend, plan, columns, null); // throws, with every bad row counted
+    await loadWithFallback(columns, TYPE_SAMPLE_ROWS);
     const sampled = await fileRows(backend);
     if (sampled.size === 0) noRows();
     const picked = await pick({ table: STAGE.raw, columns, files: sources.map((s) => s.name) });
@@ -268,13 +392,12 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     if (kind) fast[c] = { kind, as: `__segmint_fast_${k}` };
   });
   // the full read (only the columns asked for)
-  await loadRows(backend, plan, loaded, null, fast);
+  await loadWithFallback(loaded, null, fast);
   const perFile = await fileRows(backend);
   const rows = [...perFile.values()].reduce((a, b) => a + b, 0);
   if (rows === 0) noRows();
-  const issues: LoadIssue[] = [];
-  for (const s of sources.filter((x) => !perFile.get(x.name)))
-    issues.push({ severity: 'warning', file: s.name, message: 'has a header but no data rows', hint: 'Nothing was read from it; the other files loaded' });
+  const issues: LoadIssue[] = sources.flatMap((x) => x.issues ?? []);
+  for (const s of sources.filter((x) => !perFile.get(x.name))) issues.push(issue('warning', 'file.header_no_rows_other', s.name));
   const uniq = (xs: string[]) => [...new Set(xs)];
   return {
     table: STAGE.raw,
@@ -285,9 +408,9 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     encoding: uniq(sources.map((s) => s.encoding)).join('; '),
     rows,
     issues,
-    repairs: [],
+    repairs: log.list(),
     fast,
-    explicitRows: sources.some((s) => s.js !== undefined)
+    explicitRows: sources.some((s) => s.js !== undefined || s.csv?.rowCol === true)
   };
 }
 
@@ -296,7 +419,26 @@ interface LoadPlan {
   columns: string[];
   /** DuckDB path (or key of a JS table) -> the file's display name */
   pathName: Map<string, string>;
-  groups: Map<string, { dialect: Dialect; paths: string[] }>;
+  /** delimited text read alike, in one read_csv each */
+  groups: Map<string, { read: CsvRead; paths: string[] }>;
+}
+
+function makePlan(sources: Source[], columns: string[]): LoadPlan {
+  const pathName = new Map<string, string>();
+  const groups = new Map<string, { read: CsvRead; paths: string[] }>();
+  for (const s of sources) {
+    if (s.csv) {
+      pathName.set(s.csv.path, s.name);
+      const k = `${s.csv.delimiter}|${s.csv.header}|${s.csv.rowCol}`;
+      const g = groups.get(k) ?? { read: { ...s.csv }, paths: [] };
+      g.read.maxLine = Math.max(g.read.maxLine, s.csv.maxLine);
+      g.paths.push(s.csv.path);
+      groups.set(k, g);
+    }
+    if (s.parquetPath) pathName.set(s.parquetPath, s.name);
+    if (s.js) pathName.set(s.key, s.name);
+  }
+  return { sources, columns, pathName, groups };
 }
 
 async function fileRows(backend: Backend): Promise<Map<string, number>> {
@@ -306,9 +448,9 @@ async function fileRows(backend: Backend): Promise<Map<string, number>> {
 
 /** (Re)builds raw0 with the `load` columns of every file (the first `limit` rows when given),
  * the per-file table and the raw view. */
-async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit: number | null, fast: Record<string, FastColumn> = {}): Promise<{ rejected: boolean }> {
+async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit: number | null, fast: Record<string, FastColumn> = {}): Promise<{ rejectedPaths: string[] }> {
   const { sources, columns, pathName, groups } = plan;
-  let rejected = false;
+  const rejectedPaths: string[] = [];
   const idx = load.map((c) => columns.indexOf(c));
   const lim = limit === null ? '' : ` LIMIT ${Math.floor(limit)}`;
   const fastCols = load.filter((c) => fast[c]).map((c) => fast[c]!);
@@ -326,20 +468,22 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
   /** INSERT into raw0 of DuckDB reader's rows (`from`: a FROM item giving c0..cN as text and
    * __p; the data row numbers follow from the insertion order), converting while read when
    * asked */
-  const insertSql = (from: string) =>
+  const insertSql = (from: string, row = 'NULL') =>
     fastExprs.length
-      ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${textList}, __p, NULL FROM (SELECT *, ${fastExprs.join(', ')} FROM ${from})`
-      : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, NULL FROM ${from}`;
-  // delimited text: one read_csv per dialect, over all files of that dialect
-  for (const { dialect, paths } of groups.values()) {
-    const ws = dialect.delimiter === 'whitespace';
-    const delim = ws ? '\t' : dialect.delimiter;
-    const colSpec = columns.map((_, i) => `${str(`c${i}`)}: 'VARCHAR'`).join(', ');
+      ? `INSERT INTO ${ident(STAGE.raw0)} SELECT ${plain.map((c) => `c${columns.indexOf(c)}, `).join('')}${fastCols.map((f) => `${ident(f.as)}, `).join('')}${textList}, __p, ${row} FROM (SELECT *, ${fastExprs.join(', ')} FROM ${from})`
+      : `INSERT INTO ${ident(STAGE.raw0)} SELECT ${idx.map((i) => `c${i}, `).join('')}__p, ${row} FROM ${from}`;
+  // delimited text: one read_csv per way of reading, over all files read that way
+  for (const { read, paths } of groups.values()) {
+    // every value as text; a quoted "" is an empty string, an empty field a missing value
+    // (as PostgreSQL's COPY reads CSV); the lenient reader's files end with the data row number
+    const colSpec = [...columns.map((_, i) => `${str(`c${i}`)}: 'VARCHAR'`), ...(read.rowCol ? [`'__rn': 'BIGINT'`] : [])].join(', ');
     const opts = [
       `columns = {${colSpec}}`,
-      `header = ${dialect.header}`,
-      `delim = ${str(delim)}`,
-      ws ? `quote = '', escape = ''` : `quote = '"', escape = '"'`,
+      `header = ${read.header}`,
+      `delim = ${str(read.delimiter)}`,
+      `quote = '"', escape = '"'`,
+      'allow_quoted_nulls = false',
+      ...(read.maxLine >= DUCKDB_MAX_LINE ? [`max_line_size = ${Math.ceil(read.maxLine * 1.1) + 1024}`, `buffer_size = ${Math.max(16 << 20, Math.ceil(read.maxLine * 2.2) + 4096)}`] : []),
       'auto_detect = false',
       `filename = '__p'`,
       'store_rejects = true',
@@ -349,16 +493,25 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejects)}`);
     await backend.exec(`DROP TABLE IF EXISTS ${ident(STAGE.rejectScans)}`);
     try {
-      // (row numbers follow from the insertion order)
-      await backend.exec(insertSql(`read_csv([${paths.map(str).join(', ')}], ${opts})${lim}`));
+      // (without a row column, row numbers follow from the insertion order)
+      await backend.exec(insertSql(`read_csv([${paths.map(str).join(', ')}], ${opts})${lim}`, read.rowCol ? '__rn' : 'NULL'));
     } catch (err) {
-      throw asLoadError(err, filesLabel(paths.map((p) => pathName.get(p) ?? p)), 'cannot be read as delimited text', 'Check that every file is text with one header line and the same separator (comma, tab, semicolon or pipe), and that quotes are balanced');
+      // the fast path's reader failed on a file: the lenient reader reads them all again
+      if (!read.rowCol) {
+        rejectedPaths.push(...paths);
+        continue;
+      }
+      if (err instanceof LoadError) throw err;
+      failWith('text.unreadable', filesLabel(paths.map((p) => pathName.get(p) ?? p)), { detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
     }
-    // A row DuckDB could not read fails the load: with every example when reading in full; a
-    // sample that met one reports it to the caller, which then reads in full to count them all.
-    if (limit === null) await checkRejects(backend, pathName, dialect, columns.length);
-    else if (Number((await backend.query(`SELECT count(*) AS n FROM ${ident(STAGE.rejects)}`))[0]?.n ?? 0) > 0) rejected = true;
+    // rows DuckDB's reader rejected (bytes that are not UTF-8, say): those files are read
+    // again by the lenient reader; its own output is never rejected (else: fail, naming them)
+    if (!read.rowCol) {
+      const bad = await backend.query(`SELECT DISTINCT s.file_path AS p FROM ${ident(STAGE.rejects)} e JOIN ${ident(STAGE.rejectScans)} s ON e.scan_id = s.scan_id AND e.file_id = s.file_id`);
+      rejectedPaths.push(...bad.map((r) => String(r.p)));
+    } else await checkRejects(backend, pathName);
   }
+  if (rejectedPaths.length) return { rejectedPaths };
   // Parquet on native: straight from disk, each value as text (as a CSV's), converted while read
   // like a CSV's role columns when asked
   for (const s of sources) {
@@ -371,7 +524,8 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
     try {
       await backend.exec(insertSql(`(${inner})`));
     } catch (err) {
-      throw asLoadError(err, s.name, 'cannot be read as Parquet', 'The file may be damaged or cut off: export it again');
+      if (err instanceof LoadError) throw err;
+      failWith('file.parquet_unreadable', s.name, { detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
     }
   }
   // tables read in JS (Excel, JSON, Parquet in the browser)
@@ -415,46 +569,18 @@ async function loadRows(backend: Backend, plan: LoadPlan, load: string[], limit:
          SELECT ${viewCols}, f.name AS ${ident(SRC_FILE)}, f.i AS ${ident(SRC_FI)}, CAST(coalesce(r.__r, r.rowid - f.first + 1) AS BIGINT) AS ${ident(SRC_ROW)}
          FROM ${ident(STAGE.raw0)} r JOIN ${ident(STAGE.files)} f ON r.__p = f.p`
   );
-  return { rejected };
+  return { rejectedPaths };
 }
 
-async function checkRejects(backend: Backend, pathName: Map<string, string>, dialect: Dialect, width: number): Promise<void> {
-  const n = await backend.query(`SELECT count(DISTINCT (file_id, line)) AS n FROM ${ident(STAGE.rejects)}`).catch(() => [{ n: 0 }]);
-  const count = Number(n[0]?.n ?? 0);
-  if (count === 0) return;
+/** The lenient reader's own output is never rejected; if DuckDB rejects a row of it all the
+ * same, the load fails naming the rows (never a silent loss). */
+async function checkRejects(backend: Backend, pathName: Map<string, string>): Promise<void> {
   const rows = await backend.query(
-    `SELECT DISTINCT ON (s.file_path, e.line) s.file_path AS path, e.line AS line, e.error_type AS type, e.csv_line AS text, e.error_message AS msg
+    `SELECT DISTINCT ON (s.file_path, e.line) s.file_path AS path, e.line AS line, e.csv_line AS text, e.error_message AS msg
      FROM ${ident(STAGE.rejects)} e JOIN ${ident(STAGE.rejectScans)} s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
      ORDER BY s.file_path, e.line LIMIT 5`
   );
-  const sep = DELIMITER_LABEL[dialect.delimiter];
-  const issues: LoadIssue[] = rows.map((r) => {
-    const file = pathName.get(String(r.path)) ?? String(r.path);
-    const line = Number(r.line);
-    const row = dialect.header ? line - 1 : line;
-    const type = String(r.type);
-    const found = /Found: (\d+)/.exec(String(r.msg))?.[1];
-    if (type === 'MISSING COLUMNS' || type === 'TOO MANY COLUMNS')
-      return {
-        severity: 'error',
-        file,
-        row,
-        message: `has ${found ?? (type === 'MISSING COLUMNS' ? 'fewer' : 'more')} fields where the header has ${width} (line ${line} of the file: ${JSON.stringify(String(r.text).slice(0, 80))})`,
-        hint: `Every row needs exactly ${width} ${sep}-separated fields: fix or remove the row, or put quotes around values that contain a ${sep}`
-      };
-    if (/unicode|encoding/i.test(type) || /unicode/i.test(String(r.msg)))
-      return { severity: 'error', file, row, message: `has bytes that are not valid UTF-8 (line ${line} of the file)`, hint: 'Load it with encoding=gb18030 (Chinese Windows) or another encoding, or re-export it as UTF-8' };
-    if (/unterminated quote/i.test(String(r.msg)))
-      return { severity: 'error', file, row, message: `opens a quote (") that is never closed (line ${line} of the file)`, hint: 'Close the quote or remove it; a value containing a quote must double it ("")' };
-    return { severity: 'error', file, row, message: `cannot be read: ${String(r.msg)} (line ${line} of the file)`, hint: 'Check the quoting and separators of that line' };
-  });
-  const ragged = rows.some((r) => String(r.type).includes('COLUMNS'));
-  const unicode = issues.some((i) => /not valid UTF-8/.test(i.message));
-  const head = ragged
-    ? `${count} row${count === 1 ? '' : 's'} with the wrong number of fields`
-    : unicode
-      ? `${count} row${count === 1 ? '' : 's'} that are not valid UTF-8 text`
-      : `${count} row${count === 1 ? '' : 's'} that cannot be read`;
-  throw new LoadError(`${head}; nothing was loaded:\n${issues.map((i) => '  ' + formatIssue(i)).join('\n')}`, issues);
+  if (rows.length === 0) return;
+  const issues = rows.map((r) => issue('error', 'file.duckdb_rejected', pathName.get(String(r.path)) ?? String(r.path), { detail: String(r.msg).split('\n')[0] ?? '', line: Number(r.line) }));
+  throw new LoadError(issues.map(formatIssue).join('\n'), issues);
 }
-

@@ -53,8 +53,9 @@ describe('bad input', () => {
 
   it('no customer column', async () => {
     const e = await failing([diskFile(dir, 'nocust.csv', 'product,order_date,amount\nX,2024-01-01,3\n')]);
-    expect(e.message).toMatch(/^nocust\.csv: no column was recognised as the customer id \(columns: 'product', 'order_date', 'amount'\)\. Map one: --map customer=COLUMN/);
-    expect(e.issues[0]).toMatchObject({ file: 'nocust.csv', severity: 'error' });
+    expect(e.message).toMatch(/^nocust\.csv: no column was recognised as the customer column \(columns: 'product', 'order_date', 'amount'\)\. Map one: --map customer=COLUMN/);
+    expect(e.issues[0]).toMatchObject({ file: 'nocust.csv', severity: 'error', code: 'values.role_missing', params: { role: 'customer', columns: "'product', 'order_date', 'amount'" } });
+    expect(e.columns).toEqual(['product', 'order_date', 'amount']);
   });
 
   it('a mapped column that does not exist', async () => {
@@ -69,6 +70,8 @@ describe('bad input', () => {
     expect(report.leftOut).toEqual([
       {
         reason: "date that cannot be read (column 'order_date')",
+        code: 'values.date_unreadable',
+        params: { column: 'order_date' },
         count: 6,
         examples: [3, 6, 9, 12, 15].map((row) => ({ file: 'dates.csv', row, value: `not a date ${row}` }))
       }
@@ -97,7 +100,7 @@ describe('bad input', () => {
     const warn = report.issues.find((i) => /mixed number formats/.test(i.message));
     expect(warn).toMatchObject({ severity: 'warning', file: 'money.csv', column: 'amount' });
     expect(warn?.message).toMatch(/'1,234.50' in money\.csv at data row 1.*'1\.234,50' in money\.csv at data row 2/);
-    expect(report.leftOut).toEqual([{ reason: "amount that cannot be read as a number (column 'amount')", count: 1, examples: [{ file: 'money.csv', row: 5, value: '12abc' }] }]);
+    expect(report.leftOut).toEqual([{ reason: "amount that cannot be read as a number (column 'amount')", code: 'values.amount_unreadable', params: { column: 'amount' }, count: 1, examples: [{ file: 'money.csv', row: 5, value: '12abc' }] }]);
     expect((await db.query('SELECT customer, amount FROM segmint_tx ORDER BY src_row')).map((r) => r.amount)).toEqual([1234.5, 1234.5, 1200, -35]);
     await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
   });
@@ -109,6 +112,8 @@ describe('bad input', () => {
     expect(report.leftOut).toEqual([
       {
         reason: "amount too large to add up exactly (10^14 or more, column 'amount'): a misplaced decimal point or run-together numbers?",
+        code: 'values.amount_too_large',
+        params: { column: 'amount' },
         count: 2,
         examples: [
           { file: 'huge.csv', row: 2, value: '123456789012345678' },
@@ -120,28 +125,44 @@ describe('bad input', () => {
     expect((await db.query('SELECT customer, M FROM customers ORDER BY customer')).map((r) => [r.customer, r.M])).toEqual([['A', 10], ['C', 99999999999999]]);    await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
   });
 
-  it('ragged rows: the file, data rows and field counts', async () => {
-    const e = await failing([diskFile(dir, 'ragged.csv', 'customer_id,order_date,amount\nA,2024-01-01,1\nB,2024-01-02\nC,2024-01-03,3,extra\nD,2024-01-04,4\n')]);
-    expect(e.message).toMatch(/^2 rows with the wrong number of fields; nothing was loaded/);
-    expect(e.message).toMatch(/ragged\.csv, data row 2: has 2 fields where the header has 3 \(line 3 of the file: "B,2024-01-02"\)/);
-    expect(e.message).toMatch(/ragged\.csv, data row 3: has 4 fields where the header has 3/);
-    expect(e.issues.map((i) => [i.file, i.row])).toEqual([
-      ['ragged.csv', 2],
-      ['ragged.csv', 3]
+  it('ragged rows: left out with file, line, data row and text (lenient); strict mode refuses naming the first', async () => {
+    const text = 'customer_id,order_date,amount\nA,2024-01-01,1\nB,2024-01-02\nC,2024-01-03,3,extra\nD,2024-01-04,4\n';
+    const report = await ingestTransactions(db, [diskFile(dir, 'ragged.csv', text)]);
+    expect(report.repairs.map((g) => [g.code, g.action, g.count, g.examples.map((e) => [e.file, e.line, e.row, e.before])])).toEqual([
+      ['text.row_too_few_fields', 'left_out', 1, [['ragged.csv', 3, 2, 'B,2024-01-02']]],
+      ['text.row_too_many_fields', 'left_out', 1, [['ragged.csv', 4, 3, 'C,2024-01-03,3,extra']]]
     ]);
+    expect(report.repairs[0]!.message).toBe('rows with 2 fields where the header has 3 were left out: a value is missing and its place is not certain');
+    expect(await db.query('SELECT customer, amount, src_row FROM segmint_tx ORDER BY src_row')).toEqual([
+      { customer: 'A', amount: 1, src_row: 1 },
+      { customer: 'D', amount: 4, src_row: 4 }
+    ]);
+    await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
+    const e = await failing([diskFile(dir, 'ragged.csv', text)], { strict: true });
+    expect(e.message).toMatch(/^ragged\.csv, data row 2: rows with 2 fields where the header has 3 were left out.*strict mode/);
+    expect(e.issues[0]).toMatchObject({ code: 'text.row_too_few_fields', file: 'ragged.csv', line: 3, row: 2 });
   });
 
   it('a ragged row far below the first rows (past the sample that types are read from)', async () => {
     const lines = ['customer_id,order_date,amount'];
     for (let i = 1; i <= 25_000; i++) lines.push(i === 24_000 ? `C${i},2024-01-01` : `C${i},2024-01-01,${i}`);
-    const e = await failing([diskFile(dir, 'long.csv', lines.join('\n'))]);
-    expect(e.message).toMatch(/^1 row with the wrong number of fields; nothing was loaded:\n {2}long\.csv, data row 24000: has 2 fields where the header has 3 \(line 24001 of the file/);
+    const report = await ingestTransactions(db, [diskFile(dir, 'long.csv', lines.join('\n'))]);
+    expect(report.repairs.map((g) => [g.code, g.count, g.examples[0]!.line, g.examples[0]!.row])).toEqual([['text.row_too_few_fields', 1, 24_001, 24_000]]);
+    const [n] = await db.query('SELECT count(*) AS n, max(src_row) AS last FROM segmint_tx');
+    expect(n).toEqual({ n: 24_999, last: 25_000 });
+    await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
+    const e = await failing([diskFile(dir, 'long.csv', lines.join('\n'))], { strict: true });
+    expect(e.issues[0]).toMatchObject({ code: 'text.row_too_few_fields', line: 24_001, row: 24_000 });
   });
 
-  it('an unbalanced quote', async () => {
-    const e = await failing([diskFile(dir, 'quote.csv', 'customer_id,order_date,amount\nA,2024-01-01,"12\nB,2024-01-02,3\n')]);
-    expect(e.message).toMatch(/quote\.csv, data row 1: opens a quote \("\) that is never closed \(line 2 of the file\)\. Close the quote/);
-    expect(e.issues[0]).toMatchObject({ file: 'quote.csv', row: 1 });
+  it('an unbalanced quote damages its own row only, and is reported', async () => {
+    const report = await ingestTransactions(db, [diskFile(dir, 'quote.csv', 'customer_id,order_date,amount\nA,2024-01-01,"12\nB,2024-01-02,3\n')]);
+    expect(report.repairs.map((g) => [g.code, g.examples[0]!.line, g.examples[0]!.after])).toEqual([['text.quote_literal', 2, 'A,2024-01-01,"""12"']]);
+    expect(report.leftOut.map((l) => [l.code, l.examples[0]!.row, l.examples[0]!.value])).toEqual([['values.amount_unreadable', 1, '"12']]);
+    expect(await db.query('SELECT customer, amount FROM segmint_tx')).toEqual([{ customer: 'B', amount: 3 }]);
+    await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
+    const e = await failing([diskFile(dir, 'quote.csv', 'customer_id,order_date,amount\nA,2024-01-01,"12\nB,2024-01-02,3\n')], { strict: true });
+    expect(e.issues[0]).toMatchObject({ code: 'text.quote_literal', file: 'quote.csv', line: 2, row: 1 });
   });
 
   it('binary junk', async () => {

@@ -53,8 +53,11 @@ describe('encodings', () => {
     const report = await profileFiles(db, [f], { encoding: 'GBK' });
     expect(report.encoding).toBe('gb18030 (given)');
     expect(report.columns.map((c) => c.name)).toEqual(['客户编号', '下单时间', '实付金额', '订单号', '城市']);
-    // forcing UTF-8 on GB18030 bytes is refused with a way out
-    await expect(profileFiles(db, [f], { encoding: 'utf-8' })).rejects.toThrow(/gbk\.csv.*not valid UTF-8.*encoding=gb18030/s);
+    // forcing UTF-8 on GB18030 bytes: every line that is not UTF-8 but GB18030 is read as
+    // GB18030, and each is reported
+    const forced = await profileFiles(db, [f], { encoding: 'utf-8' });
+    expect(forced.columns.map((c) => c.name)).toEqual(['客户编号', '下单时间', '实付金额', '订单号', '城市']);
+    expect(forced.repairs.map((g) => [g.code, g.count])).toEqual([['encoding.foreign_lines', CHINESE.trim().split('\n').length]]);
   });
 
   it('reads UTF-16 LE and BE with a byte-order mark (tab-separated, as Excel "Unicode text" saves)', async () => {
@@ -182,7 +185,7 @@ describe('amount as an expression of columns (the rules language)', () => {
     expect(report.roleSource.amount).toBe('given');
     expect((await tx()).map((r) => r.amount)).toEqual([2469, -2.5]);
     expect(report.leftOut).toEqual([
-      { reason: "amount '数量 * 单价' cannot be computed (a value is missing or not a number)", count: 1, examples: [{ file: 'lines.csv', row: 3, value: '数量=, 单价=3' }] }
+      { reason: "amount '数量 * 单价' cannot be computed (a value is missing or not a number)", code: 'values.amount_not_computed', params: { expression: '数量 * 单价' }, count: 1, examples: [{ file: 'lines.csv', row: 3, value: '数量=, 单价=3' }] }
     ]);
     await expect(ingestTransactions(db, [f], { roles: { amount: 'Qty * 单价' } })).rejects.toThrow(/^lines\.csv: amount 'Qty \* 单价' is neither a column nor an arithmetic expression of columns: unknown field `Qty`/);
     await expect(ingestTransactions(db, [f], { roles: { amount: '数量 > 1' } })).rejects.toThrow(/gives boolean value, not a number/);
@@ -201,7 +204,7 @@ describe('customers file and role guessing', () => {
       { name: '满意度', type: 'number' },
       { name: '邮编', type: 'text' }
     ]);
-    expect(report.leftOut).toEqual([{ reason: "no customer id (column '客户ID' empty)", count: 1, examples: [{ file: 'customers.csv', row: 4, value: '(empty)' }] }]);
+    expect(report.leftOut).toEqual([{ reason: "no customer id (column '客户ID' empty)", code: 'values.no_customer', params: { column: '客户ID' }, count: 1, examples: [{ file: 'customers.csv', row: 4, value: '(empty)' }] }]);
     const dup = report.issues.find((i) => /more than one row/.test(i.message));
     expect(dup?.message).toMatch(/'C001' \(2 rows, data row 1 and data row 3\)/);
     expect(dup?.file).toBe('customers.csv');

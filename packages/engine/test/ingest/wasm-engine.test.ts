@@ -36,7 +36,7 @@ describe('duckdb-wasm and native DuckDB ingest alike', () => {
     const text = '客户编号,下单时间,实付金额,订单号\r\nC001,2024-01-05 10:30:00,"￥1,200",D1\r\n张三,01/02/2024,(35.00),D2\r\n李四,13/01/2024,,D3\r\n';
     const { report, rows } = await both(() => [memFile('订单.csv', encodeGb18030(text))]);
     expect(report.encoding).toBe('gb18030');
-    expect(report.leftOut).toEqual([{ reason: "no amount (column '实付金额' empty)", count: 1, examples: [{ file: '订单.csv', row: 3, value: '(empty)' }] }]);
+    expect(report.leftOut).toEqual([{ reason: "no amount (column '实付金额' empty)", code: 'values.no_amount', params: { column: '实付金额' }, count: 1, examples: [{ file: '订单.csv', row: 3, value: '(empty)' }] }]);
     expect(rows).toEqual([
       { customer: 'C001', ts: '2024-01-05 10:30:00', amount: 1200, order_id: 'D1', src_file: '订单.csv', src_row: 1 },
       { customer: '张三', ts: '2024-02-01 00:00:00', amount: -35, order_id: 'D2', src_file: '订单.csv', src_row: 2 }
@@ -55,20 +55,33 @@ describe('duckdb-wasm and native DuckDB ingest alike', () => {
     expect(two.rows.map((r) => [r.src_file, r.src_row])).toEqual([['a.csv', 1], ['b.csv', 1], ['b.csv', 2]]);
   });
 
-  it('a ragged file fails alike and the previous data stays', async () => {
-    const bad = () => [memFile('rag.csv', 'customer_id,date,amount\nA,2024-01-01,1\nB,2024-01-02\n')];
+  it('a ragged file: the same repair report on both engines; in strict mode the same error, and the previous data stays', async () => {
+    const bad = () => [memFile('rag.csv', 'customer_id,date,amount\nA,2024-01-01,1\nB,2024-01-02\nC,2024-01-03,1,234.50\n')];
+    const reports = [];
+    for (const b of [native, wasm]) {
+      const r = await ingestTransactions(b, bad());
+      reports.push({ repairs: r.repairs, rows: await rowsOf(b) });
+    }
+    expect(reports[0]!.repairs.map((g) => [g.code, g.count])).toEqual([
+      ['text.row_too_few_fields', 1],
+      ['text.row_merged_number', 1]
+    ]);
+    expect(reports[1]).toEqual(reports[0]);
+    const good = () => [memFile('good.csv', 'customer_id,date,amount\nA,2024-01-01,1\n')];
+    for (const b of [native, wasm]) await ingestTransactions(b, good());
     const before = await rowsOf(wasm);
     const messages: string[] = [];
     for (const b of [native, wasm]) {
       try {
-        await ingestTransactions(b, bad());
+        await ingestTransactions(b, bad(), { strict: true });
       } catch (err) {
         messages.push(err instanceof Error ? err.message : String(err));
       }
     }
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toMatch(/rag\.csv, data row 2: has 2 fields where the header has 3/);
+    expect(messages[0]).toMatch(/^rag\.csv, data row 2: rows with 2 fields where the header has 3 were left out/);
     expect(messages[1]).toBe(messages[0]);
     expect(await rowsOf(wasm)).toEqual(before);
   });
+
 });

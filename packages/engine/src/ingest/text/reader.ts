@@ -20,6 +20,9 @@ export interface LenientOptions {
   /** which table of the file to read (1-based; default 1) */
   table?: number;
   log: RepairLog;
+  /** the text had bytes that could not be decoded (U+FFFD stands in for them): rows with such
+   * a character are left out and reported rather than read with a wrong value */
+  invalidBytes?: boolean;
   /** called after each chunk of text with the characters read so far */
   onChunk?: (chars: number) => void;
 }
@@ -222,6 +225,13 @@ export async function readLenient(chunks: AsyncIterable<string>, options: Lenien
 
   /** A record of the current table's body, once its shapes are known. */
   const bodyRecord = (t: Table, r: TextRecord) => {
+    if (options.invalidBytes && r.text.includes('\uFFFD')) {
+      flushPending(t);
+      flushBlanks();
+      t.rows++;
+      if (t.index === wanted) log.add('text.row_invalid_bytes', 'left_out', {}, { file, line: r.line, row: ++rowNo, before: r.text });
+      return;
+    }
     if (r.fields.length === t.width) {
       flushPending(t);
       flushBlanks();

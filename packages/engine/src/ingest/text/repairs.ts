@@ -41,6 +41,12 @@ export class RepairLog {
     }
   }
 
+  /** `n` more entries of a group whose rows are already listed as far as they are kept. */
+  more(code: MessageCode, action: RepairGroup['action'], params: Params, n: number): void {
+    const g = this.groups.get(`${code}|${action}|${JSON.stringify(params)}`);
+    if (g && n > 0) g.count += n;
+  }
+
   get size(): number {
     return this.groups.size;
   }

@@ -21,6 +21,7 @@ export const text = {
   'text.row_too_many_fields': { message: 'rows with {found} fields where the header has {expected} were left out: no reading fits the columns', hint: 'Fix those rows (quote values that contain the separator) and load the file again' },
   'text.row_too_few_fields': { message: 'rows with {found} fields where the header has {expected} were left out: a value is missing and its place is not certain', hint: 'Fix those rows and load the file again' },
   'text.row_ambiguous': { message: 'rows that can be read in more than one way were left out (each reading is shown)', hint: 'Quote the value that contains the separator, then load the file again' },
+  'text.row_invalid_bytes': { message: 'rows with bytes that are not valid in the file\'s encoding (shown as �) were left out', hint: 'Load the file with its right encoding, or re-export it as UTF-8' },
   'text.mixed_line_endings': { message: 'the file mixes line endings ({lf} \\n, {crlf} \\r\\n, {cr} \\r); every line was read' },
   'text.tables': { message: 'the file holds {tables} tables; table {table} was read', hint: 'Choose another table in the load settings (CLI: --csv-table N)' },
   'text.other_table': { message: 'table {table} of the file (lines {first}-{last}, {rows} rows, columns {columns}) was not read', hint: 'Choose it in the load settings (CLI: --csv-table {table})' },

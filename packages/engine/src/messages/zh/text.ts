@@ -21,6 +21,7 @@ export const text: Record<keyof typeof en, Template> = {
   'text.row_too_many_fields': { message: '有 {found} 个字段的行（表头有 {expected} 个）未计入：没有一种读法与各列相符', hint: '修正这些行（给含分隔符的值加引号）后重新载入文件' },
   'text.row_too_few_fields': { message: '有 {found} 个字段的行（表头有 {expected} 个）未计入：缺了一个值，且无法确定缺在哪里', hint: '修正这些行后重新载入文件' },
   'text.row_ambiguous': { message: '可以有多种读法的行未计入（每种读法都已列出）', hint: '给含分隔符的值加引号后重新载入文件' },
+  'text.row_invalid_bytes': { message: '含有在文件编码中无效的字节（显示为 �）的行未计入', hint: '请用正确的编码载入文件，或重新导出为 UTF-8' },
   'text.mixed_line_endings': { message: '文件混用了换行符（{lf} 个 \\n，{crlf} 个 \\r\\n，{cr} 个 \\r），所有行都已读取' },
   'text.tables': { message: '文件中有 {tables} 个表格，已读取第 {table} 个', hint: '可在载入设置中选择其他表格（命令行：--csv-table N）' },
   'text.other_table': { message: '文件中的第 {table} 个表格（第 {first}-{last} 行，{rows} 行数据，列：{columns}）未读取', hint: '可在载入设置中选择它（命令行：--csv-table {table}）' },
