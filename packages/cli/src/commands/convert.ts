@@ -56,11 +56,11 @@ export function describeExport(r: ExportReport, out: string, format: ExportForma
   else lines.push(`wrote: ${out} (Parquet: ${r.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`);
   if (r.repairs.length === 0) lines.push('repairs: none');
   else {
-    const total = r.repairs.reduce((s, g) => s + g.count, 0);
-    lines.push(`repairs: ${plural(total, 'row')} (${plural(r.repairs.length, 'kind')}):`);
+    lines.push(`repairs (${plural(r.repairs.length, 'kind')}):`);
     for (const g of r.repairs) {
-      const what = g.action === 'repaired' ? 'repaired' : g.action === 'left_out' ? 'left out' : 'skipped';
-      lines.push(`  ${g.message} (${plural(g.count, 'row')} ${what})${g.hint ? `. ${g.hint}` : ''}`);
+      // skipped: lines that were no data (a title, a blank line, a total); else data rows
+      const [unit, verb] = g.action === 'repaired' ? ['row', 'repaired'] : g.action === 'left_out' ? ['row', 'left out'] : ['line', 'skipped'];
+      lines.push(`  ${g.message} (${plural(g.count, unit)} ${verb})${g.hint ? `. ${g.hint}` : ''}`);
       for (const e of repairExampleLines(g, EXAMPLES_SHOWN)) lines.push(`    ${e}`);
       if (g.count > EXAMPLES_SHOWN) lines.push(`    ... and ${(g.count - EXAMPLES_SHOWN).toLocaleString('en-US')} more${reportPath ? ` (${reportPath} lists ${g.examples.length > EXAMPLES_SHOWN ? `${g.examples.length.toLocaleString('en-US')} examples` : 'the examples kept'})` : ' (--report FILE.json lists the examples kept)'}`);
     }
