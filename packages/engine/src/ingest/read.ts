@@ -99,8 +99,12 @@ function binaryAt(head: Uint8Array): number {
   return bad > Math.max(8, head.length / 200) ? first : -1;
 }
 
-async function* byteChunks(file: InputFile, from: number): AsyncGenerator<Uint8Array> {
-  for (let off = from; off < file.size; off += SCAN_CHUNK) yield await file.read(off, Math.min(file.size, off + SCAN_CHUNK));
+async function* byteChunks(file: InputFile, from: number, onBytes?: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for (let off = from; off < file.size; off += SCAN_CHUNK) {
+    const end = Math.min(file.size, off + SCAN_CHUNK);
+    yield await file.read(off, end);
+    onBytes?.(end);
+  }
 }
 
 async function* bufferChunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -148,7 +152,10 @@ function displayNames(files: InputFile[]): string[] {
   return files.map((f, i) => ((count.get(f.name) ?? 0) > 1 ? (f.path ?? `${f.name} (#${i + 1})`) : f.name));
 }
 
-async function planFile(backend: Backend, file: InputFile, name: string, key: string, options: IngestOptions, log: RepairLog, lenient = false): Promise<Source> {
+/** Reports how far a file has been read (bytes of this file). */
+type OnBytes = (bytesOfFile: number) => void;
+
+async function planFile(backend: Backend, file: InputFile, name: string, key: string, options: IngestOptions, log: RepairLog, lenient = false, onBytes?: OnBytes): Promise<Source> {
   if (file.size === 0) failWith('file.empty', name);
   const head = await file.read(0, Math.min(file.size, SAMPLE_BYTES));
   const format = detectFormat(file.name, head);
@@ -232,7 +239,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
   if (plain && (d === ',' || d === '\t' || d === ';' || d === '|')) {
     const width = layout.width;
     if (enc === 'utf-8') {
-      const scan = await scanClean(byteChunks(file, bom), d, width, layout.header !== null);
+      const scan = await scanClean(byteChunks(file, bom, onBytes), d, width, layout.header !== null);
       if (scan.clean) {
         const describe = describeDialect(dialect, layout.header !== null);
         const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
@@ -254,7 +261,15 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
   }
   // the lenient reader, over the text as UTF-8 (lines in another encoding repaired and logged)
   bytes ??= await transcode();
-  const result = await readLenient(textChunks(bytes), { file: name, log, invalidBytes: replaced > 0, ...(options.table !== undefined ? { table: options.table } : {}) });
+  const total = bytes.length;
+  const result = await readLenient(textChunks(bytes), {
+    file: name,
+    log,
+    invalidBytes: replaced > 0,
+    // characters read, as a share of the file's bytes (close enough for a progress bar)
+    ...(onBytes ? { onChunk: (chars: number) => onBytes(Math.min(file.size, Math.round((chars / Math.max(1, total)) * file.size))) } : {}),
+    ...(options.table !== undefined ? { table: options.table } : {})
+  });
   bytes = null;
   const error = result.issues.find((i) => i.severity === 'error');
   if (error) throw new LoadError(formatIssue(error), [error]);
@@ -320,7 +335,9 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
   const sources: Source[] = [];
   for (let i = 0; i < files.length; i++) {
     options.onProgress?.(progress);
-    sources.push(await planFile(backend, files[i]!, names[i]!, `f${i}`, options, log));
+    const before = progress.bytesDone;
+    const onBytes = options.onProgress ? (n: number) => options.onProgress?.({ ...progress, bytesDone: before + n }) : undefined;
+    sources.push(await planFile(backend, files[i]!, names[i]!, `f${i}`, options, log, false, onBytes));
     progress.filesDone++;
     progress.bytesDone += files[i]!.size;
   }
@@ -395,6 +412,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
   await loadWithFallback(loaded, null, fast);
   const perFile = await fileRows(backend);
   const rows = [...perFile.values()].reduce((a, b) => a + b, 0);
+  options.onProgress?.({ ...progress, rows });
   if (rows === 0) noRows();
   const issues: LoadIssue[] = sources.flatMap((x) => x.issues ?? []);
   for (const s of sources.filter((x) => !perFile.get(x.name))) issues.push(issue('warning', 'file.header_no_rows_other', s.name));
