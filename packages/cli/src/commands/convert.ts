@@ -134,7 +134,8 @@ export async function convert(args: string[]): Promise<number> {
         const lines = err.issues.length ? err.issues.map((i) => `  ${i.severity}: ${formatIssue(i)}`) : [`  ${err.message}`];
         throw new CliError([`segmint convert: cannot read ${filesLabel(paths.map((f) => basename(f)))}; nothing was written:`, ...lines].join('\n'));
       }
-      throw new CliError(`segmint convert: cannot write '${out}': ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      // not a problem of the data the reader names: the output path, or an error of the engine
+      throw new CliError(`segmint convert: cannot convert ${filesLabel(paths.map((f) => basename(f)))} to '${out}' (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); nothing was written`);
     } finally {
       await backend.close();
     }
