@@ -1,12 +1,15 @@
 // The workbench's state and the calls into the engine. Components only read this state and
 // call these methods; all data work happens in the engine (SQL in duckdb-wasm, in a Worker).
-import { LoadError, Workspace, buildCustomers, profileFiles, type LoadIssue, type LoadOptions, type LoadReport, type Role, type RoleMap, type Row, type SegmentSummary } from '@segmint/engine';
+import { Workspace, buildCustomers, profileFiles, type LoadOptions, type LoadReport, type Role, type RoleMap, type Row, type SegmentSummary } from '@segmint/engine';
 import { WasmBackend, browserFile } from '@segmint/engine/browser';
 import { readAsOf, type Diagnostic } from '@segmint/dsl';
 import { loadLibrary } from '@segmint/strategy';
 import { sheetNames } from './files.js';
 import { wasmBundles } from './bundles.js';
 import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
+import { asksDateOrder, errorIssues, failedColumns, leftOutOf, notesOf, problemOf, repairsOf, type LeftOut, type LoadProblem, type Note, type Repair } from './load-report.js';
+
+export type { LoadProblem } from './load-report.js';
 
 export type Step = 'engine' | 'data' | 'metrics';
 export type Phase = 'starting' | 'ready' | 'failed';
@@ -19,18 +22,14 @@ export interface Dataset {
   asOf: string;
   /** the date of the latest transaction: the as-of unless a rule file says otherwise */
   defaultAsOf: string;
-  leftOut: { reason: string; count: number; examples: { file: string; row: number; value: string }[] }[];
+  /** rows left out of the customer relation, by reason (with the reason's code) */
+  leftOut: LeftOut[];
+  /** what the reader repaired, left out or skipped in the files, by kind (see RepairGroup) */
+  repairs: Repair[];
   /** which column (or expression) each role was taken from */
   roles: Partial<Record<Role, string>>;
   /** warnings and notes from loading and building (encoding, renamed columns, ...) */
-  notes: string[];
-}
-
-export interface LoadProblem {
-  file: string;
-  message: string;
-  hint?: string;
-  issues: LoadIssue[];
+  notes: Note[];
 }
 
 /** The file last loaded or tried, and what the load settings form offers for it. */
@@ -142,7 +141,6 @@ export class Session {
       const { orders, customers } = await exampleFiles();
       await this.load(orders, customers, true);
       this.phase = this.dataset ? 'ready' : 'failed';
-      if (!this.dataset) this.fatal ??= this.loadProblem?.message ?? null;
     } catch (e) {
       this.fatal = e instanceof Error ? e.message : String(e);
       this.phase = 'failed';
@@ -195,7 +193,7 @@ export class Session {
           encoding: tx.encoding,
           format: tx.format,
           sheets,
-          dateOrder: options.dayFirst !== undefined || tx.issues.some((i) => DATE_ORDER.test(i.message))
+          dateOrder: options.dayFirst !== undefined || asksDateOrder(tx.issues)
         };
         let attrs: LoadReport | null = null;
         if (customers) {
@@ -238,12 +236,10 @@ export class Session {
           customers: built.customers,
           asOf: built.asOf,
           defaultAsOf: built.asOf,
-          leftOut: [...tx.leftOut, ...(attrs?.leftOut ?? [])].map((l) => ({ reason: l.reason, count: l.count, examples: l.examples.slice(0, 3) })),
+          leftOut: leftOutOf([tx, attrs]),
+          repairs: repairsOf([tx, attrs]),
           roles: { ...tx.roles },
-          notes: [...tx.issues, ...(attrs?.issues ?? [])]
-            .filter((i) => i.severity !== 'error')
-            .map((i) => `${i.file}: ${i.message}`)
-            .concat(built.notes)
+          notes: notesOf([tx, attrs], built.notes)
         };
         this.done = ['engine', 'data', 'metrics'];
         // Results for the new data: both live texts are evaluated again right away.
@@ -265,8 +261,8 @@ export class Session {
     });
   }
 
-  /** Load the last files again with other settings (roles, encoding, sheet, date order; the
-   * customers file's own, else as before). */
+  /** Load the last files again with other settings (roles, encoding, sheet, date order, strict,
+   * implausible dates; the customers file's own, else as before). */
   reload(options: LoadOptions, customerOptions?: LoadOptions): Promise<void> {
     const src = this.source;
     if (!src) return Promise.resolve();
@@ -391,31 +387,20 @@ export class Session {
   }
 }
 
-/** Messages of the engine that mean the date order was asked about or decided from the data. */
-const DATE_ORDER = /DD\/MM\/YYYY|MM\/DD\/YYYY/;
-
-/** After a failed load: the file's columns and guessed roles (profiling reads the file without
- * requiring every role), else the columns named in the engine's message. */
-/** What the settings form needs to fix a file that failed to load (orders or customers). */
-async function describeFailed(backend: WasmBackend, orders: File, options: LoadOptions, sheets: string[], e: unknown): Promise<FileInfo> {
-  const issues = e instanceof LoadError ? e.issues : [];
-  const dateOrder = options.dayFirst !== undefined || issues.some((i) => DATE_ORDER.test(i.message));
+/**
+ * What the settings form needs to fix a file that failed to load (orders or customers): the
+ * file's columns and guessed roles (profiling reads the file without requiring every role, and
+ * leniently: a strict load refused a row, the file itself is readable), else the columns the
+ * engine's error carries.
+ */
+async function describeFailed(backend: WasmBackend, file: File, options: LoadOptions, sheets: string[], e: unknown): Promise<FileInfo> {
+  const dateOrder = options.dayFirst !== undefined || asksDateOrder(errorIssues(e));
   try {
-    const p = await profileFiles(backend, [browserFile(orders)], options);
+    const p = await profileFiles(backend, [browserFile(file)], { ...options, strict: false });
     return { columns: p.columns.map((c) => c.name), roles: { ...p.roles, ...options.roles }, encoding: p.encoding, format: p.format, sheets, dateOrder };
   } catch {
-    const listed = /\(columns: (.*)\)/.exec(issues.map((i) => i.message).join('\n'))?.[1];
-    const columns = listed ? [...listed.matchAll(/'([^']*)'/g)].map((m) => m[1]!) : [];
-    return { columns, roles: { ...options.roles }, encoding: '', format: '', sheets, dateOrder };
+    return { columns: failedColumns(e), roles: { ...options.roles }, encoding: '', format: '', sheets, dateOrder };
   }
-}
-
-function problemOf(e: unknown, file: string): LoadProblem {
-  if (e instanceof LoadError) {
-    const first = e.issues.find((i) => i.severity === 'error') ?? e.issues[0];
-    return { file: first?.file ?? file, message: first?.message ?? e.message, hint: first?.hint, issues: e.issues };
-  }
-  return { file, message: e instanceof Error ? e.message : String(e), issues: [] };
 }
 
 function internalDiagnostic(e: unknown): Diagnostic {

@@ -1,6 +1,7 @@
 // The UI language: one dictionary per language, a reactive current locale, `t()` to look up.
 import { en, type Dictionary, type MessageKey } from './en.js';
 import { zh } from './zh.js';
+import { localize, type Coded, type Text } from '../engine-text.js';
 
 export type Locale = 'en' | 'zh-CN';
 export const locales: { id: Locale; name: string }[] = [
@@ -37,4 +38,10 @@ export function setLocale(locale: Locale): void {
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = dictionaries[i18n.locale][key];
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** An engine message (issue, repair, left-out reason) in the current language: rendered from its
+ * code, or its English text when it has none. */
+export function engineText(item: Coded): Text {
+  return localize(item, i18n.locale);
 }
