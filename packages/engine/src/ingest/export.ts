@@ -6,13 +6,13 @@
 import type { Backend, Cell, InputFile, LoadIssue, RepairGroup } from '../types.js';
 import { LoadError } from '../types.js';
 import type { MessageCode } from '../messages/index.js';
-import { fill, type Params } from '../messages/template.js';
+import type { Params } from '../messages/template.js';
 import { ident, str } from '../sql/quote.js';
 import { readRaw, type IngestOptions, type RawTable } from './read.js';
 import { inferColumns, TYPE_SAMPLE_ROWS, type InferredType } from './infer.js';
 import { BLANKS, createMacros } from './sqlfns.js';
 import { decideDates, decideNumbers } from './convert.js';
-import { filesLabel, formatIssue, rowLabel } from './issues.js';
+import { filesLabel, formatIssue, issue, rowLabel } from './issues.js';
 import { dropStaging, SRC_FILE, SRC_FI, SRC_ROW, STAGE } from './staging.js';
 
 export type ExportFormat = 'csv' | 'parquet';
@@ -27,14 +27,11 @@ export interface ExportOptions extends IngestOptions {
   provenance?: boolean;
 }
 
-/** Codes of what an export reports beyond the reader's own issues. (Not in the engine's
- * message catalogue yet: the English text is below.) */
-export type ExportCode = 'export.kept_as_text' | 'export.leading_zeros' | 'export.dates_ambiguous' | 'export.provenance_renamed';
+/** Codes of what an export reports beyond the reader's own issues (messages/en/export.ts). */
+export type ExportCode = Extract<MessageCode, `export.${string}`>;
 
-/** A LoadIssue, or one of the export's own (code from ExportCode). */
-export interface ExportIssue extends Omit<LoadIssue, 'code'> {
-  code?: MessageCode | ExportCode;
-}
+/** An export's issues are load issues (the reader's, and the export's own codes). */
+export type ExportIssue = LoadIssue;
 
 export interface ExportColumn {
   /** the name written in the header */
@@ -58,34 +55,8 @@ export interface ExportReport {
   issues: ExportIssue[];
 }
 
-const TEMPLATES: Record<ExportCode, { message: string; hint?: string }> = {
-  'export.kept_as_text': {
-    message: "written as text, not {type}: values that cannot be read as {type}: {count} (the first: '{example}')",
-    hint: `Fix those values in the source to write the column as {type} (the type is inferred from the first ${TYPE_SAMPLE_ROWS.toLocaleString('en-US')} rows)`
-  },
-  'export.leading_zeros': {
-    message: "written as text, not {type}: values with a leading zero a number would drop: {count} (the first: '{example}')"
-  },
-  'export.dates_ambiguous': {
-    message: 'written as text, not {type}: {reason}',
-    hint: 'Say which order the dates are in (command line: --day-first or --month-first) to write them as dates'
-  },
-  'export.provenance_renamed': {
-    message: "the {what} column is named '{name}': the file has a column '{wanted}'"
-  }
-};
-
 function exportIssue(severity: LoadIssue['severity'], code: ExportCode, file: string, params: Params, where: { row?: number; column?: string } = {}): ExportIssue {
-  const t = TEMPLATES[code];
-  return {
-    severity,
-    code,
-    params,
-    file,
-    ...where,
-    message: fill(t.message, params),
-    ...(t.hint !== undefined ? { hint: fill(t.hint, params) } : {})
-  };
+  return issue(severity, code, file, code === 'export.kept_as_text' ? { sample: TYPE_SAMPLE_ROWS.toLocaleString('en-US'), ...params } : params, where);
 }
 
 const SQL_TYPE: Record<ExportType, string> = { text: 'VARCHAR', integer: 'BIGINT', number: 'DOUBLE', date: 'DATE', timestamp: 'TIMESTAMP', boolean: 'BOOLEAN' };

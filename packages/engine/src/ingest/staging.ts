@@ -26,7 +26,7 @@ export const SRC_FI = '__segmint_fi';
 
 export async function dropStaging(backend: Backend): Promise<void> {
   await backend.exec(`DROP VIEW IF EXISTS ${ident(STAGE.raw)}`);
-  for (const t of [STAGE.raw0, STAGE.files, STAGE.names, STAGE.part, STAGE.typed, STAGE.tx, STAGE.txExtra, STAGE.attrs]) {
+  for (const t of [STAGE.raw0, STAGE.files, STAGE.names, STAGE.part, STAGE.rejects, STAGE.rejectScans, STAGE.typed, STAGE.tx, STAGE.txExtra, STAGE.attrs]) {
     await backend.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   }
 }

@@ -156,8 +156,8 @@ describe('exportTable to Parquet: the inferred types', () => {
     expect(r.report.columns.map((c) => c.type)).toEqual(['text', 'text']);
     expect(r.rows[5000]).toEqual(['n/a', '99999999999999999999']);
     expect(r.report.issues.map((i) => ({ code: i.code, severity: i.severity, row: i.row, column: i.column, params: i.params }))).toEqual([
-      { code: 'export.kept_as_text', severity: 'warning', row: 5001, column: 'n', params: { column: 'n', type: 'integer', count: 1, example: 'n/a', file: 'late.csv', row: 5001 } },
-      { code: 'export.kept_as_text', severity: 'warning', row: 5001, column: 'big', params: { column: 'big', type: 'integer', count: 1, example: '99999999999999999999', file: 'late.csv', row: 5001 } }
+      { code: 'export.kept_as_text', severity: 'warning', row: 5001, column: 'n', params: { sample: '5,000', column: 'n', type: 'integer', count: 1, example: 'n/a', file: 'late.csv', row: 5001 } },
+      { code: 'export.kept_as_text', severity: 'warning', row: 5001, column: 'big', params: { sample: '5,000', column: 'big', type: 'integer', count: 1, example: '99999999999999999999', file: 'late.csv', row: 5001 } }
     ]);
   });
 });

@@ -3,3 +3,4 @@ export { text } from './text.js';
 export { encoding } from './encoding.js';
 export { formats } from './formats.js';
 export { values } from './values.js';
+export { exportMessages } from './export.js';
