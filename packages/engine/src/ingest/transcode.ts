@@ -30,6 +30,18 @@ function lineEnds(text: string, end: number, crBefore: boolean): number {
   return n;
 }
 
+/** Index just after the first line end of `bytes`, or -1 when it has none for sure; `crBefore`:
+ * the bytes before ended with \r (a \n first completes it; anything else means it ended there). */
+function firstLineEnd(bytes: Uint8Array, crBefore: boolean): number {
+  if (crBefore) return bytes[0] === 0x0a ? 1 : 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0a) return i + 1;
+    if (b === 0x0d) return i + 1 < bytes.length ? (bytes[i + 1] === 0x0a ? i + 2 : i + 1) : -1;
+  }
+  return -1;
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
@@ -53,23 +65,39 @@ export async function* decodeChunks(file: InputFile, encoding: TextEncoding, bom
     const end = Math.min(file.size, off + chunk);
     const last = end >= file.size;
     let bytes = await file.read(off, end);
-    let text: string;
-    if (decoder) text = decoder.decode(bytes, { stream: !last });
+    // (the text of a chunk may come in two pieces: not joined, which would copy it)
+    const texts: string[] = [];
+    if (decoder) texts.push(decoder.decode(bytes, { stream: !last }));
     else {
-      // whole lines only (a line longer than a chunk waits for the next one)
-      if (pending) bytes = concat(pending, bytes);
+      // Whole lines only: the line cut at the end of the chunk before is decoded with the
+      // first line end of this one (copying the line, not the chunk), then the whole lines.
+      if (pending && last) {
+        bytes = concat(pending, bytes);
+        pending = null;
+      } else if (pending) {
+        const nl = firstLineEnd(bytes, pending[pending.length - 1] === 0x0d);
+        if (nl < 0) {
+          pending = concat(pending, bytes); // a line longer than a chunk
+          continue;
+        }
+        texts.push(decodeUtf8Lines(concat(pending, bytes.subarray(0, nl)), line, foreign));
+        bytes = bytes.subarray(nl);
+        pending = null;
+      }
       const cut = last ? bytes.length : lastLineEnd(bytes);
-      pending = cut < bytes.length ? bytes.slice(cut) : null;
-      text = decodeUtf8Lines(bytes.subarray(0, cut), line, foreign);
+      if (cut < bytes.length) pending = bytes.slice(cut);
+      texts.push(decodeUtf8Lines(bytes.subarray(0, cut), line + texts.length, foreign));
       if (foreign.count > 0) stats.foreign = foreign;
     }
-    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
-      if (stats.firstBadLine === null) stats.firstBadLine = line + lineEnds(text, i, crBefore);
-      stats.replaced++;
+    for (const text of texts) {
+      for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+        if (stats.firstBadLine === null) stats.firstBadLine = line + lineEnds(text, i, crBefore);
+        stats.replaced++;
+      }
+      line += lineEnds(text, text.length, crBefore);
+      if (text.length > 0) crBefore = text.charCodeAt(text.length - 1) === 13;
+      yield text;
     }
-    line += lineEnds(text, text.length, crBefore);
-    if (text.length > 0) crBefore = text.charCodeAt(text.length - 1) === 13;
-    yield text;
     if (last) break;
   }
 }
