@@ -369,14 +369,23 @@ export function looksLikeGb(bytes: Uint8Array): boolean {
 
 const GB_FATAL = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
 
-/** One line that is not UTF-8 as GB18030, when it is valid and looks like it; else null. */
+/** One line that is not UTF-8 as GB18030, when it is valid and looks like it; else null. A
+ * line that reads clearly better as Big5 or Shift_JIS (also valid GB18030, as most Big5 is) is
+ * not guessed at either: it keeps its bad bytes, which the load reports. */
 function gbLine(line: Uint8Array): string | null {
   if (!looksLikeGb(line)) return null;
+  let text: string;
   try {
-    return GB_FATAL.decode(line);
+    text = GB_FATAL.decode(line);
   } catch {
     return null;
   }
+  const gb = scoreCjk(text, line, 'gb18030');
+  for (const other of ['big5', 'shift_jis'] as const) {
+    const alt = decodeStrict(line, other);
+    if (alt !== null && scoreCjk(alt, line, other).value > gb.value + 0.3) return null;
+  }
+  return text;
 }
 
 // Lines end at \n, \r\n or a lone \r (as the text reader counts them).

@@ -215,6 +215,19 @@ describe('UTF-8 files with lines in GB18030', () => {
     expect(t.foreign).toEqual({ encoding: 'gb18030', lines: [6], count: 1 });
   });
 
+  it('a line in Big5 or Shift_JIS (most of it valid GB18030 too) is not read as GB18030', async () => {
+    for (const line of [encodeBig5('陳大文,2024-01-06,35.00,臺北市\n'), encodeBig5('許功蓋,2024-01-08,2,新竹\n'), encodeShiftJis('山田太郎,2024-01-06,35,東京都港区\n')]) {
+      const bytes = concatBytes(utf8('客户,日期,金额,城市\n张三,2024-01-01,1,北京\n'), line, encodeGb18030('李四,2024-01-02,2,上海\n'));
+      expect(detectEncoding(bytes)).toMatchObject({ encoding: 'utf-8', foreignLines: true, params: { count: 1, first: 4 } });
+      const t = await transcodeToUtf8(memFile('x.csv', bytes), 'utf-8', 0, false);
+      const lines = text(t.bytes).split('\n');
+      expect(lines[2]).toContain('\uFFFD');
+      expect(lines[3]).toBe('李四,2024-01-02,2,上海');
+      expect(t.firstBadLine).toBe(3);
+      expect(t.foreign).toEqual({ encoding: 'gb18030', lines: [4], count: 1 });
+    }
+  });
+
   it('keeps at most 1000 line numbers but counts every line', async () => {
     const parts: Uint8Array[] = [utf8('客户,城市\n')];
     for (let i = 0; i < 2500; i++) parts.push(i % 2 ? encodeGb18030(`客户${i},北京\n`) : utf8(`客户${i},上海\n`));
