@@ -145,10 +145,11 @@ const KANJI =
   '日一国会人年大十二本中長出三同時政事自行社見月分議後前民生連五発間対上部東者党地合市業内相方四定今回新場金員九入選立開手米力学問高代明実円関決子動京全目表戦経通外最言氏現理調体化田当八六約主題下首意法不来作性的要用制治度務強気小七成期公持野協取都和統以機平総加山思家話世受区領多県続進正安設保改数記院女初北午指権心界支第産結百派点教報済書府活原先共得解名交資予川向際査勝面委告軍文反元重近千考判認画海参売利組知案道信策集在件団別物側任引使求所次水半品昨論計死官増係感特情投示変打男基私各始島直両朝革価式確村提運終挙果西勢減台広容必応演電歳住争談能無再位置企真流格有疑口過局少放税検藤町常校料沢裁状工建語球営空職証土与急止送援供可役構木割聞身費付施切由説転食比難防補車優夫研収断井何南石足違消境神番規術護展態導鮮備宅害配副算視条幹独警宮究育席輸訪楽起万着乗店述残想線率病農州武声質念待試族象銀域助労例衛然早張映限親額監環験追審商葉義伝働形景落欧担好退準賞訴辺造英被株頭技低毎医復仕去姿味負閣韓渡失移差衆個門写評課末守若脳極種美岡影命含福蔵量望松非撃佐核観察整段横融型白深字答夜製票況音申様財港識注呼渉達良響阪帰針専推範' +
   '顧客注文金額日付番号合計総額会員商品数量単価価格税込税抜小計送料支払方法決済氏名性別年齢生年月日郵便住所電話携帯株式会社有限様御中都道府県市区町村丁目番地東京大阪名古屋横浜京都神戸福岡札幌仙台広島埼玉千葉愛知兵庫北海道沖縄購入売上請求発送配送返品交換完了取消未済備考区分種類店舗担当佐藤鈴木高橋田中伊藤渡辺山本中村小林加藤吉田山田佐々木山口松本井上木村清水斎藤林池田橋本阿部石川前田藤田後藤岡田長谷川近藤村上遠藤青木坂本太郎花子子美';
 
-const COMMON: Record<'gb18030' | 'big5' | 'shift_jis', Set<string>> = {
-  gb18030: new Set(SIMPLIFIED),
-  big5: new Set(TRADITIONAL),
-  shift_jis: new Set(KANJI)
+const codes = (chars: string): Set<number> => new Set([...chars].map((ch) => ch.codePointAt(0)!));
+const COMMON: Record<'gb18030' | 'big5' | 'shift_jis', Set<number>> = {
+  gb18030: codes(SIMPLIFIED),
+  big5: codes(TRADITIONAL),
+  shift_jis: codes(KANJI)
 };
 
 type Cjk = 'gb18030' | 'big5' | 'shift_jis';
@@ -191,15 +192,16 @@ function scoreCjk(text: string, bytes: Uint8Array, script: Cjk): Score {
   const common = COMMON[script];
   let freq = 0;
   let chars = 0;
-  let seen = 0;
-  for (const ch of text) {
-    if (++seen > SCORE_CHARS) break;
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80 || neutral(c)) continue;
+  const last = Math.min(text.length, SCORE_CHARS);
+  for (let i = 0; i < last; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c <= 0xdbff) c = text.codePointAt(i++)!;
+    if (neutral(c)) continue;
     chars++;
     if (c < 0xa0 || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) freq -= 4;
     else if (odd(c)) freq -= 1;
-    else if (common.has(ch) || (script === 'shift_jis' && c >= 0x3041 && c <= 0x30ff)) freq++;
+    else if (common.has(c) || (script === 'shift_jis' && c >= 0x3041 && c <= 0x30ff)) freq++;
   }
   let main = 0;
   let other = 0;
@@ -367,7 +369,9 @@ export function looksLikeGb(bytes: Uint8Array): boolean {
   return utf8 * 4 < core;
 }
 
+// (fatal decoders used for whole calls only, never streaming, so an error leaves no state)
 const GB_FATAL = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+const LINE_FATAL = { big5: new TextDecoder('big5', { fatal: true }), shift_jis: new TextDecoder('shift_jis', { fatal: true }) };
 
 /** One line that is not UTF-8 as GB18030, when it is valid and looks like it; else null. A
  * line that reads clearly better as Big5 or Shift_JIS (also valid GB18030, as most Big5 is) is
@@ -381,9 +385,16 @@ function gbLine(line: Uint8Array): string | null {
     return null;
   }
   const gb = scoreCjk(text, line, 'gb18030');
+  // (most GB18030 lines are plainly so: frequent characters in GB2312's hanzi rows)
+  if (gb.value >= 1.3) return text;
   for (const other of ['big5', 'shift_jis'] as const) {
-    const alt = decodeStrict(line, other);
-    if (alt !== null && scoreCjk(alt, line, other).value > gb.value + 0.3) return null;
+    let alt: string;
+    try {
+      alt = LINE_FATAL[other].decode(line);
+    } catch {
+      continue;
+    }
+    if (scoreCjk(alt, line, other).value > gb.value + 0.3) return null;
   }
   return text;
 }
