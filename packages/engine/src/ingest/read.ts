@@ -4,9 +4,9 @@
 import type { Backend, InputFile, LoadIssue, LoadOptions, RepairGroup } from '../types.js';
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
-import { decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type TextEncoding } from './encoding.js';
+import { decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type DetectedEncoding, type TextEncoding } from './encoding.js';
 import { detectFormat, FORMAT_LABEL, type FileFormat } from './format.js';
-import { transcodeToUtf8 } from './transcode.js';
+import { decodeChunks, decodeStats, transcodeToUtf8 } from './transcode.js';
 import { LineSplitter } from './text/lines.js';
 import { sniffDialect, sniffLayout } from './text/sniff.js';
 import { scanClean } from './text/scan.js';
@@ -119,10 +119,6 @@ async function* textChunks(bytes: Uint8Array): AsyncGenerator<string> {
   }
 }
 
-/** A file as bytes in memory (for registerFile, which may take over the buffer). */
-function memoryFile(name: string, bytes: Uint8Array): InputFile {
-  return { name, size: bytes.length, read: async (start = 0, end = bytes.length) => bytes.subarray(start, end) };
-}
 
 interface Source {
   file: InputFile;
@@ -180,18 +176,17 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
   let enc: TextEncoding;
   let bom = 0;
   let reason: string;
+  const detected: DetectedEncoding = detectEncoding(head);
   if (options.encoding) {
     const e = normaliseEncoding(options.encoding);
-    if (!e) failWith('file.unknown_encoding', name, { encoding: options.encoding, known: KNOWN_ENCODINGS.join(', ') });
+    if (!e) failWith('encoding.unknown', name, { given: options.encoding, known: KNOWN_ENCODINGS.join(', ') });
     enc = e;
-    const d = detectEncoding(head);
-    bom = d.encoding === e ? d.bom : 0;
+    bom = detected.encoding === e ? detected.bom : 0;
     reason = 'given';
   } else {
-    const d = detectEncoding(head);
-    enc = d.encoding;
-    bom = d.bom;
-    reason = d.reason;
+    enc = detected.encoding;
+    bom = detected.bom;
+    reason = detected.reason;
   }
   if (enc !== 'utf-16le' && enc !== 'utf-16be') {
     const at = binaryAt(head);
@@ -225,20 +220,22 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     !(layout.header && (layout.header.literalQuotes || layout.header.cleaned.nul || layout.header.cleaned.bom));
   let bytes: Uint8Array | null = null;
   const issues: LoadIssue[] = [];
-  let replaced = 0;
+  const stats = decodeStats();
+  const logForeign = () => {
+    const foreign = stats.foreign;
+    if (!foreign || foreign.count === 0) return;
+    for (const line of foreign.lines) log.add('encoding.foreign_lines', 'repaired', {}, { file: name, line, before: '' });
+    log.more('encoding.foreign_lines', 'repaired', {}, foreign.count - foreign.lines.length);
+  };
   const transcode = async () => {
     const t = await transcodeToUtf8(file, enc, bom, false);
-    replaced = enc === 'windows-1252' ? 0 : t.replaced;
-    const foreign = (t as { foreign?: { count: number; lines: number[] } | null }).foreign;
-    if (foreign && foreign.count > 0) {
-      for (const line of foreign.lines) log.add('encoding.foreign_lines', 'repaired', {}, { file: name, line, before: '' });
-      log.more('encoding.foreign_lines', 'repaired', {}, foreign.count - foreign.lines.length);
-    }
+    stats.replaced = enc === 'windows-1252' ? 0 : t.replaced;
+    stats.foreign = t.foreign;
     return t.bytes;
   };
   if (plain && (d === ',' || d === '\t' || d === ';' || d === '|')) {
     const width = layout.width;
-    if (enc === 'utf-8') {
+    if (enc === 'utf-8' && !detected.foreignLines) {
       const scan = await scanClean(byteChunks(file, bom, onBytes), d, width, layout.header !== null);
       if (scan.clean) {
         const describe = describeDialect(dialect, layout.header !== null);
@@ -250,7 +247,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
       }
     } else {
       bytes = await transcode();
-      const scan = replaced === 0 ? await scanClean(bufferChunks(bytes), d, width, layout.header !== null) : { clean: false, maxLineBytes: 0 };
+      const scan = stats.replaced === 0 && !stats.foreign ? await scanClean(bufferChunks(bytes), d, width, layout.header !== null) : { clean: false, maxLineBytes: 0 };
       if (scan.clean) {
         const describe = describeDialect(dialect, layout.header !== null);
         const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
@@ -259,18 +256,19 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
       }
     }
   }
-  // the lenient reader, over the text as UTF-8 (lines in another encoding repaired and logged)
-  bytes ??= await transcode();
-  const total = bytes.length;
-  const result = await readLenient(textChunks(bytes), {
+  // the lenient reader, over the text (lines in another encoding repaired and logged)
+  const chunks = bytes ? textChunks(bytes) : decodeChunks(file, enc, bom, stats);
+  const total = bytes ? bytes.length : file.size;
+  const result = await readLenient(chunks, {
     file: name,
     log,
-    invalidBytes: replaced > 0,
+    invalidBytes: () => stats.replaced > 0 && enc !== 'windows-1252',
     // characters read, as a share of the file's bytes (close enough for a progress bar)
     ...(onBytes ? { onChunk: (chars: number) => onBytes(Math.min(file.size, Math.round((chars / Math.max(1, total)) * file.size))) } : {}),
     ...(options.table !== undefined ? { table: options.table } : {})
   });
   bytes = null;
+  logForeign();
   const error = result.issues.find((i) => i.severity === 'error');
   if (error) throw new LoadError(formatIssue(error), [error]);
   issues.push(...result.issues);

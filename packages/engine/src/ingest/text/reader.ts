@@ -22,7 +22,7 @@ export interface LenientOptions {
   log: RepairLog;
   /** the text had bytes that could not be decoded (U+FFFD stands in for them): rows with such
    * a character are left out and reported rather than read with a wrong value */
-  invalidBytes?: boolean;
+  invalidBytes?: () => boolean;
   /** called after each chunk of text with the characters read so far */
   onChunk?: (chars: number) => void;
 }
@@ -225,7 +225,7 @@ export async function readLenient(chunks: AsyncIterable<string>, options: Lenien
 
   /** A record of the current table's body, once its shapes are known. */
   const bodyRecord = (t: Table, r: TextRecord) => {
-    if (options.invalidBytes && r.text.includes('\uFFFD')) {
+    if (r.text.includes('\uFFFD') && options.invalidBytes?.()) {
       flushPending(t);
       flushBlanks();
       t.rows++;
