@@ -200,7 +200,9 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     const js = format === 'json' ? parseJson(name, all) : parseNdjson(name, all);
     return { ...base, columns: js.columns, describe: FORMAT_LABEL[format], encoding: enc, js };
   }
-  const sample = new LineSplitter().push(text, complete);
+  let sample = new LineSplitter().push(text, complete);
+  // a first line longer than the sample: sniff from its beginning
+  if (sample.length === 0 && text !== '') sample = new LineSplitter().push(text, true);
   if (!sample.some((l) => l.text.replace(/[\u0000\uFEFF]/g, '').trim() !== '')) failWith('file.no_text', name);
   const encodingLabel = `${enc}${bom ? ' (with BOM)' : ''}${reason === 'given' ? ' (given)' : ''}`;
   const dialect = sniffDialect(sample);

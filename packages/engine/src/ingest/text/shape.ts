@@ -46,7 +46,8 @@ export function columnShapes(rows: readonly (readonly string[])[], n: number): C
   return out;
 }
 
-function fits(v: string, shape: ColumnShape | undefined): boolean {
+/** Does value `v` fit a column of this shape (an empty value fits any)? */
+export function fits(v: string, shape: ColumnShape | undefined): boolean {
   if (!shape) return true;
   const k = classOf(v);
   if (k === 'empty') return true;

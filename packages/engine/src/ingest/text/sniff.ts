@@ -4,7 +4,7 @@
 import type { TextDialect } from './fields.js';
 import type { Line } from './lines.js';
 import { readRecord, type TextRecord } from './record.js';
-import { classOf } from './shape.js';
+import { classOf, columnShapes, fits as fitsShape } from './shape.js';
 
 export interface TextLayout {
   dialect: TextDialect;
@@ -133,11 +133,16 @@ export function sniffLayout(lines: readonly Line[], dialect: TextDialect): TextL
     const trailing = r.fields.length >= 3 && r.fields[r.fields.length - 1] === '' && headerLike(r);
     const ks = trailing ? [r.fields.length, r.fields.length - 1] : [r.fields.length];
     const at = all.indexOf(r);
+    // the records after it, up to the next blank line (blank lines right after it skipped)
     const block: TextRecord[] = [];
-    for (let j = at + 1; j < all.length && block.length < 30 && !all[j]!.blank; j++) block.push(all[j]!);
+    let j = at + 1;
+    while (j < all.length && all[j]!.blank) j++;
+    for (; j < all.length && block.length < 30 && !all[j]!.blank; j++) block.push(all[j]!);
     for (const k of ks) {
       if (k < 2) continue;
-      if (block.length === 0 ? rs.length === 1 : block[0]!.fields.length === k && block.filter((b) => b.fields.length === k).length >= 0.6 * block.length)
+      const same = block.filter((b) => b.fields.length === k).length;
+      // (one odd row among the first two may be a damaged row, a comment or a note)
+      if (block.length === 0 ? rs.length === 1 : same >= 0.6 * block.length && (block[0]!.fields.length === k || block[1]?.fields.length === k))
         return { r, width: k, trailing: k !== r.fields.length };
     }
     return null;
@@ -153,7 +158,21 @@ export function sniffLayout(lines: readonly Line[], dialect: TextDialect): TextL
       const after = rs[j + 1];
       if (h && headerLike(h.r) && after && !headerLike(after)) return { dialect, width: h.width, header: h.r, startLine: h.r.line, headerTrailingEmpty: h.trailing };
     }
-    return { dialect, width: f.width, header: null, startLine: f.r.line, headerTrailingEmpty: false };
+    // no header: rows of data just above it (damaged ones, say) belong to the table too
+    // (only rows whose values fit the columns below, a title line's do not)
+    const shapes = columnShapes(
+      rs.slice(i, i + 30).filter((x) => x.fields.length === f.width).map((x) => x.fields),
+      f.width
+    );
+    const fitsColumns = (x: TextRecord) => {
+      const n = Math.min(x.fields.length, f.width);
+      let ok = 0;
+      for (let c = 0; c < n; c++) if (fitsShape(x.fields[c]!, shapes[c])) ok++;
+      return n >= 2 && fitsShape(x.fields[0]!, shapes[0]) && ok >= 0.8 * n;
+    };
+    let s0 = i;
+    while (s0 > 0 && !headerLike(rs[s0 - 1]!) && fitsColumns(rs[s0 - 1]!)) s0--;
+    return { dialect, width: f.width, header: null, startLine: rs[s0]!.line, headerTrailingEmpty: false };
   }
   const first = rs[0];
   return { dialect, width: first?.fields.length ?? width, header: first && headerLike(first) ? first : null, startLine: first?.line ?? 1, headerTrailingEmpty: false };
