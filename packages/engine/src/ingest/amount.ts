@@ -4,7 +4,7 @@
 import { compileExpression, parseExpression, walkExpr, type Schema } from '@segmint/dsl';
 import type { Role } from '../types.js';
 import { ident } from '../sql/quote.js';
-import { fail } from './issues.js';
+import { failCoded, columnsText } from './convert.js';
 import type { ColumnProfile } from './infer.js';
 
 export interface RoleSql {
@@ -39,11 +39,7 @@ export function numericRoleSql(file: string, role: Role, given: string, profiles
   const compiled = compileExpression(given, schema);
   if (!compiled.ok || compiled.type !== 'number') {
     const why = compiled.diagnostics.map((d) => d.message + (d.hint ? ` (${d.hint})` : '')).join('; ') || `it gives ${compiled.type ?? 'no'} value, not a number`;
-    fail(
-      file,
-      `${role} '${given}' is neither a column nor an arithmetic expression of columns: ${why}`,
-      `Map ${role} to a column or an expression such as "Quantity * UnitPrice"; the columns are: ${columns.map((c) => `'${c}'`).join(', ')}`
-    );
+    failCoded('values.amount_expression_invalid', file, { role, expression: given, detail: why, columns: columnsText(columns) }, {}, columns);
   }
   const used: string[] = [];
   const parsed = parseExpression(given);

@@ -1,8 +1,10 @@
 // From the raw text table to typed transactions: decides the roles, the date order (DD/MM or
 // MM/DD), the decimal separator, and counts every row that cannot be used, with examples.
 import type { Backend, LoadIssue, Role, RoleMap, LoadReport } from '../types.js';
+import { LoadError } from '../types.js';
+import { renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import { ident } from '../sql/quote.js';
-import { fail, filesLabel, rowLabel } from './issues.js';
+import { filesLabel, formatIssue, issue, rowLabel, type Where } from './issues.js';
 import { guessRoles } from './roles.js';
 import { findColumn } from './amount.js';
 import { COMMA_EVIDENCE, POINT_EVIDENCE, DATE_PATTERNS as D } from './sqlfns.js';
@@ -17,6 +19,18 @@ export interface ResolvedRoles {
 
 const ROLES: Role[] = ['customer', 'date', 'amount', 'order'];
 
+/** Columns as the messages show them: 'a', 'b', 'c'. */
+export function columnsText(columns: readonly string[]): string {
+  return columns.map((c) => `'${c}'`).join(', ');
+}
+
+/** Throws a LoadError of one error issue of code `code`, carrying the file's columns when known
+ * (the app offers them in its load settings). */
+export function failCoded(code: MessageCode, file: string, params: Params, where: Where = {}, columns?: string[]): never {
+  const i = issue('error', code, file, params, where);
+  throw new LoadError(formatIssue(i), [i], columns);
+}
+
 /** The user's roles (checked against the columns) completed by guesses. */
 export function resolveRoles(raw: Pick<RawTable, 'files' | 'columns'>, profiles: ColumnProfile[], given: RoleMap = {}): ResolvedRoles {
   const roles: RoleMap = {};
@@ -28,7 +42,7 @@ export function resolveRoles(raw: Pick<RawTable, 'files' | 'columns'>, profiles:
     const col = findColumn(raw.columns, g);
     if (col) roles[role] = col;
     else if (role === 'amount') roles[role] = g; // an expression, compiled later
-    else fail(file, `the column '${g}' given for ${role} is not in the file`, `Its columns are: ${raw.columns.map((c) => `'${c}'`).join(', ')}`);
+    else failCoded('values.role_column_not_found', file, { role, column: g, columns: columnsText(raw.columns) }, {}, raw.columns);
     roleSource[role] = 'given';
   }
   const taken = new Set(Object.values(roles));
@@ -42,28 +56,16 @@ export function resolveRoles(raw: Pick<RawTable, 'files' | 'columns'>, profiles:
   return { roles, roleSource };
 }
 
-/** The message for a required role nobody mapped, with the --map line that would fix it. */
+/** The message for a required role nobody mapped, with the --map line that would fix it (an
+ * amount as an expression of a quantity and a price column when the file has both). */
 export function missingRoleIssue(file: string, role: Role, columns: string[]): LoadIssue {
-  const list = columns.map((c) => `'${c}'`).join(', ');
+  let map = `${role}=COLUMN`;
   if (role === 'amount') {
     const qty = columns.find((c) => /qty|quantity|数量|件数|number_?of/i.test(c));
     const price = columns.find((c) => /price|单价|价格/i.test(c));
-    const suggestion = qty && price ? `amount=${qty} * ${price}` : 'amount=COLUMN';
-    return {
-      severity: 'error',
-      file,
-      column: undefined,
-      message: `no column was recognised as the amount (columns: ${list})`,
-      hint: `Map it${qty && price ? ' as an expression of columns' : ''}: --map "${suggestion}" (in the app: the amount field)`
-    };
+    if (qty && price) map = `"amount=${qty} * ${price}"`;
   }
-  const what = role === 'customer' ? 'customer id' : role;
-  return {
-    severity: 'error',
-    file,
-    message: `no column was recognised as the ${what} (columns: ${list})`,
-    hint: `Map one: --map ${role}=COLUMN (in the app: the ${role} field)`
-  };
+  return issue('error', 'values.role_missing', file, { role, columns: columnsText(columns), map });
 }
 
 export interface DateDecision {
@@ -100,32 +102,21 @@ export async function decideDates(backend: Backend, raw: RawTable, col: string, 
   const mf = Number(r?.month_first ?? 0);
   const issues: LoadIssue[] = [];
   const serial = Number(r?.serial ?? 0) * 2 >= Number(r?.nonempty ?? 0) && Number(r?.serial ?? 0) > 0;
-  if (serial) issues.push({ severity: 'info', file: filesLabel(raw.files), column: col, message: 'dates are read as Excel serial day numbers (45292 = 2024-01-01)' });
+  const file = filesLabel(raw.files);
+  const order = (dayFirst: boolean) => (dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY');
+  if (serial) issues.push(issue('info', 'values.dates_serial', file, { column: col }, { column: col }));
   if (n === 0) return { dayFirst: dayFirst ?? true, serial, issues };
   if (dayFirst !== undefined) {
-    issues.push({ severity: 'info', file: filesLabel(raw.files), column: col, message: `dates read as ${dayFirst ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (given)` });
+    issues.push(issue('info', 'values.date_order_given', file, { column: col, order: order(dayFirst) }, { column: col }));
     return { dayFirst, serial, issues };
   }
   if (df === 0 && mf === 0) {
-    const file = String(r?.ex_file ?? raw.files[0]);
     const row = Number(r?.ex_row ?? 1);
-    fail(
-      file,
-      `the dates in column '${col}' can be read both as DD/MM/YYYY and as MM/DD/YYYY (e.g. '${String(r?.example)}' at ${rowLabel(row)}), and no date has a day above 12 to decide`,
-      'Say which: dayFirst=true for DD/MM/YYYY, dayFirst=false for MM/DD/YYYY (command line: --day-first or --month-first)',
-      { row, column: col }
-    );
+    failCoded('values.date_order_ambiguous', String(r?.ex_file ?? raw.files[0]), { column: col, example: String(r?.example), row }, { row, column: col }, raw.columns);
   }
   const chosen = df >= mf;
-  issues.push({
-    severity: df > 0 && mf > 0 ? 'warning' : 'info',
-    file: filesLabel(raw.files),
-    column: col,
-    message:
-      df > 0 && mf > 0
-        ? `dates mix DD/MM and MM/DD: ${df} have a first number above 12, ${mf} a second; read as ${chosen ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}, the others are left out as unreadable`
-        : `dates read as ${chosen ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (decided from ${chosen ? df : mf} dates whose ${chosen ? 'first' : 'second'} number is above 12)`
-  });
+  if (df > 0 && mf > 0) issues.push(issue('warning', 'values.date_order_mixed', file, { column: col, dayFirst: df, monthFirst: mf, order: order(chosen) }, { column: col }));
+  else issues.push(issue('info', 'values.date_order_decided', file, { column: col, order: order(chosen), count: chosen ? df : mf }, { column: col }));
   return { dayFirst: chosen, serial, issues };
 }
 
@@ -152,32 +143,54 @@ export async function decideNumbers(backend: Backend, raw: RawTable, col: string
   const commaFirst = comma > point;
   const issues: LoadIssue[] = [];
   if (point > 0 && comma > 0) {
-    issues.push({
-      severity: 'warning',
-      file: String(r?.[commaFirst ? 'p_file' : 'c_file']),
-      row: Number(r?.[commaFirst ? 'p_row' : 'c_row']),
-      column: col,
-      message: `mixed number formats: ${point} values are written like 1,234.50 (e.g. '${String(r?.p_ex)}' in ${String(r?.p_file)} at ${rowLabel(Number(r?.p_row))}) and ${comma} like 1.234,50 (e.g. '${String(r?.c_ex)}' in ${String(r?.c_file)} at ${rowLabel(Number(r?.c_row))}); each was read by its own separators, and values that could be either (1,234) as ${commaFirst ? '1.234,50' : '1,234.50'}`,
-      hint: 'Check these values in the source; export the numbers with one format'
-    });
+    issues.push(
+      issue(
+        'warning',
+        'values.number_formats_mixed',
+        String(r?.[commaFirst ? 'p_file' : 'c_file']),
+        {
+          column: col,
+          point,
+          comma,
+          pointExample: String(r?.p_ex),
+          pointFile: String(r?.p_file),
+          pointRow: Number(r?.p_row),
+          commaExample: String(r?.c_ex),
+          commaFile: String(r?.c_file),
+          commaRow: Number(r?.c_row),
+          either: commaFirst ? '1.234,50' : '1,234.50'
+        },
+        { row: Number(r?.[commaFirst ? 'p_row' : 'c_row']), column: col }
+      )
+    );
   } else if (commaFirst) {
-    issues.push({ severity: 'info', file: filesLabel(raw.files), column: col, message: 'numbers read with a decimal comma (1.234,50)' });
+    issues.push(issue('info', 'values.decimal_comma', filesLabel(raw.files), { column: col }, { column: col }));
   }
   return { commaFirst, issues };
 }
 
 export interface LeftOut {
+  /** the English text of the reason (code and params: for programs and other languages) */
   reason: string;
+  code: MessageCode;
+  params: Params;
   count: number;
   examples: { file: string; row: number; value: string }[];
 }
 
 export interface Reason {
-  reason: string;
+  /** the reason's catalogue code (values.no_customer, values.date_unreadable, ...) and params */
+  code: MessageCode;
+  params: Params;
   /** SQL condition over the typed table's columns (in order: a row counts for its first reason) */
   where: string;
   /** SQL over the raw columns: the value shown in examples */
   value: string;
+  /** strict mode: the code of the error such a row stops the load with (none: such rows are no
+   * error, as rows without a customer id, which the metrics spec counts as non-customers) */
+  strict?: MessageCode;
+  /** the column a strict error names */
+  column?: string;
 }
 
 /** `CASE ... END AS __k`: the index of the first reason a row fails, NULL for a good row. */
@@ -203,7 +216,9 @@ export async function countLeftOut(backend: Backend, typed: string, raw: string,
   );
   return reasons
     .map((r, i) => ({
-      reason: r.reason,
+      reason: renderMessage(r.code, r.params).message,
+      code: r.code,
+      params: r.params,
       count: Number(counts.find((c) => Number(c.k) === i)?.c ?? 0),
       examples: rows.filter((x) => Number(x.k) === i).map((x) => ({ file: String(x.f), row: Number(x.r), value: x.v === null || String(x.v).trim() === '' ? '(empty)' : String(x.v) }))
     }))
@@ -219,3 +234,82 @@ export function leftOutLines(leftOut: LeftOut[]): string {
     .join('\n');
 }
 
+
+/** The dates a transaction can plausibly have: from 1900-01-01 to the day of loading (the
+ * local date where the program runs), both included. A date outside is a placeholder
+ * (9999-12-31, 0001-01-01), a wrong column or a typo: by default its row is left out and
+ * reported, so that it never sets the default as-of (it would move every R). */
+export interface DateRange {
+  /** first plausible day, 'YYYY-MM-DD' */
+  first: string;
+  /** last plausible day (today), 'YYYY-MM-DD' */
+  last: string;
+  /** SQL condition: timestamp `ts` is outside the range (NULL when ts is) */
+  outside(ts: string): string;
+  /** SQL condition: timestamp `ts` is inside the range */
+  inside(ts: string): string;
+}
+
+export const FIRST_PLAUSIBLE_DATE = '1900-01-01';
+
+function ymd(d: Date): string {
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function plausibleDates(now: Date = new Date()): DateRange {
+  const last = ymd(now);
+  const next = ymd(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1));
+  const lo = `TIMESTAMP '${FIRST_PLAUSIBLE_DATE} 00:00:00'`;
+  const hi = `TIMESTAMP '${next} 00:00:00'`;
+  return {
+    first: FIRST_PLAUSIBLE_DATE,
+    last,
+    outside: (ts) => `(${ts} < ${lo} OR ${ts} >= ${hi})`,
+    inside: (ts) => `(${ts} >= ${lo} AND ${ts} < ${hi})`
+  };
+}
+
+/** SQL: timestamp `ts` as text the way a file would most likely have written it ('YYYY-MM-DD'
+ * at midnight, else 'YYYY-MM-DD HH:MM:SS'): the example value of a date converted while read,
+ * whose text was not kept. */
+export function timestampText(ts: string): string {
+  return `CASE WHEN ${ts} = date_trunc('day', ${ts}) THEN CAST(CAST(${ts} AS DATE) AS VARCHAR) ELSE CAST(${ts} AS VARCHAR) END`;
+}
+
+/** Strict mode: the first row (by file, then data row) left out for a reason that is an error in
+ * strict mode stops the load, named with its file, data row, column and value. */
+export function failOnStrict(leftOut: LeftOut[], reasons: Reason[], files: string[], columns: string[]): void {
+  let first: { l: LeftOut; r: Reason; e: LeftOut['examples'][number] } | null = null;
+  const order = (e: { file: string; row: number }) => [files.indexOf(e.file), e.row] as const;
+  for (const l of leftOut) {
+    const r = reasons.find((x) => x.code === l.code);
+    const e = l.examples[0];
+    if (!r?.strict || !e) continue;
+    if (first) {
+      const [a, b] = [order(e), order(first.e)];
+      if (a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1])) continue;
+    }
+    first = { l, r, e };
+  }
+  if (!first) return;
+  const { l, r, e } = first;
+  failCoded(r.strict!, e.file, { ...l.params, value: e.value, count: l.count }, { row: e.row, ...(r.column !== undefined ? { column: r.column } : {}) }, columns);
+}
+
+/** The LoadError of a load where every row was left out: how many, why (one issue per reason,
+ * with its count and first example), and what to do (the hints of the reasons, and the file's
+ * columns to map a role to). */
+export function noUsableRowsError(files: string[], rows: number, leftOut: LeftOut[], reasons: Reason[], columns: string[]): LoadError {
+  const file = filesLabel(files);
+  const head = issue('error', 'values.no_usable_rows', file, { rows, columns: columnsText(columns) });
+  const per: LoadIssue[] = leftOut.map((l) => {
+    const r = reasons.find((x) => x.code === l.code);
+    const e = l.examples[0];
+    const where: Where = e ? { row: e.row } : {};
+    if (r?.column !== undefined) where.column = r.column;
+    return issue('error', l.code, e?.file ?? file, { ...l.params, count: l.count, ...(e ? { value: e.value } : {}) }, where);
+  });
+  const hints = [...new Set(per.map((p) => p.hint).filter((h): h is string => h !== undefined))];
+  const message = [`${file}: ${head.message}:`, leftOutLines(leftOut), `${head.hint ?? ''}`, ...hints].filter((x) => x !== '').join('\n');
+  return new LoadError(message, [head, ...per], columns);
+}

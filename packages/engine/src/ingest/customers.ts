@@ -1,15 +1,14 @@
 // ingestCustomers: one row per customer of attributes (industry, region, satisfaction, ...)
 // into segmint_attrs(customer, <the file's other columns, typed>), swapped in atomically.
 import type { Backend, InputFile, LoadIssue, LoadReport } from '../types.js';
-import { LoadError } from '../types.js';
 import { ident } from '../sql/quote.js';
 import { readRaw, type IngestOptions } from './read.js';
 import { inferColumns, type InferredType } from './infer.js';
 import { createMacros } from './sqlfns.js';
-import { countLeftOut, decideNumbers, missingRoleIssue } from './convert.js';
+import { columnsText, countLeftOut, decideNumbers, failCoded, type Reason } from './convert.js';
 import { findColumn } from './amount.js';
 import { guessRoles } from './roles.js';
-import { formatIssue, rowLabel, filesLabel } from './issues.js';
+import { filesLabel, issue } from './issues.js';
 import { SRC_FILE, SRC_FI, SRC_ROW, STAGE } from './staging.js';
 import { cleanUp, swap } from './transactions.js';
 
@@ -26,15 +25,9 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
     let id: string | null;
     if (given) {
       id = findColumn(raw.columns, given);
-      if (!id) throw new LoadError(`${file}: the column '${given}' given for the customer id is not in the file. Its columns are: ${raw.columns.join(', ')}`, [{ severity: 'error', file, message: `no column '${given}'`, hint: `Use one of: ${raw.columns.join(', ')}` }]);
+      if (!id) failCoded('values.role_column_not_found', file, { role: 'customer', column: given, columns: columnsText(raw.columns) }, {}, raw.columns);
     } else id = guessRoles(profiles.map((p) => ({ name: p.name, type: p.type }))).customer ?? null;
-    if (!id) {
-      const issue = {
-        ...missingRoleIssue(file, 'customer', raw.columns),
-        hint: "Name the customers file's id column like the orders' customer column (the command line looks for that name), or choose it in the app's load settings, under the customers file"
-      };
-      throw new LoadError(formatIssue(issue), [issue]);
-    }
+    if (!id) failCoded('values.customers_id_missing', file, { role: 'customer', columns: columnsText(raw.columns) }, {}, raw.columns);
     // the other columns, typed; a column whose values do not all convert stays text
     const select: string[] = [`segmint_customer(${ident(id)}) AS customer`];
     const used = new Set(['customer']);
@@ -43,7 +36,7 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
       if (p.name === id) continue;
       let name = p.name;
       for (let k = 2; used.has(name.toLowerCase()); k++) name = `${p.name}_${k}`;
-      if (name !== p.name) issues.push({ severity: 'warning', file, column: p.name, message: `column renamed to '${name}' (the name is taken by the customer id)` });
+      if (name !== p.name) issues.push(issue('warning', 'values.customers_column_renamed', file, { column: p.name, name }, { column: p.name }));
       used.add(name.toLowerCase());
       let type: InferredType = p.type;
       let sql = `nullif(trim(${ident(p.name)}), '')`;
@@ -66,7 +59,7 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
       select.push(`${sql} AS ${ident(name)}`);
       outCols.push({ name, type });
     }
-    const reasons = [{ reason: `no customer id (column '${id}' empty)`, where: 'customer IS NULL', value: ident(id) }];
+    const reasons: Reason[] = [{ code: 'values.no_customer', params: { column: id }, where: 'customer IS NULL', value: ident(id), column: id }];
     await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS SELECT ${select.join(', ')}, ${ident(SRC_FILE)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)} FROM ${ident(raw.table)}`);
     const leftOut = await countLeftOut(backend, STAGE.typed, raw.table, reasons);
     const dups = await backend.query(
@@ -74,16 +67,18 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
        FROM ${ident(STAGE.typed)} WHERE customer IS NOT NULL GROUP BY customer HAVING count(*) > 1 ORDER BY min(${ident(SRC_ROW)}) LIMIT 5`
     );
     if (dups.length) {
-      issues.push({
-        severity: 'warning',
-        file: String(dups[0]!.f),
-        row: Number(dups[0]!.last_row),
-        column: id,
-        message: `${Number(dups[0]!.ids)} customer ids appear on more than one row, e.g. ${dups.map((d) => `'${String(d.customer)}' (${Number(d.n)} rows, ${rowLabel(Number(d.first_row))} and ${rowLabel(Number(d.last_row))})`).join(', ')}`,
-        hint: 'A customers file should have one row per customer: remove the duplicates, or the metrics will use the first row of each'
-      });
+      const d = dups[0]!;
+      issues.push(
+        issue(
+          'warning',
+          'values.customer_ids_repeated',
+          String(d.f),
+          { ids: Number(d.ids), id: String(d.customer), rows: Number(d.n), first: Number(d.first_row), last: Number(d.last_row), examples: dups.map((x) => `'${String(x.customer)}'`).join(', ') },
+          { row: Number(d.last_row), column: id }
+        )
+      );
     }
-    if (raw.rows === leftOut.reduce((s, l) => s + l.count, 0)) throw new LoadError(`${file}: every row lacks a customer id (column '${id}')`, [{ severity: 'error', file, column: id, message: 'no customer ids' }]);
+    if (raw.rows === leftOut.reduce((s, l) => s + l.count, 0)) failCoded('values.customers_no_ids', file, { column: id }, { column: id }, raw.columns);
     await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.attrs)} AS SELECT * EXCLUDE (${ident(SRC_FILE)}, ${ident(SRC_FI)}, ${ident(SRC_ROW)}) FROM ${ident(STAGE.typed)} WHERE customer IS NOT NULL`);
     await swap(backend, STAGE.attrs, ATTRS_TABLE);
     return {

@@ -1,6 +1,6 @@
 // JSON (an array of objects, or an object holding one) and NDJSON (one object per line),
 // parsed in JS: duckdb-wasm has no JSON reader offline, and one reader gives one behaviour.
-import { fail, rowLabel } from './issues.js';
+import { failWith } from './issues.js';
 import type { JsTable } from './js-table.js';
 import { cellText } from './js-table.js';
 
@@ -9,9 +9,7 @@ function rowsToTable(name: string, records: unknown[], rowNumbers: number[]): Js
   const seen = new Set<string>();
   records.forEach((rec, i) => {
     if (rec === null || typeof rec !== 'object' || Array.isArray(rec))
-      fail(name, `${rowLabel(rowNumbers[i]!)} is not an object with named fields`, 'Each record must be an object like {"customer": "C1", "date": "2024-01-31", "amount": 12.5}', {
-        row: rowNumbers[i]!
-      });
+      failWith('formats.json_record_not_object', name, { row: rowNumbers[i]! }, { row: rowNumbers[i]! });
     for (const k of Object.keys(rec)) {
       if (!seen.has(k)) {
         seen.add(k);
@@ -29,7 +27,7 @@ export function parseJson(name: string, text: string): JsTable {
     doc = JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    fail(name, `is not valid JSON (${msg})`, 'Check that the file is complete (not cut off) and was exported as JSON; for one record per line name it .ndjson');
+    failWith('formats.json_invalid', name, { detail: msg });
   }
   let records: unknown[] | null = Array.isArray(doc) ? doc : null;
   if (!records && doc && typeof doc === 'object') {
@@ -37,7 +35,7 @@ export function parseJson(name: string, text: string): JsTable {
     const inner = Object.values(doc).find((v) => Array.isArray(v));
     records = (inner as unknown[] | undefined) ?? [doc];
   }
-  if (!records) fail(name, 'holds no records', 'The JSON must be an array of objects (one per row)');
+  if (!records) failWith('formats.json_no_records', name);
   return rowsToTable(
     name,
     records,
@@ -56,7 +54,7 @@ export function parseNdjson(name: string, text: string): JsTable {
       rowNumbers.push(i + 1);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      fail(name, `line ${i + 1} is not valid JSON (${msg})`, 'NDJSON needs one complete JSON object per line; fix or remove that line', { row: i + 1 });
+      failWith('formats.ndjson_line_invalid', name, { line: i + 1, detail: msg }, { line: i + 1 });
     }
   });
   return rowsToTable(name, records, rowNumbers);

@@ -3,16 +3,15 @@
 // no Parquet reader offline; hyparquet is a small, maintained pure-JS reader).
 import { parquetReadObjects } from 'hyparquet';
 import type { InputFile } from '../types.js';
-import { fail } from './issues.js';
+import { failWith } from './issues.js';
 import { cellText, type JsTable } from './js-table.js';
 
 const MAGIC = [0x50, 0x41, 0x52, 0x31]; // PAR1
 
 export async function checkParquet(file: InputFile, head: Uint8Array): Promise<void> {
-  const hint = 'The file is incomplete or not Parquet: copy or export it again (a download or copy may have been cut off)';
-  if (file.size < 12 || !MAGIC.every((b, i) => head[i] === b)) fail(file.name, 'is not a Parquet file (it does not start with the Parquet marker PAR1)', hint);
+  if (file.size < 12 || !MAGIC.every((b, i) => head[i] === b)) failWith('formats.parquet_not_parquet', file.name);
   const tail = await file.read(file.size - 4, file.size);
-  if (!MAGIC.every((b, i) => tail[i] === b)) fail(file.name, `is a truncated Parquet file (${file.size} bytes, the closing Parquet marker is missing)`, hint);
+  if (!MAGIC.every((b, i) => tail[i] === b)) failWith('formats.parquet_truncated', file.name, { bytes: file.size });
 }
 
 export async function readParquetJs(file: InputFile): Promise<JsTable> {
@@ -23,7 +22,7 @@ export async function readParquetJs(file: InputFile): Promise<JsTable> {
     records = await parquetReadObjects({ file: buf });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    fail(file.name, `cannot be read as Parquet (${msg})`, 'The file may be damaged or cut off: export it again');
+    failWith('formats.parquet_unreadable', file.name, { detail: msg });
   }
   const columns = records.length ? Object.keys(records[0]!) : [];
   return {

@@ -7,15 +7,32 @@ import { objectKinds } from '../sql/catalog.js';
 import { fastSql, MAX_AMOUNT, readRaw, type FastKind, type IngestOptions, type PickColumns, type RawTable } from './read.js';
 import { inferColumns, type ColumnProfile } from './infer.js';
 import { createMacros } from './sqlfns.js';
-import { countLeftOut, decideDates, decideNumbers, leftOutLines, missingRoleIssue, resolveRoles, type LeftOut, type Reason, type ResolvedRoles } from './convert.js';
+import {
+  countLeftOut,
+  decideDates,
+  decideNumbers,
+  failOnStrict,
+  missingRoleIssue,
+  noUsableRowsError,
+  plausibleDates,
+  resolveRoles,
+  timestampText,
+  type DateRange,
+  type LeftOut,
+  type Reason,
+  type ResolvedRoles
+} from './convert.js';
 import { findColumn, numericRoleSql } from './amount.js';
-import { formatIssue, filesLabel } from './issues.js';
+import { formatIssue, filesLabel, issue } from './issues.js';
 import { dropStaging, SRC_FI, SRC_ROW, STAGE } from './staging.js';
 
 export const TX_TABLE = 'segmint_tx';
 
 interface Analysis {
   raw: RawTable;
+  /** the plausible transaction dates of this load (see plausibleDates) */
+  range: DateRange;
+  reasons: Reason[];
   profiles: ColumnProfile[];
   roles: RoleMap;
   roleSource: LoadReport['roleSource'];
@@ -57,13 +74,17 @@ interface Converted {
   ts: string;
   amount: string;
   order: string | null;
+  /** the raw table's rows whose date was converted while read but lies outside the plausible
+   * range are typed the exact way (and left out, unless kept): this SQL condition finds them
+   * (null when such dates are kept) */
+  implausible: string | null;
 }
 
 /** Builds STAGE.typed (__customer, __ts, __amount, __order, flags for empty raw values, source
  * file index and row) for the roles that are mapped. Raw values are not copied: the examples of
  * left-out rows are read back from the raw view. When every role column was converted while
  * read (raw.fast), only the rows with a value that was not are typed here (see Typed.converted). */
-async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[], commaFree: ReadonlySet<string>): Promise<Typed> {
+async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfile[], roles: RoleMap, options: IngestOptions, issues: LoadIssue[], commaFree: ReadonlySet<string>, range: DateRange): Promise<Typed> {
   const file = filesLabel(raw.files);
   const amount = roles.amount !== undefined ? numericRoleSql(file, 'amount', roles.amount, profiles) : undefined;
   const reasons: Reason[] = [];
@@ -74,7 +95,8 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     inner.push(`segmint_trim(${ident(roles.customer)}) AS __c`);
     const fast = raw.fast[roles.customer];
     select.push(fast ? `coalesce(${ident(fast.as)}, segmint_customer_of(__c)) AS __customer` : 'segmint_customer_of(__c) AS __customer');
-    reasons.push({ reason: `no customer id (column '${roles.customer}' empty)`, where: '__customer IS NULL', value: ident(roles.customer) });
+    // not an error in strict mode: the metrics spec counts such rows as non-customers
+    reasons.push({ code: 'values.no_customer', params: { column: roles.customer }, where: '__customer IS NULL', value: ident(roles.customer), column: roles.customer });
   }
   if (roles.date) {
     const fast = raw.fast[roles.date];
@@ -85,8 +107,21 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     const slow = `segmint_ts_of(__d, ${d.dayFirst}, ${d.serial})`;
     select.push(fast ? `coalesce(${ident(fast.as)}, ${slow}) AS __ts` : `${slow} AS __ts`);
     select.push(`${fast ? `${ident(fast.as)} IS NULL AND ` : ''}nullif(__d, '') IS NULL AS __d_empty`);
-    reasons.push({ reason: `no date (column '${roles.date}' empty)`, where: '__d_empty', value: ident(roles.date) });
-    reasons.push({ reason: `date that cannot be read (column '${roles.date}')`, where: '__ts IS NULL', value: ident(roles.date) });
+    const column = roles.date;
+    reasons.push({ code: 'values.no_date', params: { column }, where: '__d_empty', value: ident(column), strict: 'values.strict_no_date', column });
+    reasons.push({ code: 'values.date_unreadable', params: { column }, where: '__ts IS NULL', value: ident(column), strict: 'values.strict_date_unreadable', column });
+    // Dates before 1900 or after today: placeholders (9999-12-31) or typos; they would set the
+    // default as-of and every R. (A date converted while read kept no text: its example is the
+    // timestamp written back as text.)
+    if (!options.keepImplausibleDates)
+      reasons.push({
+        code: 'values.date_implausible',
+        params: { column, first: range.first, last: range.last },
+        where: range.outside('__ts'),
+        value: fast ? `coalesce(${ident(column)}, ${timestampText(ident(fast.as))})` : ident(column),
+        strict: 'values.strict_date_implausible',
+        column
+      });
   }
   if (roles.amount && amount) {
     const a = amount;
@@ -103,17 +138,19 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     const rawValue = plain ? ident(a.columns[0]!) : `concat_ws(', ', ${a.columns.map((c) => `${str(c + '=')} || coalesce(${ident(c)}, '')`).join(', ')})`;
     inner.push(`${plain ? ident(a.columns[0]!) : "''"} AS __a`);
     select.push(`CAST(${a.sql} AS DOUBLE) AS __amount`);
+    const column = plain ? a.columns[0]! : undefined;
+    const on = column !== undefined ? { column } : {};
     if (plain) {
       select.push(`${fastAmount ? `${ident(fastAmount.as)} IS NULL AND ` : ''}nullif(trim(__a), '') IS NULL AS __a_empty`);
-      reasons.push({ reason: `no amount (column '${roles.amount}' empty)`, where: '__a_empty', value: rawValue });
+      reasons.push({ code: 'values.no_amount', params: { column: roles.amount }, where: '__a_empty', value: rawValue, strict: 'values.strict_no_amount', ...on });
     }
-    reasons.push({
-      reason: plain ? `amount that cannot be read as a number (column '${roles.amount}')` : `amount '${roles.amount}' cannot be computed (a value is missing or not a number)`,
-      where: '__amount IS NULL OR NOT isfinite(__amount)',
-      value: rawValue
-    });
+    const where = '__amount IS NULL OR NOT isfinite(__amount)';
+    if (plain) reasons.push({ code: 'values.amount_unreadable', params: { column: roles.amount }, where, value: rawValue, strict: 'values.strict_amount_unreadable', ...on });
+    else reasons.push({ code: 'values.amount_not_computed', params: { expression: roles.amount }, where, value: rawValue, strict: 'values.strict_amount_not_computed' });
     // M is summed as DECIMAL(18, 4) (exact): 10^14 and more does not fit, and is no order amount
-    reasons.push({ reason: `amount too large to add up exactly (10^14 or more${plain ? `, column '${roles.amount}'` : ''}): a misplaced decimal point or run-together numbers?`, where: `abs(__amount) >= ${MAX_AMOUNT}`, value: rawValue });
+    const large = `abs(__amount) >= ${MAX_AMOUNT}`;
+    if (plain) reasons.push({ code: 'values.amount_too_large', params: { column: roles.amount }, where: large, value: rawValue, strict: 'values.strict_amount_too_large', ...on });
+    else reasons.push({ code: 'values.amount_too_large_computed', params: { expression: roles.amount }, where: large, value: rawValue, strict: 'values.strict_amount_too_large' });
   }
   if (roles.order) inner.push(`segmint_trim(${ident(roles.order)}) AS __o`);
   const fastOrder = roles.order ? raw.fast[roles.order] : undefined;
@@ -132,10 +169,15 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
     // a usable transaction as it stands. Only the others (a value the cheap conversion did not
     // read: an empty order id, 17850.0, a D/M/Y date, a bad amount) are converted here, and only
     // they can be left out; the typed table holds just them.
-    const converted = [...new Set(mapped)].map((c) => `${ident(raw.fast[c]!.as)} IS NOT NULL`).join(' AND ');
-    await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS ${typedSql(`NOT (${converted})`)}`);
+    // A date converted while read outside the plausible range is typed here too (one comparison
+    // a row, in the scan that runs anyway), to be left out and reported like any other.
     const as = (c: string | undefined) => (c === undefined ? null : raw.fast[c]!.as);
-    return { reasons, typed: STAGE.typed, converted: { customer: as(roles.customer)!, ts: as(roles.date)!, amount: as(amountColumns[0])!, order: as(roles.order) } };
+    // (a profile may have no date column: nothing to test then)
+    const ts = as(roles.date);
+    const implausible = options.keepImplausibleDates || ts === null ? null : range.outside(ident(ts));
+    const converted = [...new Set(mapped)].map((c) => `${ident(raw.fast[c]!.as)} IS NOT NULL`).join(' AND ') + (implausible && ts !== null ? ` AND ${range.inside(ident(ts))}` : '');
+    await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS ${typedSql(`NOT (${converted})`)}`);
+    return { reasons, typed: STAGE.typed, converted: { customer: as(roles.customer)!, ts: ts!, amount: as(amountColumns[0])!, order: as(roles.order), implausible } };
   }
   // every conversion runs once per row, here; the reasons then only test the stored results
   await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.typed)} AS ${typedSql('')}`);
@@ -144,6 +186,8 @@ async function buildTyped(backend: Backend, raw: RawTable, profiles: ColumnProfi
 
 async function analyse(backend: Backend, files: InputFile[], options: IngestOptions, mode: 'ingest' | 'profile'): Promise<Analysis> {
   await createMacros(backend);
+  // the day of loading decides which dates are plausible, once for the whole load
+  const range = plausibleDates();
   let profiles: ColumnProfile[] = [];
   let resolved: ResolvedRoles = { roles: {}, roleSource: {} };
   let missing: LoadIssue[] = [];
@@ -155,7 +199,7 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
     const file = filesLabel(sample.files);
     const required: Role[] = ['customer', 'date', 'amount'];
     missing = required.filter((r) => !resolved.roles[r]).map((r) => missingRoleIssue(file, r, sample.columns));
-    if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing);
+    if (missing.length && mode === 'ingest') throw new LoadError(missing.map(formatIssue).join('\n'), missing, sample.columns);
     const { customer, date, order, amount } = resolved.roles;
     const needed = [customer, date, order].filter((c): c is string => c !== undefined);
     const amountColumns = amount !== undefined ? numericRoleSql(file, 'amount', amount, profiles).columns : [];
@@ -197,30 +241,59 @@ async function analyse(backend: Backend, files: InputFile[], options: IngestOpti
   }
   const { roles, roleSource } = resolved;
   const issues: LoadIssue[] = [...raw.issues, ...missing.map((m) => ({ ...m, severity: 'warning' as const }))];
-  const { reasons, typed, converted } = await buildTyped(backend, raw, profiles, roles, options, issues, commaFree);
+  const { reasons, typed, converted } = await buildTyped(backend, raw, profiles, roles, options, issues, commaFree, range);
   const leftOut = await countLeftOut(backend, typed, raw.table, reasons);
+  // strict: the first value that cannot be used stops the load (rows without a customer id do not)
+  if (options.strict) failOnStrict(leftOut, reasons, raw.files, raw.columns);
+  if (options.keepImplausibleDates && roles.date) await reportKept(backend, raw, typed, converted, roles.date, range, issues);
   const usable = raw.rows - leftOut.reduce((s, l) => s + l.count, 0);
-  return { raw, profiles, roles, roleSource, issues, leftOut, usable, typed, converted };
+  return { raw, range, reasons, profiles, roles, roleSource, issues, leftOut, usable, typed, converted };
+}
+
+/** keepImplausibleDates: the rows dated outside the plausible range that were kept, counted and
+ * reported (a warning: the latest of them sets the default as-of). */
+async function reportKept(backend: Backend, raw: RawTable, typed: string, converted: Converted | null, column: string, range: DateRange, issues: LoadIssue[]): Promise<void> {
+  // the typed rows, and (converted while read) the raw rows whose dates were converted there
+  const usable = `__customer IS NOT NULL AND __amount IS NOT NULL AND isfinite(__amount) AND abs(__amount) < ${MAX_AMOUNT}`;
+  const parts = [`SELECT __ts AS ts FROM ${ident(typed)} WHERE ${usable} AND ${range.outside('__ts')}`];
+  if (converted) {
+    // (the raw rows with every value converted: the others are typed rows)
+    const all = [converted.customer, converted.ts, converted.amount, ...(converted.order ? [converted.order] : [])].map((c) => `${ident(c)} IS NOT NULL`).join(' AND ');
+    parts.push(`SELECT ${ident(converted.ts)} AS ts FROM ${ident(STAGE.raw0)} WHERE ${all} AND ${range.outside(ident(converted.ts))}`);
+  }
+  const [r] = await backend.query(
+    `SELECT count(*) AS n, CAST(CAST(min(ts) AS DATE) AS VARCHAR) AS earliest, CAST(CAST(max(ts) AS DATE) AS VARCHAR) AS latest FROM (${parts.join(' UNION ALL ')})`
+  );
+  const n = Number(r?.n ?? 0);
+  if (n === 0) return;
+  issues.push(
+    issue('warning', 'values.date_implausible_kept', filesLabel(raw.files), { column, count: n, first: range.first, last: range.last, earliest: String(r?.earliest), latest: String(r?.latest) }, { column })
+  );
 }
 
 /** Loads transactions into segmint_tx (customer, ts, amount, order_id, src_file, src_row). */
 export async function ingestTransactions(backend: Backend, files: InputFile[], options: IngestOptions = {}): Promise<LoadReport> {
   try {
     const a = await analyse(backend, files, options, 'ingest');
-    if (a.usable === 0) {
-      const issues: LoadIssue[] = a.leftOut.flatMap((l) => l.examples.map((e) => ({ severity: 'error' as const, file: e.file, row: e.row, message: `${l.reason}: '${e.value}'` })));
-      throw new LoadError(`${filesLabel(a.raw.files)}: no row could be used, all ${a.raw.rows} were left out:\n${leftOutLines(a.leftOut)}`, issues);
-    }
+    if (a.usable === 0) throw noUsableRowsError(a.raw.files, a.raw.rows, a.leftOut, a.reasons, a.raw.columns);
+    const plausible = options.keepImplausibleDates ? '' : ` AND ${a.range.inside('t.__ts')}`;
     const typedRows = `SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row
        FROM ${ident(a.typed)} t JOIN ${ident(STAGE.files)} f ON t.${ident(SRC_FI)} = f.i
-       WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount) AND abs(t.__amount) < ${MAX_AMOUNT}`;
-    if (a.converted) await installConverted(backend, a.raw, a.converted, typedRows);
+       WHERE t.__customer IS NOT NULL AND t.__ts IS NOT NULL AND t.__amount IS NOT NULL AND isfinite(t.__amount) AND abs(t.__amount) < ${MAX_AMOUNT}${plausible}`;
+    if (a.converted) {
+      // rows whose date was converted while read but is left out as implausible: out of the view
+      // (their converted date is cleared; they are typed rows already, reported)
+      const implausible = a.converted.implausible;
+      if (implausible && a.leftOut.some((l) => l.code === 'values.date_implausible'))
+        await backend.exec(`UPDATE ${ident(STAGE.raw0)} SET ${ident(a.converted.ts)} = NULL WHERE ${implausible}`);
+      await installConverted(backend, a.raw, a.converted, typedRows);
+    }
     else {
       await backend.exec(`CREATE OR REPLACE TABLE ${ident(STAGE.tx)} AS ${typedRows}`);
       await installTx(backend, { table: STAGE.tx });
     }
     const r = report(a);
-    r.issues.push({ severity: 'info', file: filesLabel(a.raw.files), message: `${a.usable} of ${a.raw.rows} rows loaded as transactions` });
+    r.issues.push(issue('info', 'values.rows_loaded', filesLabel(a.raw.files), { usable: a.usable, rows: a.raw.rows }));
     return r;
   } finally {
     await cleanUp(backend);

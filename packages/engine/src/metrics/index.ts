@@ -3,6 +3,7 @@
 // Runs on any Backend (native or wasm): no node:* imports, JavaScript never touches data rows.
 import type { Backend, CustomerSchema, FieldType, SchemaField } from '../types.js';
 import { ident, str } from '../sql/quote.js';
+import { renderMessage, type MessageCode, type Params } from '../messages/index.js';
 
 export const TX_TABLE = 'segmint_tx';
 export const ATTRS_TABLE = 'segmint_attrs';
@@ -42,10 +43,29 @@ export interface BuildCustomersResult {
   schema: CustomerSchema;
   /** attribute columns renamed because their names clash with a metric (M -> M_attr) */
   renamed: RenamedColumn[];
-  /** human-readable notes on decisions taken (duplicate attribute rows, ...) */
+  /** human-readable notes on decisions taken (duplicate attribute rows, ...) and warnings (an
+   * as-of outside the dates of the transactions): the English text of `notices` */
   notes: string[];
+  /** the same notes with their catalogue codes and params (the app renders them in the UI's
+   * language), in the same order */
+  notices: BuildNotice[];
   /** false when there are no transactions: the relation is the customers file as is */
   hasTransactions: boolean;
+}
+
+/** A note or warning of building the customer relation, by catalogue code. */
+export interface BuildNotice {
+  severity: 'warning' | 'info';
+  code: MessageCode;
+  params: Params;
+  /** English text from the catalogue */
+  message: string;
+  hint?: string;
+}
+
+function notice(severity: BuildNotice['severity'], code: MessageCode, params: Params): BuildNotice {
+  const { message, hint } = renderMessage(code, params);
+  return { severity, code, params, message, ...(hint !== undefined ? { hint } : {}) };
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -66,6 +86,8 @@ export { tableColumns, tableExists, type ColumnInfo } from '../sql/catalog.js';
 
 /** SQL over segmint_tx: the date part of the latest transaction of a customer, as text. */
 const LATEST_DATE = "CAST(CAST(max(ts) FILTER (customer IS NOT NULL AND customer <> '') AS DATE) AS VARCHAR)";
+/** SQL over segmint_tx: the date part of the earliest transaction of a customer, as text. */
+const EARLIEST_DATE = "CAST(CAST(min(ts) FILTER (customer IS NOT NULL AND customer <> '') AS DATE) AS VARCHAR)";
 
 /** The default analysis date: the date part of the latest transaction. */
 export async function defaultAsOf(backend: Backend): Promise<string | null> {
@@ -94,8 +116,7 @@ export function planAttributeColumns(
     for (let i = 2; taken.has(to.toLowerCase()); i++) to = `${from}_attr${i}`;
     taken.add(to.toLowerCase());
     columns.push({ from, to });
-    const what = from.toLowerCase() === 'segment' ? 'the segment column of the results' : 'a built-in metric';
-    renamed.push({ from, to, reason: `the customers file's column '${from}' has the name of ${what}; it is available as '${to}'` });
+    renamed.push({ from, to, reason: renderMessage(from.toLowerCase() === 'segment' ? 'values.attr_renamed_segment' : 'values.attr_renamed_metric', { from, to }).message });
   }
   return { columns, renamed };
 }
@@ -202,7 +223,7 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
   const hasTx = kinds.has(TX_TABLE);
   const hasAttrs = kinds.has(ATTRS_TABLE);
   if (!hasTx && !hasAttrs) throw new Error('no data loaded: load a transactions file (or a customers file) first');
-  const notes: string[] = [];
+  const notices: BuildNotice[] = [];
   let renamed: RenamedColumn[] = [];
   let attrs: { from: string; to: string }[] | null = null;
   let dedupeAttrs = false;
@@ -222,19 +243,24 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
     const dups = Number(dup[0]?.dups ?? 0);
     if (dups > 0) {
       dedupeAttrs = true;
-      notes.push(`${dups} rows of the customers file repeat a customer id already seen; the first row of each customer is used`);
+      notices.push(notice('info', 'values.attrs_duplicate_ids', { count: dups }));
     }
-    for (const r of renamed) notes.push(r.reason);
+    for (const r of renamed) notices.push(notice('info', r.from.toLowerCase() === 'segment' ? 'values.attr_renamed_segment' : 'values.attr_renamed_metric', { from: r.from, to: r.to }));
   }
 
   let asOf: string;
   if (hasTx) {
-    // one scan: the default as-of (as defaultAsOf) and which rows have an order id
-    const [oc] = await backend.query(`SELECT ${LATEST_DATE} AS d, count(*) AS n, count(order_id) AS o FROM ${ident(TX_TABLE)}`);
+    // one scan: the default as-of (as defaultAsOf), the first date, and which rows have an order id
+    const [oc] = await backend.query(`SELECT ${LATEST_DATE} AS d, ${EARLIEST_DATE} AS f, count(*) AS n, count(order_id) AS o FROM ${ident(TX_TABLE)}`);
     const fallback = typeof oc?.d === 'string' ? oc.d : null;
     const chosen = options.asOf ?? fallback;
     if (!chosen) throw new Error('the transactions have no dated rows with a customer id, so there is no default as-of date: give one');
     asOf = checkDate(chosen);
+    // a given as-of before the first transaction (no customers yet) or after the last (every R
+    // grows by the gap): allowed (looking back or ahead is the point), but said
+    const first = typeof oc?.f === 'string' ? oc.f : null;
+    if (options.asOf !== undefined && first !== null && fallback !== null && (asOf < first || asOf > fallback))
+      notices.push(notice('warning', 'values.as_of_outside_range', { asOf, first, last: fallback }));
     const n = Number(oc?.n ?? 0);
     const withOrder = Number(oc?.o ?? 0);
     const orders = withOrder === 0 ? 'none' : withOrder === n ? 'all' : 'mixed';
@@ -250,7 +276,8 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
   }
   const n = await backend.query(`SELECT count(*) AS n FROM ${ident(CUSTOMERS_TABLE)}`);
   const schema = await relationSchema(backend, CUSTOMERS_TABLE);
-  return { asOf, customers: Number(n[0]?.n ?? 0), schema, renamed, notes, hasTransactions: hasTx };
+  const notes = notices.map((x) => (x.hint !== undefined ? `${x.message}. ${x.hint}` : x.message));
+  return { asOf, customers: Number(n[0]?.n ?? 0), schema, renamed, notes, notices, hasTransactions: hasTx };
 }
 
 /** Maps a DuckDB column type to the rules language's field types. */
