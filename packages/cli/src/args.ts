@@ -29,8 +29,10 @@ export function parseCommandArgs(
   usage: string,
   args: string[],
   options: OptionSpec,
-  positionals: { min?: number; max?: number; names?: string } = {}
+  positionals: { min?: number; max?: number; names?: string; help?: string } = {}
 ): Parsed {
+  // --help: the usage line and what the options mean (stdout, exit 0)
+  if (args.includes('--help') || args.includes('-h')) throw new CliError(`usage: ${usage}${positionals.help ? `\n\n${positionals.help}` : ''}`, 0);
   let parsed: Parsed;
   try {
     const expanded = options.data?.multiple ? spreadData(args) : args;
@@ -84,6 +86,31 @@ export function boolOpt(p: Parsed, name: string): boolean {
   return p.values[name] === true;
 }
 
+/** The options every command that loads data takes (see loadFlags). */
+export const LOAD_OPTIONS: OptionSpec = {
+  strict: { type: 'boolean' },
+  'keep-implausible-dates': { type: 'boolean' },
+  quiet: { type: 'boolean' }
+};
+
+/** How LOAD_OPTIONS read in a usage line. */
+export const LOAD_USAGE = '[--strict] [--keep-implausible-dates] [--quiet]';
+
+/** What LOAD_OPTIONS mean, for a command's usage text. */
+export const LOAD_HELP = `  --strict                  a date or an amount that is empty or cannot be read, a date before
+                            1900 or after today, or an amount of 10^14 or more stops the load,
+                            naming its file, row, column and value; so does a row the reader would
+                            repair or leave out (default: such rows are repaired or left out, and
+                            counted; rows without a customer id are never an error)
+  --keep-implausible-dates  keep rows dated before 1900-01-01 or after today (default: left out
+                            and reported, so they cannot set the default as-of)
+  --quiet                   no progress and no informational lines on stderr: warnings and errors only`;
+
+/** --strict, --keep-implausible-dates and --quiet. */
+export function loadFlags(p: Parsed): { strict: boolean; keepImplausibleDates: boolean; quiet: boolean } {
+  return { strict: boolOpt(p, 'strict'), keepImplausibleDates: boolOpt(p, 'keep-implausible-dates'), quiet: boolOpt(p, 'quiet') };
+}
+
 /** A required string option; a CliError naming it when absent. */
 export function requireOpt(p: Parsed, name: string, command: string, usage: string): string {
   const v = stringOpt(p, name);
@@ -97,7 +124,8 @@ export async function runCommand(command: string, body: () => Promise<number>): 
     return await body();
   } catch (err) {
     if (err instanceof CliError) {
-      process.stderr.write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
+      // exit code 0: asked-for output such as --help, to stdout
+      (err.exitCode === 0 ? process.stdout : process.stderr).write(err.message.endsWith('\n') ? err.message : `${err.message}\n`);
       return err.exitCode;
     }
     const msg = err instanceof Error ? err.message : String(err);

@@ -1,7 +1,20 @@
 // The CLI's data plumbing: --data/--customers/--map/--as-of to a loaded Workspace on native
 // DuckDB, with the role guesses and the rows left out printed to stderr.
 import { existsSync } from 'node:fs';
-import { LoadError, Workspace, formatIssue as engineIssue, rowLabel, type CustomerSchema, type LoadIssue, type LoadOptions, type LoadReport, type RoleMap } from '@segmint/engine';
+import {
+  LoadError,
+  Workspace,
+  formatIssue as engineIssue,
+  repairExampleLines,
+  rowLabel,
+  type BuildCustomersResult,
+  type CustomerSchema,
+  type LoadIssue,
+  type LoadOptions,
+  type LoadProgress,
+  type LoadReport,
+  type RoleMap
+} from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
 import { CliError } from './args.js';
 
@@ -23,6 +36,13 @@ export interface DataOptions {
   sheet?: string | number;
   /** --day-first (true) / --month-first (false) for dates the data cannot decide (both loads) */
   dayFirst?: boolean;
+  /** --strict: a value that cannot be read (a date or an amount), an implausible date or an
+   * amount too large stops the load, naming its row, instead of leaving the row out */
+  strict?: boolean;
+  /** --keep-implausible-dates: keep rows dated before 1900 or after today (left out by default) */
+  keepImplausibleDates?: boolean;
+  /** --quiet: no progress and no informational lines; warnings and errors only */
+  quiet?: boolean;
   /** do not build the customer relation (profile-like commands) */
   noBuild?: boolean;
   /** where messages go (default: process.stderr) */
@@ -41,6 +61,8 @@ export interface OpenedData {
 }
 
 const ROLES = ['customer', 'date', 'amount', 'order'] as const;
+/** examples of each kind of repair shown on stderr */
+const REPAIR_EXAMPLES = 3;
 
 /** `--map` values to a RoleMap; a CliError (exit 2) for anything that is not ROLE=EXPR. */
 export function rolesFromMaps(maps: string[] = []): RoleMap {
@@ -63,29 +85,135 @@ export function formatIssue(i: LoadIssue): string {
 }
 
 
-/** The load options the --encoding/--sheet/--day-first/--month-first flags give. */
-function loadOptions(options: DataOptions, forData: boolean): LoadOptions {
+/** The load options the --encoding/--sheet/--day-first/--month-first/--strict/
+ * --keep-implausible-dates flags give (the customers file: no sheet, no date range). */
+function loadOptions(options: DataOptions, forData: boolean, onProgress?: (p: LoadProgress) => void): LoadOptions {
   return {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(forData && options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {})
+    ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {}),
+    ...(options.strict ? { strict: true } : {}),
+    ...(forData && options.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
+    ...(onProgress ? { onProgress } : {})
   };
 }
 
-function loadErrorMessage(err: LoadError, what: string): string {
-  // The issues name the file, row and column; the message repeats the first one.
+/** A failed load for stderr: the issues, one a line (file, row, column, what, what to do). When
+ * no row could be used, the engine's summary: how many rows were left out for each reason, an
+ * example of each, and what to do (decided by the issues' codes). */
+export function loadErrorMessage(err: LoadError, what: string): string {
   if (err.issues.length === 0) return `cannot load the ${what}: ${err.message}`;
+  const [head, ...rest] = err.issues;
+  if (head?.code === 'values.no_usable_rows') {
+    const lines = [`cannot load the ${what}: ${head.file}: ${head.message}`];
+    for (const i of rest) {
+      const n = Number(i.params?.count ?? 0);
+      const value = i.params?.value;
+      const example = i.row !== undefined ? `; e.g. ${i.file} ${rowLabel(i.row)}${value !== undefined ? ` '${String(value)}'` : ''}` : '';
+      lines.push(`  ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'} left out: ${i.message}${example}`);
+    }
+    const hints = [...new Set(rest.map((i) => i.hint).filter((h): h is string => h !== undefined))];
+    for (const h of [...hints, ...(head.hint !== undefined ? [head.hint] : [])]) lines.push(`  what to do: ${h}`);
+    return lines.join('\n');
+  }
   return [`cannot load the ${what}:`, ...err.issues.map(formatIssue)].join('\n');
 }
 
-/** The role guesses and left-out rows of a load, as lines for stderr. */
-export function describeLoad(report: LoadReport, what: string): string[] {
+/** The notes of building the customers, as lines for stderr (warnings only when quiet). */
+export function noticeLines(notices: BuildCustomersResult['notices'], quiet = false): string[] {
+  return notices
+    .filter((n) => !quiet || n.severity === 'warning')
+    .map((n) => `  ${n.severity === 'warning' ? 'warning' : 'note'}: ${n.message}${n.hint !== undefined ? `. ${n.hint}` : ''}`);
+}
+
+/** Progress of a long load on a terminal: one line on stderr (files, rows, elapsed), rewritten in
+ * place, shown only after `delayMs` and only when the stream is a TTY, cleared at the end. */
+export class ProgressLine {
+  private started = 0;
+  private running = false;
+  private last: LoadProgress | null = null;
+  private shown = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private what = '';
+
+  constructor(
+    private readonly out: { isTTY?: boolean; columns?: number; write(text: string): unknown },
+    private readonly options: { enabled: boolean; delayMs?: number; intervalMs?: number; now?: () => number } = { enabled: true }
+  ) {}
+
+  private get on(): boolean {
+    return this.options.enabled && this.out.isTTY === true;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** Starts timing a load of `what` (e.g. 'transactions'). */
+  start(what: string): void {
+    this.stop();
+    this.what = what;
+    this.started = this.now();
+    this.running = true;
+    this.last = null;
+    if (!this.on) return;
+    this.timer = setInterval(() => this.render(), this.options.intervalMs ?? 200);
+    this.timer.unref?.();
+  }
+
+  /** The engine's progress (LoadOptions.onProgress). */
+  readonly update = (p: LoadProgress): void => {
+    this.last = p;
+    this.render();
+  };
+
+  /** The line as shown (without the terminal's control characters), or null before the delay. */
+  text(): string | null {
+    const elapsed = this.now() - this.started;
+    if (elapsed < (this.options.delayMs ?? 1000)) return null;
+    const p = this.last;
+    const parts = [`loading the ${this.what}`];
+    if (p) {
+      parts.push(`${p.filesDone}/${p.files} file${p.files === 1 ? '' : 's'}`);
+      if (p.bytes > 0) parts.push(`${mb(p.bytesDone)}/${mb(p.bytes)}`);
+      if (p.rows !== undefined) parts.push(`${p.rows.toLocaleString('en-US')} rows`);
+    }
+    parts.push(`${(elapsed / 1000).toFixed(1)} s`);
+    return parts.join(', ');
+  }
+
+  private render(): void {
+    if (!this.on || !this.running) return;
+    const t = this.text();
+    if (t === null) return;
+    const width = this.out.columns !== undefined && this.out.columns > 1 ? this.out.columns - 1 : 200;
+    this.out.write(`\r${t.slice(0, width)}\x1b[K`);
+    this.shown = true;
+  }
+
+  /** Stops and clears the line (nothing is left on the terminal). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.shown) this.out.write('\r\x1b[K');
+    this.shown = false;
+    this.running = false;
+  }
+}
+
+function mb(n: number): string {
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/** The role guesses and left-out rows of a load, as lines for stderr; `quiet`: only the rows
+ * left out and the warnings (no file summary, no roles). */
+export function describeLoad(report: LoadReport, what: string, quiet = false): string[] {
   const lines: string[] = [];
   const files = report.files.length === 1 ? report.files[0] : `${report.files.length} files`;
-  lines.push(`${what}: ${files}: ${report.rows.toLocaleString('en-US')} rows (${report.format}, ${report.encoding})`);
+  if (!quiet) lines.push(`${what}: ${files}: ${report.rows.toLocaleString('en-US')} rows (${report.format}, ${report.encoding})`);
   const roles = ROLES.filter((r) => report.roles[r] !== undefined).map((r) => `${r} = ${report.roles[r]} (${report.roleSource[r] ?? 'guessed'})`);
-  if (roles.length) lines.push(`  roles: ${roles.join(', ')}`);
-  if (roles.some((r) => r.endsWith('(guessed)'))) lines.push('  (set a role with --map ROLE=COLUMN if a guess is wrong)');
+  if (roles.length && !quiet) lines.push(`  roles: ${roles.join(', ')}`);
+  if (roles.some((r) => r.endsWith('(guessed)')) && !quiet) lines.push('  (set a role with --map ROLE=COLUMN if a guess is wrong)');
   for (const l of report.leftOut) {
     if (l.count === 0) continue;
     const ex = l.examples
@@ -93,6 +221,14 @@ export function describeLoad(report: LoadReport, what: string): string[] {
       .map((e) => `${e.file} ${rowLabel(e.row)}${e.value !== '' ? ` '${e.value}'` : ''}`)
       .join('; ');
     lines.push(`  ${l.count.toLocaleString('en-US')} rows left out: ${l.reason}${ex ? ` (e.g. ${ex})` : ''}`);
+  }
+  // what the text reader repaired or left out (lines that were no data, skipped: not when quiet)
+  for (const g of report.repairs) {
+    if (quiet && g.action === 'skipped') continue;
+    const [unit, verb] = g.action === 'repaired' ? ['row', 'repaired'] : g.action === 'left_out' ? ['row', 'left out'] : ['line', 'skipped'];
+    lines.push(`  ${g.message} (${g.count.toLocaleString('en-US')} ${unit}${g.count === 1 ? '' : 's'} ${verb})${g.hint ? `. ${g.hint}` : ''}`);
+    for (const e of repairExampleLines(g, REPAIR_EXAMPLES)) lines.push(`    ${e}`);
+    if (g.count > REPAIR_EXAMPLES) lines.push(`    ... and ${(g.count - REPAIR_EXAMPLES).toLocaleString('en-US')} more (segmint profile --json lists the examples kept)`);
   }
   for (const i of report.issues) if (i.severity !== 'info') lines.push(`  ${formatIssue(i)}`);
   return lines;
@@ -122,25 +258,34 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
   const roles = rolesFromMaps(options.map);
   const dataPaths = inputPaths(options.data, '--data');
   const customerPaths = options.customers !== undefined ? inputPaths([options.customers], '--customers') : null;
+  const quiet = options.quiet ?? false;
+  const progress = new ProgressLine(process.stderr, { enabled: !quiet });
   const backend = await NativeBackend.create();
-  const close = () => backend.close();
+  const close = () => {
+    progress.stop();
+    return backend.close();
+  };
   try {
     const workspace = new Workspace(backend);
     let report: LoadReport;
+    progress.start('transactions');
     try {
-      report = await workspace.loadTransactions(dataPaths.map(nodeFile), { roles, ...loadOptions(options, true) });
+      report = await workspace.loadTransactions(dataPaths.map(nodeFile), { roles, ...loadOptions(options, true, progress.update) });
     } catch (err) {
       if (err instanceof LoadError) throw new CliError(loadErrorMessage(err, 'transactions'));
       throw err;
+    } finally {
+      progress.stop();
     }
-    for (const line of describeLoad(report, 'transactions')) log(line);
+    for (const line of describeLoad(report, 'transactions', quiet)) log(line);
     let customersReport: LoadReport | null = null;
     if (customerPaths) {
       // The customers file's id column: the column named like the transactions' customer
       // column when it has one, else guessed the same way.
       const files = customerPaths.map(nodeFile);
-      const enc = loadOptions(options, false);
+      const enc = loadOptions(options, false, progress.update);
       const txId = report.roles.customer;
+      progress.start('customers file');
       try {
         try {
           customersReport = await workspace.loadCustomers(files, { ...enc, ...(txId ? { roles: { customer: txId } } : {}) });
@@ -153,8 +298,10 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
       } catch (err) {
         if (err instanceof LoadError) throw new CliError(loadErrorMessage(err, 'customers file'));
         throw err;
+      } finally {
+        progress.stop();
       }
-      for (const line of describeLoad(customersReport, 'customers file')) log(line);
+      for (const line of describeLoad(customersReport, 'customers file', quiet)) log(line);
     }
     let asOf = '';
     let schema: CustomerSchema = { fields: [] };
@@ -167,8 +314,8 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
       }
       asOf = built.asOf;
       schema = built.schema;
-      for (const n of built.notes) log(`  note: ${n}`);
-      log(`customers: ${built.customers.toLocaleString('en-US')} as of ${asOf}`);
+      for (const line of noticeLines(built.notices, quiet)) log(line);
+      if (!quiet) log(`customers: ${built.customers.toLocaleString('en-US')} as of ${asOf}`);
     }
     return { workspace, backend, report, customersReport, asOf, schema, close };
   } catch (err) {

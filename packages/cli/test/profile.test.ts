@@ -98,9 +98,15 @@ describe('segmint profile', () => {
     expect(h.stderr).toMatch(/^segmint profile: header\.csv: has a header \(customer_id, date, amount\) but no data rows\. Export the data again/);
     const ragged = join(dir, 'ragged.csv');
     writeFileSync(ragged, 'customer_id,date,amount\nA,2024-01-01,1\nB,2024-01-02,2,9\n');
+    // the reader leaves the ragged row out and says so; --strict refuses it, naming the row
     const r = await run(['profile', '--data', ragged]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/ragged\.csv, data row 2: has 4 fields where the header has 3/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^rows: {5}1$/m);
+    expect(r.stdout).toMatch(/^ {2}1 row left out: .*4 fields where the header has 3/m);
+    expect(r.stdout).toMatch(/^ {4}ragged\.csv line 3 \(data row 2\): B,2024-01-02,2,9 \(left out\)$/m);
+    const strict = await run(['profile', '--data', ragged, '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/^segmint profile: ragged\.csv, data row 2: .*4 fields where the header has 3/);
     const missing = await run(['profile', '--data', join(dir, 'nope.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot find '.*nope\.csv'/);

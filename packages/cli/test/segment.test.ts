@@ -223,6 +223,7 @@ describe('the data options', () => {
         roles: { customer: 'id' },
         roleSource: { customer: 'given' },
         leftOut: [{ reason: 'no customer id', count: 1, examples: [{ file: 'a.csv', row: 2, value: '(empty)' }] }],
+        repairs: [],
         issues: []
       },
       'transactions'

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { checkRules, compileRules, formatDiagnostic, mergeDiagnostics, parseRulesPartial, readAsOf, type Diagnostic } from '@segmint/dsl';
 import { CUSTOMERS_TABLE } from '@segmint/engine';
-import { CliError, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
+import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, loadFlags, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 
-const usage = 'segmint check RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD]';
+const usage = `segmint check RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] ${LOAD_USAGE}`;
 
 /** Read a rule file as UTF-8 text; a CliError (exit 2) when it cannot be read. */
 export function readRules(path: string, command: string): string {
@@ -45,9 +45,10 @@ export async function check(args: string[]): Promise<number> {
       'check',
       usage,
       args,
-      { data: { type: 'string', multiple: true }, customers: { type: 'string' }, map: { type: 'string', multiple: true }, 'as-of': { type: 'string' } },
-      { min: 1, max: 1, names: 'RULES (the rule file)' }
+      { data: { type: 'string', multiple: true }, customers: { type: 'string' }, map: { type: 'string', multiple: true }, 'as-of': { type: 'string' }, ...LOAD_OPTIONS },
+      { min: 1, max: 1, names: 'RULES (the rule file)', help: `${LOAD_HELP}\n  (these apply with --data)` }
     );
+    const flags = loadFlags(p);
     const path = p.positionals[0] as string;
     const source = readRules(path, 'check');
     const data = listOpt(p, 'data');
@@ -56,7 +57,7 @@ export async function check(args: string[]): Promise<number> {
     if (data.length > 0) {
       const asOf = stringOpt(p, 'as-of') ?? readAsOf(source) ?? undefined;
       const customers = stringOpt(p, 'customers');
-      const opened = await openData({ data, map: listOpt(p, 'map'), ...(customers ? { customers } : {}), ...(asOf ? { asOf } : {}) });
+      const opened = await openData({ data, map: listOpt(p, 'map'), ...(customers ? { customers } : {}), ...(asOf ? { asOf } : {}), ...flags });
       try {
         const compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf });
         diagnostics = compiled.diagnostics;

@@ -19,12 +19,11 @@ import {
   type Lang,
   type Playbook
 } from '@segmint/strategy';
-import { CliError, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
-import { openData, type OpenedData } from '../data.js';
+import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
+import { noticeLines, openData, type OpenedData } from '../data.js';
 import { rulesAndPlaybooks, validDate, writeOut } from './report.js';
 
-const usage =
-  'segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv|html] [--out FILE] [--lang en|zh] [--flows N] [--library ID]';
+const usage = `segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv|html] [--out FILE] [--lang en|zh] [--flows N] [--library ID] [--encoding ENC] ${LOAD_USAGE}`;
 
 async function copySnapshot(from: Backend, to: Backend, table: string): Promise<void> {
   const rows = await from.query(`SELECT customer, segment, M FROM "${table}"`);
@@ -53,8 +52,10 @@ export async function migrate(args: string[]): Promise<number> {
       out: { type: 'string' },
       lang: { type: 'string' },
       flows: { type: 'string' },
-      encoding: { type: 'string' }
-    });
+      encoding: { type: 'string' },
+      ...LOAD_OPTIONS
+    }, { help: `${LOAD_HELP}\n  (--quiet also leaves out the customer counts and the biggest flows)` });
+    const flags = loadFlags(p);
     const opt = (n: string) => stringOpt(p, n);
     const out = opt('out');
     const ext = out?.toLowerCase().replace(/^.*\./, '') ?? '';
@@ -100,19 +101,28 @@ export async function migrate(args: string[]): Promise<number> {
     const common = {
       map: listOpt(p, 'map'),
       ...(customers !== undefined ? { customers } : {}),
-      ...(encoding !== undefined ? { encoding } : {})
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...flags
     };
 
     let printed = false;
+    // the warnings of building the customers at each as-of (an as-of outside the data's dates),
+    // each once (openData prints those of its own build)
+    const warned = new Set<string>();
     const run = async (opened: OpenedData, asOf: string | undefined, into: string) => {
+      for (const line of noticeLines(opened.workspace.customersInfo?.notices ?? [], true)) warned.add(line);
       const { compiled, result } = await opened.workspace.runRules(src.rules, asOf !== undefined ? { asOf, into: `seg_${into}` } : { into: `seg_${into}` });
+      for (const line of noticeLines(opened.workspace.customersInfo?.notices ?? [], true)) {
+        if (!warned.has(line)) process.stderr.write(line + '\n');
+        warned.add(line);
+      }
       if (!printed) {
         for (const d of compiled.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath) + '\n');
         printed = true;
       }
       if (!compiled.ok || !result) return null;
       await snapshotRun(opened.backend, { table: result.table, into });
-      process.stderr.write(`${into === 'snap_before' ? 'before' : 'after'}: ${result.total.toLocaleString('en-US')} customers as of ${result.asOf}\n`);
+      if (!flags.quiet) process.stderr.write(`${into === 'snap_before' ? 'before' : 'after'}: ${result.total.toLocaleString('en-US')} customers as of ${result.asOf}\n`);
       return result;
     };
 
@@ -167,8 +177,8 @@ export async function migrate(args: string[]): Promise<number> {
     try {
       const m = await computeMigration(main.backend, { before: 'snap_before', after: 'snap_after', segments, from: fromLabel, to: toLabel, lang, flows, playbooks });
       writeOut(fmt === 'json' ? migrationToJson(m) : fmt === 'csv' ? migrationToCsv(m) : fmt === 'html' ? migrationToHtml(m) : migrationToMarkdown(m), out, 'migrate');
-      for (const f of m.flows.slice(0, 3)) process.stderr.write(`  ${f.text}\n`);
-      if (out !== undefined) process.stderr.write(`wrote the ${fmt} migration review to ${out}\n`);
+      if (!flags.quiet) for (const f of m.flows.slice(0, 3)) process.stderr.write(`  ${f.text}\n`);
+      if (out !== undefined && !flags.quiet) process.stderr.write(`wrote the ${fmt} migration review to ${out}\n`);
       return 0;
     } finally {
       await main.close();

@@ -2,11 +2,12 @@
 // columns and types, row count, guessed roles, rows it would leave out, issues), without
 // segmenting anything. Exit 0 when the files can be read, 2 on bad usage or unreadable data.
 import { existsSync } from 'node:fs';
-import { LoadError, formatIssue, profileFiles, rowLabel, filesLabel, type LoadReport, type Role, type RoleMap } from '@segmint/engine';
+import { LoadError, formatIssue, profileFiles, repairExampleLines, rowLabel, filesLabel, type LoadReport, type Role, type RoleMap } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
-import { CliError, boolOpt, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
+import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, boolOpt, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
+import { ProgressLine } from '../data.js';
 
-const USAGE = 'segmint profile --data FILE... [--map ROLE=EXPR]... [--encoding ENC] [--sheet NAME] [--day-first|--month-first] [--json]';
+const USAGE = `segmint profile --data FILE... [--map ROLE=EXPR]... [--encoding ENC] [--sheet NAME] [--day-first|--month-first] [--json] ${LOAD_USAGE}`;
 const ROLES: Role[] = ['customer', 'date', 'amount', 'order'];
 
 export function parseMaps(maps: string[], command: string): RoleMap {
@@ -63,6 +64,18 @@ export function renderProfile(r: LoadReport): string {
       for (const e of l.examples) out.push(`    ${e.file} ${rowLabel(e.row)}: ${e.value === '(empty)' ? '(empty)' : `'${e.value}'`}`);
     }
   }
+  // what the text reader repaired, left out or skipped, with the rows before (and after)
+  out.push('');
+  if (r.repairs.length === 0) out.push('repairs: none');
+  else {
+    out.push('repairs (lines of the file; data rows counted from 1 below the header):');
+    for (const g of r.repairs) {
+      const [unit, verb] = g.action === 'repaired' ? ['row', 'repaired'] : g.action === 'left_out' ? ['row', 'left out'] : ['line', 'skipped'];
+      out.push(`  ${g.count} ${unit}${g.count === 1 ? '' : 's'} ${verb}: ${g.message}${g.hint ? `. ${g.hint}` : ''}`);
+      for (const e of repairExampleLines(g, 5)) out.push(`    ${e}`);
+      if (g.count > 5) out.push(`    ... and ${g.count - 5} more (--json lists the examples kept)`);
+    }
+  }
   if (r.issues.length) {
     out.push('');
     out.push('issues:');
@@ -84,10 +97,12 @@ export async function profile(args: string[]): Promise<number> {
         sheet: { type: 'string' },
         'day-first': { type: 'boolean' },
         'month-first': { type: 'boolean' },
-        json: { type: 'boolean' }
+        json: { type: 'boolean' },
+        ...LOAD_OPTIONS
       },
-      { max: Number.MAX_SAFE_INTEGER, names: 'FILE' }
+      { max: Number.MAX_SAFE_INTEGER, names: 'FILE', help: `${LOAD_HELP}\n  (profile: --strict says whether the files would load in strict mode)` }
     );
+    const flags = loadFlags(p);
     // `--data a.csv b.csv` (what a shell makes of `--data *.csv`): the files after --data
     const data = [...listOpt(p, 'data'), ...p.positionals];
     if (listOpt(p, 'data').length === 0) throw new CliError(`segmint profile: --data is required\nusage: ${USAGE}`);
@@ -95,6 +110,8 @@ export async function profile(args: string[]): Promise<number> {
     const paths = dataFiles(data, 'profile');
     const sheet = stringOpt(p, 'sheet');
     const backend = await NativeBackend.create();
+    const progress = new ProgressLine(process.stderr, { enabled: !flags.quiet });
+    progress.start('data');
     try {
       const report = await profileFiles(
         backend,
@@ -103,15 +120,20 @@ export async function profile(args: string[]): Promise<number> {
           roles: parseMaps(listOpt(p, 'map'), 'profile'),
           encoding: stringOpt(p, 'encoding'),
           sheet: sheet !== undefined && /^\d+$/.test(sheet) ? Number(sheet) : sheet,
-          dayFirst: boolOpt(p, 'day-first') ? true : boolOpt(p, 'month-first') ? false : undefined
+          dayFirst: boolOpt(p, 'day-first') ? true : boolOpt(p, 'month-first') ? false : undefined,
+          ...(flags.strict ? { strict: true } : {}),
+          ...(flags.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
+          onProgress: progress.update
         }
       );
+      progress.stop();
       process.stdout.write(boolOpt(p, 'json') ? JSON.stringify(report, null, 2) + '\n' : renderProfile(report));
       return 0;
     } catch (err) {
       if (err instanceof LoadError) throw new CliError(`segmint profile: ${err.message}`, 2);
       throw err;
     } finally {
+      progress.stop();
       await backend.close();
     }
   });

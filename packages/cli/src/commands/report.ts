@@ -26,11 +26,10 @@ import {
   type Playbook,
   type StrategyDiagnostic
 } from '@segmint/strategy';
-import { CliError, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
+import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 
-const usage =
-  'segmint report --rules R [--playbooks P] --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--format md|html|json|csv] [--out FILE] [--lang en|zh] [--title TEXT] [--library tiers|rfm|lifecycle|value-matrix] [--export FILE.csv [--segment ID] | --export-dir DIR] [--columns A,B,...] [--personal mask|omit|keep]';
+const usage = `segmint report --rules R [--playbooks P] --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--format md|html|json|csv] [--out FILE] [--lang en|zh] [--title TEXT] [--library tiers|rfm|lifecycle|value-matrix] [--export FILE.csv [--segment ID] | --export-dir DIR] [--columns A,B,...] [--personal mask|omit|keep] [--encoding ENC] ${LOAD_USAGE}`;
 
 const FORMATS = ['md', 'html', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -125,8 +124,10 @@ export async function report(args: string[]): Promise<number> {
       'export-dir': { type: 'string' },
       segment: { type: 'string' },
       columns: { type: 'string' },
-      personal: { type: 'string' }
-    });
+      personal: { type: 'string' },
+      ...LOAD_OPTIONS
+    }, { help: `${LOAD_HELP}\n  (--quiet also leaves out the "wrote ..." lines)` });
+    const flags = loadFlags(p);
     const opt = (n: string) => stringOpt(p, n);
     const out = opt('out');
     const format = formatOf({ format: opt('format'), out }, FORMATS, 'report');
@@ -168,7 +169,8 @@ export async function report(args: string[]): Promise<number> {
       map: listOpt(p, 'map'),
       ...(customers !== undefined ? { customers } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
-      ...(encoding !== undefined ? { encoding } : {})
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...flags
     });
     try {
       const { compiled, result } = await opened.workspace.runRules(src.rules, asOfOpt !== undefined ? { asOf: asOfOpt } : {});
@@ -194,7 +196,7 @@ export async function report(args: string[]): Promise<number> {
       });
       const text = format === 'html' ? reportToHtml(rep) : format === 'json' ? reportToJson(rep) : format === 'csv' ? reportToCsv(rep) : reportToMarkdown(rep);
       writeOut(text, out, 'report');
-      if (out !== undefined) process.stderr.write(`wrote the ${format} report (${rep.customers.toLocaleString('en-US')} customers, ${rep.segments.length} segments) to ${out}\n`);
+      if (out !== undefined && !flags.quiet) process.stderr.write(`wrote the ${format} report (${rep.customers.toLocaleString('en-US')} customers, ${rep.segments.length} segments) to ${out}\n`);
       if (exportPath !== undefined) {
         const seg = opt('segment');
         const ids = result.segments.map((s) => s.id);
@@ -219,7 +221,7 @@ export async function report(args: string[]): Promise<number> {
         const what = exported.personal.length
           ? `; personal columns ${exported.personal.map((x) => x.column).join(', ')}: ${exported.mode === 'mask' ? 'masked' : exported.mode === 'omit' ? 'left out' : 'kept as they are'}`
           : '';
-        process.stderr.write(`wrote ${exported.rows.toLocaleString('en-US')} customers (${exported.columns.join(', ')}) to ${exportPath}${what}\n`);
+        if (!flags.quiet) process.stderr.write(`wrote ${exported.rows.toLocaleString('en-US')} customers (${exported.columns.join(', ')}) to ${exportPath}${what}\n`);
       }
       if (exportDir !== undefined) {
         const columns = opt('columns')
@@ -241,7 +243,7 @@ export async function report(args: string[]): Promise<number> {
             throw new CliError(`segmint report: --columns: ${err instanceof Error ? err.message : String(err)}`);
           }
           writeOut(exported.csv, join(exportDir, t.file), 'report');
-          process.stderr.write(`wrote ${exported.rows.toLocaleString('en-US')} customers to ${join(exportDir, t.file)}\n`);
+          if (!flags.quiet) process.stderr.write(`wrote ${exported.rows.toLocaleString('en-US')} customers to ${join(exportDir, t.file)}\n`);
         }
       }
       return 0;

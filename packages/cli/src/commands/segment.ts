@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { compileRules, formatDiagnostic, readAsOf } from '@segmint/dsl';
 import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
-import { CliError, boolOpt, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
+import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, boolOpt, listOpt, loadFlags, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 
 const usage =
-  'segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC] [--sheet NAME] [--day-first|--month-first]';
+  `segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC] [--sheet NAME] [--day-first|--month-first] ${LOAD_USAGE}`;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -115,8 +115,10 @@ export async function segment(args: string[]): Promise<number> {
       encoding: { type: 'string' },
       sheet: { type: 'string' },
       'day-first': { type: 'boolean' },
-      'month-first': { type: 'boolean' }
-    });
+      'month-first': { type: 'boolean' },
+      ...LOAD_OPTIONS
+    }, { help: `${LOAD_HELP}\n  (--quiet also leaves out the per-segment summary)` });
+    const flags = loadFlags(p);
     if (boolOpt(p, 'day-first') && boolOpt(p, 'month-first')) throw new CliError('segmint segment: give --day-first or --month-first, not both');
     const sheet = stringOpt(p, 'sheet');
     const dayFirst = boolOpt(p, 'day-first') ? true : boolOpt(p, 'month-first') ? false : undefined;
@@ -152,7 +154,8 @@ export async function segment(args: string[]): Promise<number> {
       ...(asOf !== undefined ? { asOf } : {}),
       ...(encoding !== undefined ? { encoding } : {}),
       ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}),
-      ...(dayFirst !== undefined ? { dayFirst } : {})
+      ...(dayFirst !== undefined ? { dayFirst } : {}),
+      ...flags
     });
     const tmp = out === undefined ? mkdtempSync(join(tmpdir(), 'segmint-out-')) : null;
     try {
@@ -167,8 +170,8 @@ export async function segment(args: string[]): Promise<number> {
         throw new CliError(`segmint segment: cannot write '${out ?? 'stdout'}': ${err instanceof Error ? err.message : String(err)}`);
       }
       if (tmp) await streamToStdout(target);
-      for (const line of summaryLines(result)) process.stderr.write(line + '\n');
-      if (out !== undefined) process.stderr.write(`wrote ${result.total.toLocaleString('en-US')} customers to ${out}\n`);
+      if (!flags.quiet) for (const line of summaryLines(result)) process.stderr.write(line + '\n');
+      if (out !== undefined && !flags.quiet) process.stderr.write(`wrote ${result.total.toLocaleString('en-US')} customers to ${out}\n`);
       return 0;
     } finally {
       await opened.close();

@@ -4,11 +4,11 @@
 // fields are the built-in metrics plus any other name as a column; `as_of` needs an `as of` line.
 import { compileRules, readAsOf } from '@segmint/dsl';
 import { CUSTOMERS_TABLE } from '@segmint/engine';
-import { CliError, boolOpt, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
+import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, loadFlags, boolOpt, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 import { printDiagnostics, readRules, summary } from './check.js';
 
-const usage = 'segmint sql RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--dialect duckdb] [--bind]';
+const usage = `segmint sql RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--dialect duckdb] [--bind] ${LOAD_USAGE}`;
 const DIALECTS = ['duckdb'] as const;
 
 export async function sql(args: string[]): Promise<number> {
@@ -23,10 +23,12 @@ export async function sql(args: string[]): Promise<number> {
         map: { type: 'string', multiple: true },
         'as-of': { type: 'string' },
         dialect: { type: 'string' },
-        bind: { type: 'boolean' }
+        bind: { type: 'boolean' },
+        ...LOAD_OPTIONS
       },
-      { min: 1, max: 1, names: 'RULES (the rule file)' }
+      { min: 1, max: 1, names: 'RULES (the rule file)', help: `${LOAD_HELP}\n  (these apply with --data)` }
     );
+    const flags = loadFlags(p);
     const dialect = stringOpt(p, 'dialect') ?? 'duckdb';
     if (!(DIALECTS as readonly string[]).includes(dialect)) throw new CliError(`segmint sql: unknown dialect '${dialect}': the dialects are ${DIALECTS.join(', ')}\nusage: ${usage}`);
     const path = p.positionals[0] as string;
@@ -38,7 +40,7 @@ export async function sql(args: string[]): Promise<number> {
     if (data.length > 0) {
       const asOf = asOfOpt ?? readAsOf(source) ?? undefined;
       const customers = stringOpt(p, 'customers');
-      const opened = await openData({ data, map: listOpt(p, 'map'), ...(customers ? { customers } : {}), ...(asOf ? { asOf } : {}) });
+      const opened = await openData({ data, map: listOpt(p, 'map'), ...(customers ? { customers } : {}), ...(asOf ? { asOf } : {}), ...flags });
       try {
         compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf, dialect: 'duckdb', bind });
       } finally {
