@@ -11,7 +11,7 @@ import { csvField, type TextDialect } from './fields.js';
 import { LineSplitter, type Line } from './lines.js';
 import { readRecord, type TextRecord } from './record.js';
 import { RepairLog } from './repairs.js';
-import { columnShapes, fixShape, type ColumnShape } from './shape.js';
+import { classOf, columnShapes, fixShape, type ColumnShape } from './shape.js';
 import { headerLike, sniffDialect, sniffLayout, type TextLayout } from './sniff.js';
 
 export interface LenientOptions {
@@ -59,6 +59,17 @@ export function describeDialect(d: TextDialect, header: boolean): string {
   const quote = d.quote === "'" ? ", apostrophe quotes" : '';
   const esc = d.escape === 'backslash' ? ', backslash escapes' : '';
   return `delimited text (${DELIM_LABEL[d.delimiter]}-separated${quote}${esc}, ${header ? 'with header' : 'no header'})`;
+}
+
+/** In a row whose quotes were read as characters: a value of a number or date column that is
+ * a number or date but for a quote at its start or end ("20) loses that quote. */
+function unquoteValues(fields: string[], shapes: readonly ColumnShape[], quote: string): string[] {
+  return fields.map((f, i) => {
+    const kind = shapes[i]?.kind;
+    if ((kind !== 'number' && kind !== 'date') || !(f.startsWith(quote) || f.endsWith(quote))) return f;
+    const bare = f.slice(f.startsWith(quote) ? 1 : 0, f.endsWith(quote) && f.length > 1 ? -1 : undefined);
+    return !bare.includes(quote) && classOf(bare) === kind ? bare : f;
+  });
 }
 
 function norm(s: string): string {
@@ -215,6 +226,7 @@ export async function readLenient(chunks: AsyncIterable<string>, options: Lenien
     t.lastLine = r.line + r.span - 1;
     if (t.index !== wanted) return;
     rowNo++;
+    if (r.literalQuotes && dialect.quote) fields = unquoteValues(fields, t.shapes ?? [], dialect.quote);
     const ex = { file, line: r.line, row: rowNo, before: r.text, after: shown(fields, quoted) };
     if (r.literalQuotes) log.add('text.quote_literal', 'repaired', {}, ex);
     if (r.cleaned.nul) log.add('text.nul_removed', 'repaired', {}, ex);
