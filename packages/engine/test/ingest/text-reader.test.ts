@@ -132,6 +132,20 @@ describe('lenient text reader', () => {
     expect(codes(r)).toEqual(['text.quote_literal:repaired:2']);
   });
 
+  it('a stray quote at the edge of a number is dropped (the row says so); in text it stays', async () => {
+    const r = await read('id,name,amount\n1,Ann,10\n2,"Bob,20\n3,Cy,"30\n4,Di,40\n');
+    expect(r.table).toEqual([
+      ['1', 'Ann', '10'],
+      ['2', '"Bob', '20'],
+      ['3', 'Cy', '30'],
+      ['4', 'Di', '40']
+    ]);
+    expect(r.repairs[0]!.examples.map((e) => [e.line, e.after])).toEqual([
+      [3, '2,"""Bob",20'],
+      [4, '3,Cy,30']
+    ]);
+  });
+
   it('rows of the wrong shape with no certain reading are left out with their text', async () => {
     const r = await read('id,name,city,amount\n1,Ann,Oslo,10\n2,Bob,Rome,20\n3,Cy,Lima,x,30\n4,Di,Kyiv,40\n5,Ed\n6,Flo,Bonn,60\n');
     expect(r.table.map((x) => x[0])).toEqual(['1', '2', '4', '6']);

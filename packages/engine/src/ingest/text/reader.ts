@@ -267,7 +267,7 @@ export async function readLenient(chunks: AsyncIterable<string>, options: Lenien
   const decideShapes = (t: Table) => {
     if (t.shapes) return;
     t.shapes = columnShapes(
-      t.early.filter((r) => r.fields.length === t.width && !r.blank && !sameNames(t, r)).map((r) => r.fields),
+      t.early.filter((r) => r.fields.length === t.width && !r.blank && !r.literalQuotes && !sameNames(t, r)).map((r) => r.fields),
       t.width
     );
     const early = t.early;
