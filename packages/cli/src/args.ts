@@ -90,11 +90,12 @@ export function boolOpt(p: Parsed, name: string): boolean {
 export const LOAD_OPTIONS: OptionSpec = {
   strict: { type: 'boolean' },
   'keep-implausible-dates': { type: 'boolean' },
-  quiet: { type: 'boolean' }
+  quiet: { type: 'boolean' },
+  'csv-table': { type: 'string' }
 };
 
 /** How LOAD_OPTIONS read in a usage line. */
-export const LOAD_USAGE = '[--strict] [--keep-implausible-dates] [--quiet]';
+export const LOAD_USAGE = '[--strict] [--keep-implausible-dates] [--quiet] [--csv-table N]';
 
 /** What LOAD_OPTIONS mean, for a command's usage text. */
 export const LOAD_HELP = `  --strict                  a date or an amount that is empty or cannot be read, a date before
@@ -104,11 +105,22 @@ export const LOAD_HELP = `  --strict                  a date or an amount that i
                             counted; rows without a customer id are never an error)
   --keep-implausible-dates  keep rows dated before 1900-01-01 or after today (default: left out
                             and reported, so they cannot set the default as-of)
-  --quiet                   no progress and no informational lines on stderr: warnings and errors only`;
+  --quiet                   no progress and no informational lines on stderr: warnings and errors only
+  --csv-table N             a text file holding several tables (each with its own header): read
+                            table N (default 1; the others are named in the report)`;
 
-/** --strict, --keep-implausible-dates and --quiet. */
-export function loadFlags(p: Parsed): { strict: boolean; keepImplausibleDates: boolean; quiet: boolean } {
-  return { strict: boolOpt(p, 'strict'), keepImplausibleDates: boolOpt(p, 'keep-implausible-dates'), quiet: boolOpt(p, 'quiet') };
+/** --csv-table N: a whole number from 1 (a CliError otherwise). */
+export function csvTableOpt(p: Parsed): number | undefined {
+  const v = stringOpt(p, 'csv-table');
+  if (v === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(v.trim())) throw new CliError(`--csv-table takes the number of a table in the file, from 1 (got '${v}')`);
+  return Number(v);
+}
+
+/** --strict, --keep-implausible-dates, --quiet and --csv-table. */
+export function loadFlags(p: Parsed): { strict: boolean; keepImplausibleDates: boolean; quiet: boolean; csvTable?: number } {
+  const csvTable = csvTableOpt(p);
+  return { strict: boolOpt(p, 'strict'), keepImplausibleDates: boolOpt(p, 'keep-implausible-dates'), quiet: boolOpt(p, 'quiet'), ...(csvTable !== undefined ? { csvTable } : {}) };
 }
 
 /** A required string option; a CliError naming it when absent. */

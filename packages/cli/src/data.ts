@@ -41,6 +41,8 @@ export interface DataOptions {
   strict?: boolean;
   /** --keep-implausible-dates: keep rows dated before 1900 or after today (left out by default) */
   keepImplausibleDates?: boolean;
+  /** --csv-table N: which table of a text file holding several (the --data files only) */
+  csvTable?: number;
   /** --quiet: no progress and no informational lines; warnings and errors only */
   quiet?: boolean;
   /** do not build the customer relation (profile-like commands) */
@@ -94,6 +96,7 @@ function loadOptions(options: DataOptions, forData: boolean, onProgress?: (p: Lo
     ...(options.dayFirst !== undefined ? { dayFirst: options.dayFirst } : {}),
     ...(options.strict ? { strict: true } : {}),
     ...(forData && options.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
+    ...(forData && options.csvTable !== undefined ? { table: options.csvTable } : {}),
     ...(onProgress ? { onProgress } : {})
   };
 }

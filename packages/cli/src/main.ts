@@ -13,7 +13,12 @@ Usage:
                   [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json]
   segmint report  --rules R --playbooks P --data ... [--format md|html|json|csv] [--out F]
   segmint migrate --rules R --data ... --from DATE --to DATE [--format md|json|csv]
-  segmint convert FILE... --out OUT.csv|OUT.parquet [--strict] [--report REPORT.json] [--provenance]
+  segmint convert FILE... --out OUT.csv|OUT.parquet [--report REPORT.json] [--provenance]
+                                              the table exactly as Segmint reads it, repairs reported
+
+Loading data (each command's --help tells which it takes): --strict (refuse instead of
+  repairing), --quiet, --keep-implausible-dates, --encoding ENC, --sheet NAME, --csv-table N,
+  --day-first|--month-first
 
 Exit codes: 0 success, 1 the rules have errors, 2 bad usage or unreadable data.`;
 

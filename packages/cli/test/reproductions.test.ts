@@ -105,4 +105,21 @@ describe('the reproductions, on the command line', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('customer_id,order_date,amount,note\nC1,2024-01-05,10,""\nC2,2024-01-06,20,\n');
   });
+
+  it('a file with several tables: the first by default, the others named; --csv-table N reads another', async () => {
+    const f = file('tables.csv', 'Orders\ncustomer_id,order_date,amount\nC1,2024-01-05,10\nC2,2024-01-06,20\n\nReturns\ncustomer_id,order_date,amount,reason\nC1,2024-02-01,-5,broken\n');
+    const out = join(tmp, 'tables.out.csv');
+    const one = await run(['convert', f, '--out', out]);
+    expect(one.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('customer_id,order_date,amount\nC1,2024-01-05,10\nC2,2024-01-06,20\n');
+    expect(one.stderr).toMatch(/table 2 of the file \(lines 7-8, 1 rows, columns customer_id, order_date, amount, reason\) was not read/);
+    const two = await run(['convert', f, '--out', out, '--csv-table', '2']);
+    expect(two.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('customer_id,order_date,amount,reason\nC1,2024-02-01,-5,broken\n');
+    const seg = await run(['segment', '--rules', tiers, '--data', f, '--csv-table', '2', '--map', 'amount=amount']);
+    expect(seg.stderr).toMatch(/1 rows|1 row/);
+    const bad = await run(['segment', '--rules', tiers, '--data', f, '--csv-table', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--csv-table takes the number of a table/);
+  });
 });

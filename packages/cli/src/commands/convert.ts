@@ -9,10 +9,10 @@ import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LoadError, exportTable, filesLabel, formatExportIssue, formatIssue, repairExampleLines, type ExportFormat, type ExportReport, type LoadOptions } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
-import { CliError, boolOpt, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
+import { CliError, boolOpt, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt, csvTableOpt } from '../args.js';
 
 const USAGE =
-  'segmint convert FILE... --out OUT.csv|OUT.parquet [--strict] [--report REPORT.json] [--encoding ENC] [--sheet NAME] [--provenance] [--day-first|--month-first]';
+  'segmint convert FILE... --out OUT.csv|OUT.parquet [--strict] [--report REPORT.json] [--encoding ENC] [--sheet NAME] [--provenance] [--day-first|--month-first] [--csv-table N]';
 
 /** Repair examples printed per group (the report file has every one the engine kept). */
 const EXAMPLES_SHOWN = 5;
@@ -98,6 +98,7 @@ export async function convert(args: string[]): Promise<number> {
         provenance: { type: 'boolean' },
         'day-first': { type: 'boolean' },
         'month-first': { type: 'boolean' },
+        'csv-table': { type: 'string' },
         // `--data FILE...` as the other commands take it: the same as FILE...
         data: { type: 'string', multiple: true }
       },
@@ -118,12 +119,14 @@ export async function convert(args: string[]): Promise<number> {
     if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new CliError(`segmint convert: cannot write '${out}': the folder '${dirname(out)}' does not exist; create it first`);
     const sheet = stringOpt(p, 'sheet');
     const encoding = stringOpt(p, 'encoding');
+    const csvTable = csvTableOpt(p);
     const options: LoadOptions & { provenance: boolean } = {
       provenance: boolOpt(p, 'provenance'),
       strict: boolOpt(p, 'strict'),
       ...(encoding !== undefined ? { encoding } : {}),
       ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}),
-      ...(boolOpt(p, 'day-first') ? { dayFirst: true } : boolOpt(p, 'month-first') ? { dayFirst: false } : {})
+      ...(boolOpt(p, 'day-first') ? { dayFirst: true } : boolOpt(p, 'month-first') ? { dayFirst: false } : {}),
+      ...(csvTable !== undefined ? { table: csvTable } : {})
     };
     const backend = await NativeBackend.create();
     let r: ExportReport;

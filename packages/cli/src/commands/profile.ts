@@ -123,6 +123,7 @@ export async function profile(args: string[]): Promise<number> {
           dayFirst: boolOpt(p, 'day-first') ? true : boolOpt(p, 'month-first') ? false : undefined,
           ...(flags.strict ? { strict: true } : {}),
           ...(flags.keepImplausibleDates ? { keepImplausibleDates: true } : {}),
+          ...(flags.csvTable !== undefined ? { table: flags.csvTable } : {}),
           onProgress: progress.update
         }
       );
