@@ -171,8 +171,9 @@ export interface LoadOptions {
   /** Refuse instead of repairing: the first row the reader would repair or leave out (and any
    * value that cannot be read) fails the load, naming it. Default false (lenient). */
   strict?: boolean;
-  /** Keep rows dated before 1900 or after today (left out and reported by default; they never
-   * set the default as-of). */
+  /** Keep rows dated before 1900 or after today. By default they are left out and reported
+   * (code values.date_implausible), so they never set the default as-of; kept, they count like
+   * any other row (the latest may then set the as-of) and a warning says so. */
   keepImplausibleDates?: boolean;
   /** A text file holding several tables (each with its own header): which one to read,
    * 1-based. Default: the first; the others are reported. */
