@@ -61,7 +61,7 @@ export function readRecord(lines: readonly Line[], i: number, d: TextDialect, ex
   let nul = c.nul;
   let bom = c.bom;
   let j = i;
-  let multi: { fields: string[]; quoted: boolean[]; next: number; text: string } | null = null;
+  let multi: { fields: string[]; quoted: boolean[]; next: number; text: string; stray: boolean } | null = null;
   const q = d.quote ?? '"';
   while (j - i < MAX_SPAN_LINES) {
     if (j + 1 >= lines.length) {
@@ -80,10 +80,10 @@ export function readRecord(lines: readonly Line[], i: number, d: TextDialect, ex
     if (!lc.text.includes(q)) continue;
     const again = parseQuoted(text, d);
     if (again.state === 'open') continue;
-    if (again.state === 'ok') multi = { fields: again.fields, quoted: again.quoted, next: j + 1, text: raw };
+    if (again.state === 'ok') multi = { fields: again.fields, quoted: again.quoted, next: j + 1, text: raw, stray: again.stray };
     break;
   }
   if (multi && (expected === null || multi.fields.length === expected))
-    return { record: { line: first.no, span: multi.next - i, text: multi.text, fields: multi.fields, quoted: multi.quoted, literalQuotes: false, cleaned: { nul, bom }, blank: false }, next: multi.next };
+    return { record: { line: first.no, span: multi.next - i, text: multi.text, fields: multi.fields, quoted: multi.quoted, literalQuotes: multi.stray, cleaned: { nul, bom }, blank: false }, next: multi.next };
   return single(splitLiteral(c.text, d), true);
 }

@@ -24,6 +24,8 @@ export interface ColumnShape {
   kind: CellClass;
   /** some well-shaped row leaves it empty */
   canBeEmpty: boolean;
+  /** the kinds of value the column holds in the well-shaped rows */
+  seen: ReadonlySet<CellClass>;
 }
 
 /** Column shapes from well-shaped rows (every row has `n` fields). */
@@ -33,15 +35,17 @@ export function columnShapes(rows: readonly (readonly string[])[], n: number): C
     let empty = 0;
     let number = 0;
     let date = 0;
+    const seen = new Set<CellClass>();
     for (const r of rows) {
       const k = classOf(r[c] ?? '');
+      seen.add(k);
       if (k === 'empty') empty++;
       else if (k === 'number') number++;
       else if (k === 'date') date++;
     }
     const filled = rows.length - empty;
     const kind: CellClass = filled === 0 ? 'empty' : number >= 0.95 * filled ? 'number' : date >= 0.95 * filled ? 'date' : 'text';
-    out.push({ kind, canBeEmpty: empty > 0 });
+    out.push({ kind, canBeEmpty: empty > 0, seen });
   }
   return out;
 }
@@ -50,10 +54,8 @@ export function columnShapes(rows: readonly (readonly string[])[], n: number): C
 export function fits(v: string, shape: ColumnShape | undefined): boolean {
   if (!shape) return true;
   const k = classOf(v);
-  if (k === 'empty') return true;
-  if (shape.kind === 'text') return true;
-  if (shape.kind === 'empty') return false;
-  return k === shape.kind;
+  // a value of a kind the column holds (an empty one fits anywhere: missing values are)
+  return k === 'empty' || shape.seen.has(k);
 }
 
 export type ShapeFix =
@@ -85,10 +87,11 @@ export function fixShape(fields: readonly string[], quoted: readonly boolean[], 
       if (pieces.some((_, i) => quoted[c + i])) continue;
       const value = pieces.join(delimiter);
       const shape = shapes[c];
-      const kind = shape?.kind ?? 'text';
       let code: Candidate['code'] | null = null;
-      if (kind === 'number' && delimiter === ',' && GROUPED.test(value)) code = 'text.row_merged_number';
-      else if (kind === 'text') code = 'text.row_merged_text';
+      if (shape?.seen.has('number') && delimiter === ',' && GROUPED.test(value)) code = 'text.row_merged_number';
+      // text holding the separator: every piece a value of a kind the column holds (a trailing
+      // empty piece is a stray separator, a number piece a shifted amount)
+      else if ((shape === undefined || shape.kind === 'text') && pieces.every((p) => p.trim() !== '' && fits(p, shape) && classOf(p) !== 'empty')) code = 'text.row_merged_text';
       if (!code) continue;
       candidates.push({
         code,

@@ -133,16 +133,22 @@ export function sniffLayout(lines: readonly Line[], dialect: TextDialect): TextL
     const trailing = r.fields.length >= 3 && r.fields[r.fields.length - 1] === '' && headerLike(r);
     const ks = trailing ? [r.fields.length, r.fields.length - 1] : [r.fields.length];
     const at = all.indexOf(r);
-    // the records after it, up to the next blank line (blank lines right after it skipped)
+    // the records after it, up to a blank line that another table's header follows
     const block: TextRecord[] = [];
-    let j = at + 1;
-    while (j < all.length && all[j]!.blank) j++;
-    for (; j < all.length && block.length < 30 && !all[j]!.blank; j++) block.push(all[j]!);
+    for (let j = at + 1; j < all.length && block.length < 30; j++) {
+      const x = all[j]!;
+      if (!x.blank) {
+        block.push(x);
+        continue;
+      }
+      const next = all.slice(j + 1).find((y) => !y.blank);
+      if (block.length > 0 && next && headerLike(next) && next.fields.length !== r.fields.length) break;
+    }
     for (const k of ks) {
       if (k < 2) continue;
       const same = block.filter((b) => b.fields.length === k).length;
-      // (one odd row among the first two may be a damaged row, a comment or a note)
-      if (block.length === 0 ? rs.length === 1 : same >= 0.6 * block.length && (block[0]!.fields.length === k || block[1]?.fields.length === k))
+      // (a few odd rows at the top may be damaged rows, comments or notes)
+      if (block.length === 0 ? rs.length === 1 : same >= 0.5 * block.length && block.slice(0, 3).some((b) => b.fields.length === k))
         return { r, width: k, trailing: k !== r.fields.length };
     }
     return null;
