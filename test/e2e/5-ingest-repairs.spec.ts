@@ -273,3 +273,22 @@ test('Strict refuses the shifted file naming the row; the data on screen stays',
   await expect(strict).not.toBeChecked();
   expect(await customerM(page, 'C3')).toEqual([1234.5]);
 });
+
+/** Two tables in one export (orders, then returns with a column more). */
+const TABLES = 'Orders\norder_id,customer_id,order_date,amount\nO1,C1,2024-01-05,100\nO2,C2,2024-02-01,50\n\nReturns\norder_id,customer_id,order_date,amount,reason\nR1,C1,2024-02-10,-20,broken\n';
+
+test('a file holding two tables: the first is read and the other named; the load settings read the second', async ({ page }, info) => {
+  await openApp(page);
+  await drop(page, 'two-tables.csv', TABLES);
+  await expect(page.getByTestId('dataset-files')).toHaveText('two-tables.csv');
+  await expect(page.getByTestId('dataset-rows')).toHaveText('2');
+  expect(await customerM(page, 'C1')).toEqual([100]);
+  const table = page.getByLabel('Table in the file');
+  await expect(table).toHaveValue('1');
+  await table.selectOption({ label: 'Table 2' });
+  await page.getByRole('button', { name: 'Reload with these settings' }).click();
+  await expect(page.getByTestId('dataset-rows')).toHaveText('1');
+  expect(await sql(page, 'SELECT count(*) AS n FROM segmint_tx')).toBe(1);
+  await expect(page.getByLabel('Table in the file')).toHaveValue('2');
+  await shot(page, info, 'two-tables-second');
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LoadError, type LoadIssue, type LoadReport, type MessageCode, type RepairGroup } from '@segmint/engine';
-import { asksDateOrder, exampleView, failedColumns, hasPlace, leftOutOf, notesOf, problemOf, repairsOf, shownExamples, whereText, type Translate } from './load-report.js';
+import { asksDateOrder, tablesIn, exampleView, failedColumns, hasPlace, leftOutOf, notesOf, problemOf, repairsOf, shownExamples, whereText, type Translate } from './load-report.js';
 
 /** A code as the engine gives it (typed as the engine's codes, whichever exist yet). */
 const code = (c: string) => c as MessageCode;
@@ -110,5 +110,13 @@ describe('places in a file', () => {
     expect(whereText({ file: 'a.csv' }, tr)).toBe('a.csv');
     expect(hasPlace({ file: 'a.csv' })).toBe(false);
     expect(hasPlace({ file: 'a.csv', column: 'x' })).toBe(true);
+  });
+});
+
+describe('tablesIn', () => {
+  it('reads the number of tables the reader reported, else 1', () => {
+    expect(tablesIn([])).toBe(1);
+    expect(tablesIn([{ code: 'text.mixed_line_endings' }])).toBe(1);
+    expect(tablesIn([{ code: 'text.other_table', params: { table: 2 } }, { code: 'text.tables', params: { tables: 3, table: 1 } }])).toBe(3);
   });
 });

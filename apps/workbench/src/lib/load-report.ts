@@ -49,6 +49,12 @@ export interface Note extends Coded {
 }
 
 /** Did the engine ask (or decide, or was told) DD/MM vs MM/DD? */
+/** How many tables the reader found in a text file (1 unless it said it holds several). */
+export function tablesIn(issues: readonly { code?: string; params?: Record<string, string | number> }[]): number {
+  const said = issues.find((i) => i.code === 'text.tables');
+  return Math.max(1, Number(said?.params?.tables ?? 1));
+}
+
 export function asksDateOrder(issues: readonly { code?: string }[]): boolean {
   return issues.some((i) => i.code !== undefined && DATE_ORDER_CODES.has(i.code));
 }

@@ -7,7 +7,7 @@ import { loadLibrary } from '@segmint/strategy';
 import { sheetNames } from './files.js';
 import { wasmBundles } from './bundles.js';
 import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
-import { asksDateOrder, errorIssues, failedColumns, leftOutOf, notesOf, problemOf, repairsOf, type LeftOut, type LoadProblem, type Note, type Repair } from './load-report.js';
+import { asksDateOrder, tablesIn, errorIssues, failedColumns, leftOutOf, notesOf, problemOf, repairsOf, type LeftOut, type LoadProblem, type Note, type Repair } from './load-report.js';
 
 export type { LoadProblem } from './load-report.js';
 
@@ -55,6 +55,8 @@ export interface FileInfo {
   sheets: string[];
   /** the engine asked (or decided) DD/MM vs MM/DD: the form offers the choice */
   dateOrder: boolean;
+  /** tables found in a text file (more than one: the form offers a choice) */
+  tables: number;
 }
 
 export interface QuickResult {
@@ -193,7 +195,8 @@ export class Session {
           encoding: tx.encoding,
           format: tx.format,
           sheets,
-          dateOrder: options.dayFirst !== undefined || asksDateOrder(tx.issues)
+          dateOrder: options.dayFirst !== undefined || asksDateOrder(tx.issues),
+          tables: tablesIn(tx.issues)
         };
         let attrs: LoadReport | null = null;
         if (customers) {
@@ -206,7 +209,7 @@ export class Session {
             this.customersFileInfo = await describeFailed(backend, customers, copts, csheets, e);
             throw e;
           }
-          this.customersFileInfo = { columns: attrs.columns.map((c) => c.name), roles: { customer: attrs.roles.customer }, encoding: attrs.encoding, format: attrs.format, sheets: csheets, dateOrder: false };
+          this.customersFileInfo = { columns: attrs.columns.map((c) => c.name), roles: { customer: attrs.roles.customer }, encoding: attrs.encoding, format: attrs.format, sheets: csheets, dateOrder: false, tables: 1 };
         }
         current = orders.name;
         this.done = ['engine', 'data'];
@@ -397,9 +400,9 @@ async function describeFailed(backend: WasmBackend, file: File, options: LoadOpt
   const dateOrder = options.dayFirst !== undefined || asksDateOrder(errorIssues(e));
   try {
     const p = await profileFiles(backend, [browserFile(file)], { ...options, strict: false });
-    return { columns: p.columns.map((c) => c.name), roles: { ...p.roles, ...options.roles }, encoding: p.encoding, format: p.format, sheets, dateOrder };
+    return { columns: p.columns.map((c) => c.name), roles: { ...p.roles, ...options.roles }, encoding: p.encoding, format: p.format, sheets, dateOrder, tables: tablesIn(p.issues) };
   } catch {
-    return { columns: failedColumns(e), roles: { ...options.roles }, encoding: '', format: '', sheets, dateOrder };
+    return { columns: failedColumns(e), roles: { ...options.roles }, encoding: '', format: '', sheets, dateOrder, tables: 1 };
   }
 }
 

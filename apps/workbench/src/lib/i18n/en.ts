@@ -47,6 +47,8 @@ export const en = {
   'settings.auto': 'Automatic',
   'settings.detected': 'Detected: {encoding}',
   'settings.sheet': 'Excel sheet',
+  'settings.table': 'Table in the file',
+  'settings.tableN': 'Table {n}',
   'settings.dateOrder': 'Date order',
   'settings.dayFirst': 'Day first (DD/MM/YYYY)',
   'settings.monthFirst': 'Month first (MM/DD/YYYY)',

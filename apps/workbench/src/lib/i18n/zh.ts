@@ -48,6 +48,8 @@ export const zh: Dictionary = {
   'settings.auto': '自动',
   'settings.detected': '检测到：{encoding}',
   'settings.sheet': 'Excel 工作表',
+  'settings.table': '文件中的表格',
+  'settings.tableN': '第 {n} 个表格',
   'settings.dateOrder': '日期顺序',
   'settings.dayFirst': '日在前（DD/MM/YYYY）',
   'settings.monthFirst': '月在前（MM/DD/YYYY）',
