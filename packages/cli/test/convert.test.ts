@@ -437,9 +437,9 @@ describe('segmint convert to Parquet', () => {
     ]);
     const byCode = report.issues.filter((i) => i.code?.startsWith('export.')).map((i) => ({ severity: i.severity, code: i.code, column: i.column, row: i.row, params: i.params }));
     expect(byCode).toEqual([
-      { severity: 'warning', code: 'export.kept_as_text', column: 'id', row: 5002, params: { column: 'id', type: 'integer', count: 1, example: 'x5002', file: 'typed.csv', row: 5002 } },
+      { severity: 'warning', code: 'export.kept_as_text', column: 'id', row: 5002, params: { sample: '5,000', column: 'id', type: 'integer', count: 1, example: 'x5002', file: 'typed.csv', row: 5002 } },
       { severity: 'info', code: 'export.leading_zeros', column: 'zip', row: 1, params: { column: 'zip', type: 'integer', count: 5002, example: '01', file: 'typed.csv', row: 1 } },
-      { severity: 'warning', code: 'export.kept_as_text', column: 'at', row: 5002, params: { column: 'at', type: 'timestamp', count: 1, example: '2024-02-30 10:00:00', file: 'typed.csv', row: 5002 } }
+      { severity: 'warning', code: 'export.kept_as_text', column: 'at', row: 5002, params: { sample: '5,000', column: 'at', type: 'timestamp', count: 1, example: '2024-02-30 10:00:00', file: 'typed.csv', row: 5002 } }
     ]);
     expect(r.stderr).toContain('wrote: ' + out + ' (Parquet: id text, zip text, amount number, day date, at text, flag boolean, note text, blank text, source_file text, source_row integer)');
     expect(r.stderr).toContain("warning: typed.csv, data row 5002, column 'id': written as text, not integer: values that cannot be read as integer: 1 (the first: 'x5002')");

@@ -52,7 +52,7 @@ describe('the reproductions, on the command line', { timeout: 60_000 }, () => {
     // strict: refused, naming the row
     const s = await run(['segment', '--rules', tiers, '--data', d1, '--strict']);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/d1\.csv, data row 2: a number with a thousands separator.*strict mode/);
+    expect(s.stderr).toMatch(/d1\.csv, data row 2: strict mode stops here instead of repairing: a number with a thousands separator/);
   });
 
   it('2. an implausible date neither sets the as-of nor counts; it is reported', async () => {

@@ -19,7 +19,10 @@ export const MESSAGE_CODES = Object.keys(EN) as MessageCode[];
 /** The message and hint of `code` in `locale`, placeholders filled. */
 export function renderMessage(code: MessageCode, params: Params = {}, locale: MessageLocale = 'en'): { message: string; hint?: string } {
   const t: Template = (locale === 'zh-CN' ? ZH : EN)[code];
-  return t.hint !== undefined ? { message: fill(t.message, params), hint: fill(t.hint, params) } : { message: fill(t.message, params) };
+  // a message about another one (strict mode refusing a repair) names it by code in `problem`
+  const inner = typeof params.problem === 'string' && params.problem in EN && params.problem !== code ? renderMessage(params.problem as MessageCode, params, locale).message : null;
+  const p = inner !== null ? { ...params, problem: inner } : params;
+  return t.hint !== undefined ? { message: fill(t.message, p), hint: fill(t.hint, p) } : { message: fill(t.message, p) };
 }
 
 /** The raw templates (tests check both languages have every code and the same placeholders). */

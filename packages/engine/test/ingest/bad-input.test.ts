@@ -139,8 +139,8 @@ describe('bad input', () => {
     ]);
     await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
     const e = await failing([diskFile(dir, 'ragged.csv', text)], { strict: true });
-    expect(e.message).toMatch(/^ragged\.csv, data row 2: rows with 2 fields where the header has 3 were left out.*strict mode/);
-    expect(e.issues[0]).toMatchObject({ code: 'text.row_too_few_fields', file: 'ragged.csv', line: 3, row: 2 });
+    expect(e.message).toMatch(/^ragged\.csv, data row 2: strict mode stops here instead of leaving the row out: rows with 2 fields where the header has 3 were left out/);
+    expect(e.issues[0]).toMatchObject({ code: 'text.strict_left_out', params: expect.objectContaining({ problem: 'text.row_too_few_fields' }), file: 'ragged.csv', line: 3, row: 2 });
   });
 
   it('a ragged row far below the first rows (past the sample that types are read from)', async () => {
@@ -152,7 +152,7 @@ describe('bad input', () => {
     expect(n).toEqual({ n: 24_999, last: 25_000 });
     await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
     const e = await failing([diskFile(dir, 'long.csv', lines.join('\n'))], { strict: true });
-    expect(e.issues[0]).toMatchObject({ code: 'text.row_too_few_fields', line: 24_001, row: 24_000 });
+    expect(e.issues[0]).toMatchObject({ code: 'text.strict_left_out', params: expect.objectContaining({ problem: 'text.row_too_few_fields' }), line: 24_001, row: 24_000 });
   });
 
   it('an unbalanced quote damages its own row only, and is reported', async () => {
@@ -162,7 +162,7 @@ describe('bad input', () => {
     expect(await db.query('SELECT customer, amount FROM segmint_tx ORDER BY src_row')).toEqual([{ customer: 'A', amount: 12 }, { customer: 'B', amount: 3 }]);
     await ingestTransactions(db, [diskFile(dir, 'good.csv', GOOD)]);
     const e = await failing([diskFile(dir, 'quote.csv', 'customer_id,order_date,amount\nA,2024-01-01,"12\nB,2024-01-02,3\n')], { strict: true });
-    expect(e.issues[0]).toMatchObject({ code: 'text.quote_literal', file: 'quote.csv', line: 2, row: 1 });
+    expect(e.issues[0]).toMatchObject({ code: 'text.strict_repaired', params: expect.objectContaining({ problem: 'text.quote_literal' }), file: 'quote.csv', line: 2, row: 1 });
   });
 
   it('binary junk', async () => {

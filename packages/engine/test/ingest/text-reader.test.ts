@@ -207,6 +207,6 @@ describe('lenient text reader', () => {
   it('strict mode refuses at the first repair, naming the line', async () => {
     const err = await read('order_id,customer_id,order_date,amount,note\nO1,C1,2024-01-05,100.00,\nO3,C3,2024-03-01,1,234.50,\n', { strict: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LoadError);
-    expect((err as LoadError).issues[0]).toMatchObject({ code: 'text.row_merged_number', line: 3, row: 2 });
+    expect((err as LoadError).issues[0]).toMatchObject({ code: 'text.strict_repaired', params: expect.objectContaining({ problem: 'text.row_merged_number' }), line: 3, row: 2 });
   });
 });

@@ -24,9 +24,9 @@ export class RepairLog {
 
   add(code: MessageCode, action: RepairGroup['action'], params: Params, example: RowRepair): void {
     if (this.strict && !HARMLESS.has(code)) {
-      const i = issue('error', code, example.file, { ...params, text: cut(example.before) }, { line: example.line, ...(example.row !== undefined ? { row: example.row } : {}) });
-      const strictHint = renderMessage('text.strict_refused', {}).message;
-      throw new LoadError(`${formatIssue(i)} (${strictHint})`, [{ ...i, hint: `${i.hint ? `${i.hint}. ` : ''}${strictHint}` }]);
+      const refusal = action === 'repaired' ? 'text.strict_repaired' : action === 'left_out' ? 'text.strict_left_out' : 'text.strict_skipped';
+      const i = issue('error', refusal, example.file, { ...params, problem: code, text: cut(example.before) }, { line: example.line, ...(example.row !== undefined ? { row: example.row } : {}) });
+      throw new LoadError(formatIssue(i), [i]);
     }
     const key = `${code}|${action}|${JSON.stringify(params)}`;
     let g = this.groups.get(key);

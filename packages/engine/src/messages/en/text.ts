@@ -27,6 +27,9 @@ export const text = {
   'text.other_table': { message: 'table {table} of the file (lines {first}-{last}, {rows} rows, columns {columns}) was not read', hint: 'Choose it in the load settings (CLI: --csv-table {table})' },
   'text.no_such_table': { message: 'has no table {table} (it holds {tables})', hint: 'Choose a table from 1 to {tables}' },
   'text.no_header': { message: 'has no header line: the columns are named column1, column2, ... by position' },
+  'text.strict_repaired': { message: 'strict mode stops here instead of repairing: {problem}', hint: 'Fix this row in the file, or turn strict mode off to read it with the repair reported' },
+  'text.strict_left_out': { message: 'strict mode stops here instead of leaving the row out: {problem}', hint: 'Fix this row in the file, or turn strict mode off to leave it out (reported)' },
+  'text.strict_skipped': { message: 'strict mode stops here instead of skipping the line: {problem}', hint: 'Remove the line from the file, or turn strict mode off to skip it (reported)' },
   'text.strict_refused': { message: 'strict mode: nothing is repaired or left out; turn strict mode off to read the file with these repairs reported' },
   'text.unreadable': { message: 'cannot be read as delimited text ({detail})', hint: 'Check that the file is text with one header line and one separator (comma, tab, semicolon or pipe)' },
   'text.invalid_bytes': { message: 'has {count} bytes that are not valid {encoding} (first on line {line})', hint: 'Load it with another encoding (e.g. gb18030 for Chinese Windows, big5, shift_jis, utf-16le), or re-export it as UTF-8' }

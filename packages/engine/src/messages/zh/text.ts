@@ -27,6 +27,9 @@ export const text: Record<keyof typeof en, Template> = {
   'text.other_table': { message: '文件中的第 {table} 个表格（第 {first}-{last} 行，{rows} 行数据，列：{columns}）未读取', hint: '可在载入设置中选择它（命令行：--csv-table {table}）' },
   'text.no_such_table': { message: '中没有第 {table} 个表格（共 {tables} 个）', hint: '请选择第 1 到第 {tables} 个表格' },
   'text.no_header': { message: '没有表头行：各列按位置命名为 column1、column2……' },
+  'text.strict_repaired': { message: '严格模式在此停止，而不是修复：{problem}', hint: '请在文件中修正这一行，或关闭严格模式，在报告修复内容的同时读取' },
+  'text.strict_left_out': { message: '严格模式在此停止，而不是排除这一行：{problem}', hint: '请在文件中修正这一行，或关闭严格模式，将其排除（并报告）' },
+  'text.strict_skipped': { message: '严格模式在此停止，而不是跳过这一行：{problem}', hint: '请从文件中删除这一行，或关闭严格模式，将其跳过（并报告）' },
   'text.strict_refused': { message: '严格模式：不修复也不排除任何行；关闭严格模式即可在报告修复内容的同时读取文件' },
   'text.unreadable': { message: '无法作为分隔文本读取（{detail}）', hint: '请确认文件是文本，有一行表头，并使用同一种分隔符（逗号、制表符、分号或竖线）' },
   'text.invalid_bytes': { message: '有 {count} 个字节不是有效的 {encoding}（第一个在第 {line} 行）', hint: '请换一种编码载入（例如简体中文 Windows 用 gb18030，繁体用 big5，日文用 shift_jis，或 utf-16le），或重新导出为 UTF-8' }
