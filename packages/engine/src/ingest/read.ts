@@ -9,7 +9,7 @@ import { detectFormat, FORMAT_LABEL, type FileFormat } from './format.js';
 import { decodeChunks, decodeStats, transcodeToUtf8 } from './transcode.js';
 import { LineSplitter } from './text/lines.js';
 import { sniffDialect, sniffLayout } from './text/sniff.js';
-import { scanClean } from './text/scan.js';
+import { scanClean, type ScanResult } from './text/scan.js';
 import { describeDialect, readLenient } from './text/reader.js';
 import { RepairLog } from './text/repairs.js';
 import { readExcel } from './excel.js';
@@ -79,6 +79,8 @@ interface CsvRead {
   rowCol: boolean;
   /** the longest line in bytes */
   maxLine: number;
+  /** the fast path's scan, while it runs beside DuckDB's read (see readRaw) */
+  scan?: Promise<ScanResult>;
 }
 
 /** DuckDB's default max_line_size; longer lines need the option. */
@@ -238,15 +240,15 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
   if (plain && (d === ',' || d === '\t' || d === ';' || d === '|')) {
     const width = layout.width;
     if (enc === 'utf-8' && !detected.foreignLines) {
-      const scan = await scanClean(byteChunks(file, bom, onBytes), d, width, layout.header !== null);
-      if (scan.clean) {
-        const describe = describeDialect(dialect, layout.header !== null);
-        const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
-        // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM
-        // included), from the File itself where the backend can
-        const path = file.path ?? (file.blob && backend.registerBlob ? await backend.registerBlob(`${key}.csv`, file.blob) : await backend.registerFile(`${key}.csv`, await file.read()));
-        return { ...base, columns: uniqueNames(columns), describe, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: scan.maxLineBytes }, issues };
-      }
+      // The scan runs while DuckDB reads the file (readRaw waits for it after the full read):
+      // a file it finds not clean is then read again by the lenient reader.
+      const scan = scanClean(byteChunks(file, bom, onBytes), d, width, layout.header !== null).catch((err: unknown): ScanResult => ({ clean: false, reason: String(err), maxLineBytes: 0 }));
+      const describe = describeDialect(dialect, layout.header !== null);
+      const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
+      // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM
+      // included), from the File itself where the backend can
+      const path = file.path ?? (file.blob && backend.registerBlob ? await backend.registerBlob(`${key}.csv`, file.blob) : await backend.registerFile(`${key}.csv`, await file.read()));
+      return { ...base, columns: uniqueNames(columns), describe, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: 0, scan }, issues };
     } else {
       bytes = await transcode();
       const scan = stats.replaced === 0 && !stats.foreign ? await scanClean(bufferChunks(bytes), d, width, layout.header !== null) : { clean: false, maxLineBytes: 0 };
@@ -365,8 +367,28 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
   const loadWithFallback = async (load: string[], limit: number | null, fast: Record<string, FastColumn> = {}) => {
     for (;;) {
       const r = await loadRows(backend, plan, load, limit, fast);
-      if (r.rejectedPaths.length === 0) return r;
-      for (const path of r.rejectedPaths) {
+      const rejected = new Set(r.rejectedPaths);
+      // the scans that ran beside the read: all of them after the full read, else those of
+      // rejected files (a file not clean is read again by the lenient reader; a clean one with
+      // lines longer than DuckDB reads by default is read again telling it so)
+      let retry = false;
+      for (const s of sources) {
+        if (!s.csv?.scan || (limit !== null && !rejected.has(s.csv.path))) continue;
+        const scan = await s.csv.scan;
+        if (!scan.clean) rejected.add(s.csv.path);
+        else if (rejected.has(s.csv.path) && scan.maxLineBytes >= DUCKDB_MAX_LINE && s.csv.maxLine < scan.maxLineBytes) {
+          s.csv.maxLine = scan.maxLineBytes;
+          rejected.delete(s.csv.path);
+          retry = true;
+        }
+        if (limit === null) delete s.csv.scan;
+      }
+      if (retry && rejected.size === 0) {
+        plan = makePlan(sources, columns);
+        continue;
+      }
+      if (rejected.size === 0) return r;
+      for (const path of rejected) {
         const i = sources.findIndex((x) => x.csv?.path === path && !x.csv.rowCol);
         if (i < 0) continue;
         const src = sources[i]!;

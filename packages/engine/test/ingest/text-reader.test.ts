@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLenient, type LenientResult } from '../../src/ingest/text/reader.js';
 import { RepairLog } from '../../src/ingest/text/repairs.js';
+import { scanClean } from '../../src/ingest/text/scan.js';
 import { LoadError, type RepairGroup } from '../../src/types.js';
 
 /** Splits the reader's canonical CSV (comma, '"', \n) back into rows; the last field of each
@@ -208,5 +209,36 @@ describe('lenient text reader', () => {
     const err = await read('order_id,customer_id,order_date,amount,note\nO1,C1,2024-01-05,100.00,\nO3,C3,2024-03-01,1,234.50,\n', { strict: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LoadError);
     expect((err as LoadError).issues[0]).toMatchObject({ code: 'text.strict_repaired', params: expect.objectContaining({ problem: 'text.row_merged_number' }), line: 3, row: 2 });
+  });
+});
+
+describe('the fast path scan', () => {
+  const scan = async (text: string, chunk: number, width: number) => {
+    const bytes = new TextEncoder().encode(text);
+    async function* parts(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
+    }
+    return scanClean(parts(), ',', width, true);
+  };
+  const clean = ['a,b,c\n1,"x,y",3\n4,"he said ""hi""",\n7,"",9\n', 'a,b,c\r\n1,2,3\r\n4,"multi\r\nline",6\r\n', 'a,b,c\n1,2,3', 'a,b,c\n1,2,3\n\n\n', 'a,b,c\n1,2,\n3,,\n', 'a,b,c\nT1,2,3\n总,2,3\n'];
+  const dirty: [string, string][] = [
+    ['a,b,c\n1,2,3,\n', 'one empty field too many at the end'],
+    ['a,b,c\n1,2,3\n\n4,5,6\n', 'a blank line in the middle'],
+    ['a,b,c\n1,2,3\r\n4,5,6\n', 'mixed line endings'],
+    ['a,b,c\n1,2\r3,4\n', 'a lone carriage return'],
+    ['a,b,c\n1,x"y,3\n', 'a quote inside a value'],
+    ['a,b,c\n1,"x"y,3\n', 'text after a closing quote'],
+    ['a,b,c\n1,"x,3\n', 'a quote that never closes'],
+    ['a,b,c\n1,2\u0000,3\n', 'a NUL'],
+    ['a,b,c\n1,2,3\n\uFEFFa,b,c\n', 'a BOM inside'],
+    ['a,b,c\n1,2,3\na,b,c\n4,5,6\n', 'a repeated header'],
+    ['a,b,c\n1,2,3\nTotal,,3\n', 'a total line'],
+    ['a,b,c\n1,2,3\n合计,,3\n', 'a Chinese total line']
+  ];
+  it('passes clean files and stops at each kind of trouble, whatever the chunks', async () => {
+    for (const chunk of [1, 2, 3, 5, 64]) {
+      for (const text of clean) expect((await scan(text, chunk, 3)).clean, `${JSON.stringify(text)} in chunks of ${chunk}`).toBe(true);
+      for (const [text, what] of dirty) expect((await scan(text, chunk, 3)).clean, `${what} in chunks of ${chunk}`).toBe(false);
+    }
   });
 });
