@@ -232,7 +232,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     log.more('encoding.foreign_lines', 'repaired', {}, foreign.count - foreign.lines.length);
   };
   const transcode = async () => {
-    const t = await transcodeToUtf8(file, enc, bom, false);
+    const t = await transcodeToUtf8(file, enc, bom);
     stats.replaced = enc === 'windows-1252' ? 0 : t.replaced;
     stats.foreign = t.foreign;
     return t.bytes;

@@ -4,7 +4,6 @@
 // strings at about 512 MB).
 import type { InputFile } from '../types.js';
 import { decodeUtf8Lines, lastLineEnd, noForeignLines, type ForeignLines, type TextEncoding } from './encoding.js';
-import { whitespaceToTsv } from './delimited.js';
 
 const CHUNK = 16 << 20;
 
@@ -106,23 +105,13 @@ export function decodeStats(): DecodeStats {
   return { replaced: 0, firstBadLine: null, foreign: null };
 }
 
-/** The file as UTF-8 (tab-separated when `whitespace`), with what decoding found. */
-export async function transcodeToUtf8(file: InputFile, encoding: TextEncoding, bom: number, whitespace: boolean, chunk = CHUNK): Promise<Transcoded> {
+/** The file as UTF-8, with what decoding found. */
+export async function transcodeToUtf8(file: InputFile, encoding: TextEncoding, bom: number, chunk = CHUNK): Promise<Transcoded> {
   const encoder = new TextEncoder();
   const stats = decodeStats();
   const parts: Uint8Array[] = [];
   let total = 0;
-  let carry = '';
-  const chunks = decodeChunks(file, encoding, bom, stats, chunk);
-  for (let next = await chunks.next(); !next.done; ) {
-    let text = next.value;
-    next = await chunks.next();
-    if (whitespace) {
-      text = carry + text;
-      const cut = next.done ? text.length : text.lastIndexOf('\n') + 1;
-      carry = text.slice(cut);
-      text = whitespaceToTsv(text.slice(0, cut));
-    }
+  for await (const text of decodeChunks(file, encoding, bom, stats, chunk)) {
     const out = encoder.encode(text);
     parts.push(out);
     total += out.length;

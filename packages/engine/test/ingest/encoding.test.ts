@@ -167,7 +167,7 @@ describe('UTF-8 files with lines in GB18030', () => {
     for (const eol of ['\n', '\r\n']) {
       const bytes = eol === '\n' ? mixed : concatBytes(...splitLines(mixed).map((l) => concatBytes(l, new Uint8Array([0x0d, 0x0a]))));
       for (const size of [1, 2, 3, 5, 7, 64, 1 << 20]) {
-        const t = await transcodeToUtf8(memFile('mixed.csv', bytes), 'utf-8', 0, false, size);
+        const t = await transcodeToUtf8(memFile('mixed.csv', bytes), 'utf-8', 0, size);
         expect(text(t.bytes), `chunks of ${size}`).toBe(expected.replaceAll('\n', eol));
         expect(t.foreign).toEqual({ encoding: 'gb18030', lines: [2, 8, 13], count: 3 });
         expect(t.replaced).toBe(0);
@@ -179,7 +179,7 @@ describe('UTF-8 files with lines in GB18030', () => {
   it('a last line without a line end, and a byte-order mark', async () => {
     const bytes = concatBytes(new Uint8Array([0xef, 0xbb, 0xbf]), utf8('客户,城市\n张三,北京\n'), encodeGb18030('李四,上海'));
     for (const size of [1, 4, 1 << 20]) {
-      const t = await transcodeToUtf8(memFile('x.csv', bytes), 'utf-8', 3, false, size);
+      const t = await transcodeToUtf8(memFile('x.csv', bytes), 'utf-8', 3, size);
       expect(text(t.bytes)).toBe('客户,城市\n张三,北京\n李四,上海');
       expect(t.foreign).toEqual({ encoding: 'gb18030', lines: [3], count: 1 });
     }
@@ -187,7 +187,7 @@ describe('UTF-8 files with lines in GB18030', () => {
 
   it('clean UTF-8 passes through unchanged, with no foreign lines', async () => {
     const clean = utf8(expected);
-    const t = await transcodeToUtf8(memFile('clean.csv', clean), 'utf-8', 0, false, 7);
+    const t = await transcodeToUtf8(memFile('clean.csv', clean), 'utf-8', 0, 7);
     expect(t.bytes).toEqual(clean);
     expect(t).toMatchObject({ replaced: 0, firstBadLine: null, foreign: null });
   });
@@ -203,7 +203,7 @@ describe('UTF-8 files with lines in GB18030', () => {
       encodeGb18030('上海\n'),
       encodeGb18030('王五,广州\n')
     );
-    const t = await transcodeToUtf8(memFile('bad.csv', bytes), 'utf-8', 0, false, 5);
+    const t = await transcodeToUtf8(memFile('bad.csv', bytes), 'utf-8', 0, 5);
     const lines = text(t.bytes).split('\n');
     expect(lines[1]).toBe('张三,北京');
     expect(lines[2]).toBe('M\uFFFDller,K\uFFFDln');
@@ -219,7 +219,7 @@ describe('UTF-8 files with lines in GB18030', () => {
     for (const line of [encodeBig5('陳大文,2024-01-06,35.00,臺北市\n'), encodeBig5('許功蓋,2024-01-08,2,新竹\n'), encodeShiftJis('山田太郎,2024-01-06,35,東京都港区\n')]) {
       const bytes = concatBytes(utf8('客户,日期,金额,城市\n张三,2024-01-01,1,北京\n'), line, encodeGb18030('李四,2024-01-02,2,上海\n'));
       expect(detectEncoding(bytes)).toMatchObject({ encoding: 'utf-8', foreignLines: true, params: { count: 1, first: 4 } });
-      const t = await transcodeToUtf8(memFile('x.csv', bytes), 'utf-8', 0, false);
+      const t = await transcodeToUtf8(memFile('x.csv', bytes), 'utf-8', 0);
       const lines = text(t.bytes).split('\n');
       expect(lines[2]).toContain('\uFFFD');
       expect(lines[3]).toBe('李四,2024-01-02,2,上海');
@@ -231,7 +231,7 @@ describe('UTF-8 files with lines in GB18030', () => {
   it('keeps at most 1000 line numbers but counts every line', async () => {
     const parts: Uint8Array[] = [utf8('客户,城市\n')];
     for (let i = 0; i < 2500; i++) parts.push(i % 2 ? encodeGb18030(`客户${i},北京\n`) : utf8(`客户${i},上海\n`));
-    const t = await transcodeToUtf8(memFile('many.csv', concatBytes(...parts)), 'utf-8', 0, false, 4096);
+    const t = await transcodeToUtf8(memFile('many.csv', concatBytes(...parts)), 'utf-8', 0, 4096);
     expect(t.foreign?.count).toBe(1250);
     expect(t.foreign?.lines.length).toBe(1000);
     expect(t.foreign?.lines.slice(0, 3)).toEqual([3, 5, 7]);

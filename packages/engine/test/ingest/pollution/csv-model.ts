@@ -3,6 +3,9 @@
 // polluted files, and the reading of a repair report's `after` text. A cell is a string, or
 // null for an empty unquoted field (a quoted "" is the empty string), as the raw table holds it.
 
+/** mulberry32, the seeded PRNG of the example and benchmark generators (one implementation). */
+export { rng } from '../../../../../examples/rng.mjs';
+
 export type Cell = string | null;
 
 export interface StrictOptions {
@@ -147,18 +150,6 @@ export class LineCounter {
 /** A report's text as the engine keeps it (cut at 200 characters). */
 export function reportText(s: string): string {
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
-}
-
-/** mulberry32, the seeded PRNG of examples/rng.mjs (kept here so that the generator is typed). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Cells shown for a failure message: JSON, long values shortened. */
