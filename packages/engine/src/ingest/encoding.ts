@@ -492,7 +492,9 @@ export function noForeignLines(): ForeignLines {
  * `firstLine` being the 1-based line number of its first line. Valid UTF-8 is decoded in one
  * call; a line that is not UTF-8 but GB18030 is decoded as GB18030 and recorded in `foreign`;
  * a line valid in neither keeps U+FFFD for its bad bytes. */
-export function decodeUtf8Lines(bytes: Uint8Array, firstLine: number, foreign: ForeignLines): string {
+/** `bad`, when given, receives the 1-based numbers of the lines that are neither UTF-8 nor
+ * GB18030 (decoded with U+FFFD for their bad bytes) and the count of those U+FFFD (`badOut`). */
+export function decodeUtf8Lines(bytes: Uint8Array, firstLine: number, foreign: ForeignLines, badOut?: { lines: number[]; chars: number }): string {
   try {
     // the common case: clean UTF-8 in one call (Node decodes a stream faster than a whole;
     // the flush throws on a character cut off at the end)
@@ -524,7 +526,14 @@ export function decodeUtf8Lines(bytes: Uint8Array, firstLine: number, foreign: F
       if (foreign.lines.length < MAX_FOREIGN_LINES) foreign.lines.push(line);
       foreign.count++;
       parts.push(gb);
-    } else parts.push(UTF8_LENIENT.decode(seg));
+    } else {
+      const text = UTF8_LENIENT.decode(seg);
+      if (badOut) {
+        badOut.lines.push(line);
+        for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) badOut.chars++;
+      }
+      parts.push(text);
+    }
     line++;
     pos = end;
   }

@@ -235,6 +235,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     const t = await transcodeToUtf8(file, enc, bom);
     stats.replaced = enc === 'windows-1252' ? 0 : t.replaced;
     stats.foreign = t.foreign;
+    stats.badLines = t.badLines;
     return t.bytes;
   };
   if (plain && (d === ',' || d === '\t' || d === ';' || d === '|')) {
@@ -266,7 +267,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
   const result = await readLenient(chunks, {
     file: name,
     log,
-    invalidBytes: () => stats.replaced > 0 && enc !== 'windows-1252',
+    badLine: (line: number) => enc !== 'windows-1252' && stats.badLines.has(line),
     // characters read, as a share of the file's bytes (close enough for a progress bar)
     ...(onBytes ? { onChunk: (chars: number) => onBytes(Math.min(file.size, Math.round((chars / Math.max(1, total)) * file.size))) } : {}),
     ...(options.table !== undefined ? { table: options.table } : {})

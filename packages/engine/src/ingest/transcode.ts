@@ -14,6 +14,9 @@ export interface DecodeStats {
   firstBadLine: number | null;
   /** UTF-8 only: the lines that were not UTF-8 but GB18030, read as GB18030; null when none */
   foreign: ForeignLines | null;
+  /** the lines with bytes that could not be decoded (U+FFFD stands in for them); a U+FFFD
+   * that is in the text itself (valid UTF-8) is not one */
+  badLines: Set<number>;
 }
 
 export interface Transcoded extends DecodeStats {
@@ -57,6 +60,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 export async function* decodeChunks(file: InputFile, encoding: TextEncoding, bom: number, stats: DecodeStats, chunk = CHUNK): AsyncGenerator<string> {
   const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
   const foreign = noForeignLines();
+  const bad = { lines: [] as number[], chars: 0 };
   let pending: Uint8Array | null = null;
   let line = 1;
   let crBefore = false;
@@ -79,20 +83,31 @@ export async function* decodeChunks(file: InputFile, encoding: TextEncoding, bom
           pending = concat(pending, bytes); // a line longer than a chunk
           continue;
         }
-        texts.push(decodeUtf8Lines(concat(pending, bytes.subarray(0, nl)), line, foreign));
+        texts.push(decodeUtf8Lines(concat(pending, bytes.subarray(0, nl)), line, foreign, bad));
         bytes = bytes.subarray(nl);
         pending = null;
       }
       const cut = last ? bytes.length : lastLineEnd(bytes);
       if (cut < bytes.length) pending = bytes.slice(cut);
-      texts.push(decodeUtf8Lines(bytes.subarray(0, cut), line + texts.length, foreign));
+      texts.push(decodeUtf8Lines(bytes.subarray(0, cut), line + texts.length, foreign, bad));
       if (foreign.count > 0) stats.foreign = foreign;
     }
+    // UTF-8: the lines found bad while decoding; other encodings: every U+FFFD is a bad byte
+    for (const l of bad.lines) {
+      stats.firstBadLine ??= l;
+      stats.badLines.add(l);
+    }
+    stats.replaced += bad.chars;
+    bad.lines.length = 0;
+    bad.chars = 0;
     for (const text of texts) {
-      for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
-        if (stats.firstBadLine === null) stats.firstBadLine = line + lineEnds(text, i, crBefore);
-        stats.replaced++;
-      }
+      if (decoder)
+        for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+          const l = line + lineEnds(text, i, crBefore);
+          stats.firstBadLine ??= l;
+          stats.replaced++;
+          stats.badLines.add(l);
+        }
       line += lineEnds(text, text.length, crBefore);
       if (text.length > 0) crBefore = text.charCodeAt(text.length - 1) === 13;
       yield text;
@@ -102,7 +117,7 @@ export async function* decodeChunks(file: InputFile, encoding: TextEncoding, bom
 }
 
 export function decodeStats(): DecodeStats {
-  return { replaced: 0, firstBadLine: null, foreign: null };
+  return { replaced: 0, firstBadLine: null, foreign: null, badLines: new Set() };
 }
 
 /** The file as UTF-8, with what decoding found. */

@@ -20,9 +20,9 @@ export interface LenientOptions {
   /** which table of the file to read (1-based; default 1) */
   table?: number;
   log: RepairLog;
-  /** the text had bytes that could not be decoded (U+FFFD stands in for them): rows with such
-   * a character are left out and reported rather than read with a wrong value */
-  invalidBytes?: () => boolean;
+  /** lines with bytes that could not be decoded (U+FFFD stands in for them): their rows are
+   * left out and reported rather than read with a wrong value */
+  badLine?: (line: number) => boolean;
   /** called after each chunk of text with the characters read so far */
   onChunk?: (chars: number) => void;
 }
@@ -59,6 +59,12 @@ export function describeDialect(d: TextDialect, header: boolean): string {
   const quote = d.quote === "'" ? ", apostrophe quotes" : '';
   const esc = d.escape === 'backslash' ? ', backslash escapes' : '';
   return `delimited text (${DELIM_LABEL[d.delimiter]}-separated${quote}${esc}, ${header ? 'with header' : 'no header'})`;
+}
+
+/** Does any line of the record pass `test`? */
+function spanHas(r: TextRecord, test: (line: number) => boolean): boolean {
+  for (let l = r.line; l < r.line + r.span; l++) if (test(l)) return true;
+  return false;
 }
 
 /** In a row whose quotes were read as characters: a value of a number or date column that is
@@ -237,7 +243,7 @@ export async function readLenient(chunks: AsyncIterable<string>, options: Lenien
 
   /** A record of the current table's body, once its shapes are known. */
   const bodyRecord = (t: Table, r: TextRecord) => {
-    if (r.text.includes('\uFFFD') && options.invalidBytes?.()) {
+    if (options.badLine && r.text.includes('\uFFFD') && spanHas(r, options.badLine)) {
       flushPending(t);
       flushBlanks();
       t.rows++;
