@@ -223,7 +223,7 @@ export function describeLoad(report: LoadReport, what: string, quiet = false): s
       .slice(0, 3)
       .map((e) => `${e.file} ${rowLabel(e.row)}${e.value !== '' ? ` '${e.value}'` : ''}`)
       .join('; ');
-    lines.push(`  ${l.count.toLocaleString('en-US')} rows left out: ${l.reason}${ex ? ` (e.g. ${ex})` : ''}`);
+    lines.push(`  ${l.count.toLocaleString('en-US')} ${l.count === 1 ? 'row' : 'rows'} left out: ${l.reason}${ex ? ` (e.g. ${ex})` : ''}`);
   }
   // what the text reader repaired or left out (lines that were no data, skipped: not when quiet)
   for (const g of report.repairs) {

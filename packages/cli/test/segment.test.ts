@@ -228,6 +228,6 @@ describe('the data options', () => {
       },
       'transactions'
     );
-    expect(lines).toContain("  1 rows left out: no customer id (e.g. a.csv data row 2 '(empty)')");
+    expect(lines).toContain("  1 row left out: no customer id (e.g. a.csv data row 2 '(empty)')");
   });
 });

@@ -117,14 +117,14 @@ describe('--strict', { timeout: 60_000 }, () => {
     // without --strict the same file loads, the rows left out and counted
     const lenient = await run(['segment', '--rules', rules, '--data', bad]);
     expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toMatch(/1 rows left out: amount that cannot be read as a number/);
-    expect(lenient.stderr).toMatch(/1 rows left out: date that cannot be read/);
+    expect(lenient.stderr).toMatch(/1 row left out: amount that cannot be read as a number/);
+    expect(lenient.stderr).toMatch(/1 row left out: date that cannot be read/);
   });
 
   it('rows without a customer id are no error in strict mode: counted and reported', async () => {
     const res = await run(['segment', '--rules', rules, '--data', file('guests.csv', 'customer_id,order_date,amount\nA,2024-01-01,1\n,2024-01-02,2\n'), '--strict']);
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stderr).toContain("1 rows left out: no customer id (column 'customer_id' empty)");
+    expect(res.stderr).toContain("1 row left out: no customer id (column 'customer_id' empty)");
   });
 });
 
@@ -159,13 +159,13 @@ describe('--quiet', { timeout: 60_000 }, () => {
     expect(loud.stderr).toMatch(/customers: 2 as of 2024-01-03/);
     expect(loud.stderr).toMatch(/^buyers/m);
     expect(quiet.stderr.trimEnd().split('\n')).toEqual([
-      "  1 rows left out: no customer id (column 'customer_id' empty) (e.g. quiet.csv data row 2 '(empty)')",
+      "  1 row left out: no customer id (column 'customer_id' empty) (e.g. quiet.csv data row 2 '(empty)')",
       expect.stringMatching(/^ {2}warning: the as-of date 2030-01-01 is outside the dates of the transactions \(2024-01-01 to 2024-01-03\)/) as unknown as string
     ]);
     expect(rOf(quiet.stdout)).toEqual({ A: '2192', B: '2190' });
     const check = await run(['check', rules, '--data', data, '--quiet']);
     expect(check.code).toBe(0);
-    expect(check.stderr).toBe("  1 rows left out: no customer id (column 'customer_id' empty) (e.g. quiet.csv data row 2 '(empty)')\n");
+    expect(check.stderr).toBe("  1 row left out: no customer id (column 'customer_id' empty) (e.g. quiet.csv data row 2 '(empty)')\n");
   });
 });
 
