@@ -122,4 +122,12 @@ describe('the reproductions, on the command line', { timeout: 60_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--csv-table takes the number of a table/);
   });
+
+  it('a row that can be read two ways is left out, both readings shown (the file must say which)', async () => {
+    const f = file('two-ways.csv', 'customer_id,name,city,order_date,amount\nC1,Ann,Oslo,2024-01-05,10\nC2,Bob,Rome,2024-01-06,20\nC3,Cy,Lima,Peru,2024-01-07,30\n');
+    const r = await run(['segment', '--rules', tiers, '--data', f]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/rows that can be read in more than one way were left out/);
+    expect(r.stderr).toContain('two-ways.csv line 4 (data row 3): C3,Cy,Lima,Peru,2024-01-07,30 (left out); it can be read as "C3,Cy",Lima,Peru,2024-01-07,30 or as C3,"Cy,Lima",Peru,2024-01-07,30 or as C3,Cy,"Lima,Peru",2024-01-07,30');
+  });
 });

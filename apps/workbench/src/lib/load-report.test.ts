@@ -89,10 +89,11 @@ describe('the load report for the panel', () => {
   });
   it('an example row: file, line and data row, before → after; a left-out or skipped row only before', () => {
     const ex = group.examples[0]!;
-    expect(exampleView(ex, 'repaired', tr)).toEqual({ where: 'a.csv, line 3 (data row 2)', before: 'O3,C3,2024-03-01,1,234.50,', after: 'O3,C3,2024-03-01,"1,234.50",' });
-    expect(exampleView({ ...ex, after: undefined }, 'left_out', tr)).toEqual({ where: 'a.csv, line 3 (data row 2)', before: ex.before, after: null });
+    expect(exampleView(ex, 'repaired', tr)).toEqual({ where: 'a.csv, line 3 (data row 2)', before: 'O3,C3,2024-03-01,1,234.50,', after: 'O3,C3,2024-03-01,"1,234.50",', readings: [] });
+    expect(exampleView({ ...ex, after: undefined }, 'left_out', tr)).toEqual({ where: 'a.csv, line 3 (data row 2)', before: ex.before, after: null, readings: [] });
+    expect(exampleView({ ...ex, after: undefined, readings: ['1,"Ann,Oslo",x,10', '1,Ann,"Oslo,x",10'] }, 'left_out', tr).readings).toEqual(['1,"Ann,Oslo",x,10', '1,Ann,"Oslo,x",10']);
     expect(exampleView(ex, 'left_out', tr).after).toBeNull();
-    expect(exampleView({ file: 'a.csv', line: 1, before: 'Sales report 2024' }, 'skipped', tr)).toEqual({ where: 'a.csv, line 1', before: 'Sales report 2024', after: null });
+    expect(exampleView({ file: 'a.csv', line: 1, before: 'Sales report 2024' }, 'skipped', tr)).toEqual({ where: 'a.csv, line 1', before: 'Sales report 2024', after: null, readings: [] });
   });
   it('lists up to 10 rows of a group and says how many more there are', () => {
     expect(shownExamples(group)).toEqual({ shown: group.examples, more: 24 });

@@ -149,13 +149,15 @@ export interface ExampleView {
   before: string;
   /** the row as read after the repair; null when it was left out or skipped */
   after: string | null;
+  /** a row left out because it could be read in several ways: those readings */
+  readings: string[];
 }
 
 /** One row of a repair group: where, the text before and (for a repaired row) after. */
 export function exampleView(ex: RowRepair, action: RepairGroup['action'], tr: Translate): ExampleView {
   const where: Where = { file: ex.file, line: ex.line };
   if (ex.row !== undefined) where.row = ex.row;
-  return { where: whereText(where, tr), before: ex.before, after: action === 'repaired' && ex.after !== undefined ? ex.after : null };
+  return { where: whereText(where, tr), before: ex.before, after: action === 'repaired' && ex.after !== undefined ? ex.after : null, readings: ex.readings ?? [] };
 }
 
 /** The rows of a group the panel lists, and how many more there are. */

@@ -263,7 +263,12 @@ export async function readTable(backend: Backend, files: InputFile[], options: E
 /** `file line N: before -> after` lines of a repair group's first `max` examples. */
 export function repairExampleLines(g: RepairGroup, max = 5): string[] {
   const show = (s: string) => s.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
-  return g.examples.slice(0, max).map((e) => `${e.file} line ${e.line}${e.row !== undefined ? ` (${rowLabel(e.row)})` : ''}: ${show(e.before)}${e.after !== undefined ? ` -> ${show(e.after)}` : ` (${g.action === 'skipped' ? 'skipped' : 'left out'})`}`);
+  return g.examples
+    .slice(0, max)
+    .map(
+      (e) =>
+        `${e.file} line ${e.line}${e.row !== undefined ? ` (${rowLabel(e.row)})` : ''}: ${show(e.before)}${e.after !== undefined ? ` -> ${show(e.after)}` : ` (${g.action === 'skipped' ? 'skipped' : 'left out'})`}${e.readings?.length ? `; it can be read as ${e.readings.map((r) => show(r)).join(' or as ')}` : ''}`
+    );
 }
 
 /** An export issue as `file, data row N, column 'C': message. hint` (the engine's wording). */

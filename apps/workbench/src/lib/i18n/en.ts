@@ -86,6 +86,7 @@ export const en = {
   'repairs.count.skipped.one': '{n} line skipped',
   'repairs.more': '… and {n} more not listed',
   'repairs.emptyLine': '(empty line)',
+  'repairs.readings': 'It can be read as:',
   'repairs.rows': 'Rows',
   'where.file': '{file}',
   'where.line': '{file}, line {line}',

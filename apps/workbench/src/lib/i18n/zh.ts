@@ -87,6 +87,7 @@ export const zh: Dictionary = {
   'repairs.count.skipped.one': '跳过 {n} 行',
   'repairs.more': '……另有 {n} 行未列出',
   'repairs.emptyLine': '（空行）',
+  'repairs.readings': '可以读作：',
   'repairs.rows': '具体的行',
   'where.file': '{file}',
   'where.line': '{file}，第 {line} 行',
