@@ -292,3 +292,18 @@ test('a file holding two tables: the first is read and the other named; the load
   await expect(page.getByLabel('Table in the file')).toHaveValue('2');
   await shot(page, info, 'two-tables-second');
 });
+
+test('an as-of outside the dates of the data is warned about, in both languages', async ({ page }, info) => {
+  await openApp(page);
+  await expect(page.getByTestId('dataset-asof')).not.toHaveText('');
+  await page.getByLabel('As-of date').fill('2031-06-30');
+  await page.getByRole('button', { name: 'Set as-of' }).click();
+  await expect(page.getByTestId('dataset-asof')).toHaveText('2031-06-30');
+  const note = page.locator('[data-testid="note"][data-code="values.as_of_outside_range"]');
+  await expect(note).toHaveCount(1);
+  await expect(note).toContainText('the as-of date 2031-06-30 is outside the dates of the transactions');
+  await shot(page, info, 'asof-outside');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(note).not.toContainText('outside');
+  await expect(note).toContainText('2031-06-30');
+});

@@ -212,7 +212,7 @@ describe('the data options', () => {
   });
 
   it('words issues and left-out rows as the engine does (data rows, counted below the header)', () => {
-    expect(formatIssue({ severity: 'warning', file: 'a.csv', row: 3, column: 'amount', message: 'mixed number formats', hint: 'Check' })).toBe("warning: a.csv, data row 3, column 'amount': mixed number formats. Check");
+    expect(formatIssue({ severity: 'warning', code: 'values.number_formats_mixed', params: {}, file: 'a.csv', row: 3, column: 'amount', message: 'mixed number formats', hint: 'Check' })).toBe("warning: a.csv, data row 3, column 'amount': mixed number formats. Check");
     const lines = describeLoad(
       {
         files: ['a.csv'],

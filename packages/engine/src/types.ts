@@ -63,8 +63,8 @@ export type RoleMap = Partial<Record<Role, string>>;
 export interface LoadIssue {
   severity: 'error' | 'warning' | 'info';
   /** stable code of the message catalogue (e.g. 'text.row_too_many_fields') */
-  code?: MessageCode;
-  params?: Params;
+  code: MessageCode;
+  params: Params;
   file: string;
   /** 1-based data row in the file (header excluded), when known. */
   row?: number;

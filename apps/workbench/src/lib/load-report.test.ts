@@ -25,7 +25,7 @@ describe('deciding by code', () => {
   });
   it('never from the English text', () => {
     expect(asksDateOrder([{ code: 'values.role_missing' }, {}])).toBe(false);
-    const english: LoadIssue = { severity: 'error', file: 'a.csv', message: "dates like '01/02/2024' can be read both as DD/MM/YYYY and as MM/DD/YYYY" };
+    const english: LoadIssue = { severity: 'error', code: code('values.role_missing'), params: {}, file: 'a.csv', message: "dates like '01/02/2024' can be read both as DD/MM/YYYY and as MM/DD/YYYY" };
     expect(asksDateOrder([english])).toBe(false);
   });
   it("takes a failed file's columns from the LoadError, not from its message", () => {
@@ -38,12 +38,12 @@ describe('deciding by code', () => {
 
 describe('a failed load', () => {
   it('is the first error, with its place, code and hint; the other issues after it', () => {
-    const warning: LoadIssue = { severity: 'warning', file: 'a.csv', message: 'a note' };
+    const warning: LoadIssue = { severity: 'warning', code: code('text.mixed_line_endings'), params: {}, file: 'a.csv', message: 'a note' };
     const error: LoadIssue = { severity: 'error', code: code('text.row_too_many_fields'), params: { n: 6 }, file: 'a.csv', line: 3, row: 2, message: 'too many fields', hint: 'quote the value' };
     const p = problemOf(new LoadError('x', [warning, error]), 'b.csv');
     expect(p.file).toBe('a.csv');
     expect(p.first).toEqual({ severity: 'error', code: 'text.row_too_many_fields', params: { n: 6 }, file: 'a.csv', line: 3, row: 2, message: 'too many fields', hint: 'quote the value' });
-    expect(p.others).toEqual([{ severity: 'warning', file: 'a.csv', message: 'a note' }]);
+    expect(p.others).toEqual([warning]);
   });
   it('of another error names the file being loaded and says what was thrown', () => {
     expect(problemOf(new Error('worker died'), 'b.csv')).toEqual({ file: 'b.csv', first: { severity: 'error', file: 'b.csv', message: 'worker died' }, others: [] });
@@ -79,7 +79,7 @@ describe('the load report for the panel', () => {
   });
   it('notes: the warnings and infos of the loads, then the notes of building the customers', () => {
     const issues: LoadIssue[] = [
-      { severity: 'error', file: 'a.csv', message: 'not a note' },
+      { severity: 'error', code: code('file.empty'), params: {}, file: 'a.csv', message: 'not a note' },
       { severity: 'warning', code: code('values.date_order_decided'), params: { order: 'DD/MM' }, file: 'a.csv', message: 'read as DD/MM' }
     ];
     expect(notesOf([report({ issues })], ['2 customers repeat'])).toEqual([

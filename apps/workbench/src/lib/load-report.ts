@@ -46,15 +46,16 @@ export interface Repair extends Coded {
 /** A warning or note of a load (or of building the customers, which has no codes). */
 export interface Note extends Coded {
   file?: string;
+  severity?: 'error' | 'warning' | 'info';
 }
 
-/** Did the engine ask (or decide, or was told) DD/MM vs MM/DD? */
 /** How many tables the reader found in a text file (1 unless it said it holds several). */
 export function tablesIn(issues: readonly { code?: string; params?: Record<string, string | number> }[]): number {
   const said = issues.find((i) => i.code === 'text.tables');
   return Math.max(1, Number(said?.params?.tables ?? 1));
 }
 
+/** Did the engine ask (or decide, or was told) DD/MM vs MM/DD? */
 export function asksDateOrder(issues: readonly { code?: string }[]): boolean {
   return issues.some((i) => i.code !== undefined && DATE_ORDER_CODES.has(i.code));
 }
@@ -117,9 +118,10 @@ export function repairsOf(reports: readonly Report[]): Repair[] {
 
 /** The warnings and notes of the loads (errors stop a load and are shown as its problem), then
  * the notes of building the customers. */
-export function notesOf(reports: readonly Report[], built: readonly string[] = []): Note[] {
+export function notesOf(reports: readonly Report[], built: readonly (string | Coded)[] = []): Note[] {
   const issues: Note[] = reports.flatMap((r) => (r?.issues ?? []).filter((i) => i.severity !== 'error').map((i): Note => issueOf(i)));
-  return [...issues, ...built.map((message) => ({ message }))];
+  // the build's notices carry their codes (rendered in the UI's language); plain text as it is
+  return [...issues, ...built.map((n): Note => (typeof n === 'string' ? { message: n } : n))];
 }
 
 /** The UI strings a place in a file is said with (see the dictionaries' `where.*`). */

@@ -30,6 +30,8 @@ export interface Dataset {
   roles: Partial<Record<Role, string>>;
   /** warnings and notes from loading and building (encoding, renamed columns, ...) */
   notes: Note[];
+  /** the loading part of `notes` (building again at another as-of replaces the rest) */
+  loadNotes: Note[];
 }
 
 /** The file last loaded or tried, and what the load settings form offers for it. */
@@ -242,7 +244,8 @@ export class Session {
           leftOut: leftOutOf([tx, attrs]),
           repairs: repairsOf([tx, attrs]),
           roles: { ...tx.roles },
-          notes: notesOf([tx, attrs], built.notes)
+          notes: notesOf([tx, attrs], built.notices),
+          loadNotes: notesOf([tx, attrs])
         };
         this.done = ['engine', 'data', 'metrics'];
         // Results for the new data: both live texts are evaluated again right away.
@@ -285,6 +288,8 @@ export class Session {
         this.asOfChoice = date;
         d.asOf = built.asOf;
         d.customers = built.customers;
+        // (an as-of outside the data's dates is said among the notes)
+        d.notes = [...d.loadNotes, ...notesOf([], built.notices)];
         this.preview = await ws.preview(PREVIEW_ROWS);
       } catch (e) {
         this.asOfError = e instanceof Error ? e.message : String(e);

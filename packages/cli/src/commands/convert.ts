@@ -7,7 +7,7 @@
 // included), 2 on bad usage or when nothing could be read.
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { LoadError, exportTable, filesLabel, formatExportIssue, formatIssue, repairExampleLines, type ExportFormat, type ExportReport, type LoadOptions } from '@segmint/engine';
+import { LoadError, exportTable, filesLabel, formatIssue, repairExampleLines, type ExportFormat, type ExportReport, type LoadOptions } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
 import { CliError, boolOpt, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt, csvTableOpt } from '../args.js';
 
@@ -65,7 +65,7 @@ export function describeExport(r: ExportReport, out: string, format: ExportForma
       if (g.count > EXAMPLES_SHOWN) lines.push(`    ... and ${(g.count - EXAMPLES_SHOWN).toLocaleString('en-US')} more${reportPath ? ` (${reportPath} lists ${g.examples.length > EXAMPLES_SHOWN ? `${g.examples.length.toLocaleString('en-US')} examples` : 'the examples kept'})` : ' (--report FILE.json lists the examples kept)'}`);
     }
   }
-  for (const i of r.issues) lines.push(`${i.severity}: ${formatExportIssue(i)}`);
+  for (const i of r.issues) lines.push(`${i.severity}: ${formatIssue(i)}`);
   return lines;
 }
 

@@ -12,7 +12,7 @@ import { readRaw, type IngestOptions, type RawTable } from './read.js';
 import { inferColumns, TYPE_SAMPLE_ROWS, type InferredType } from './infer.js';
 import { BLANKS, createMacros } from './sqlfns.js';
 import { decideDates, decideNumbers } from './convert.js';
-import { filesLabel, formatIssue, issue, rowLabel } from './issues.js';
+import { filesLabel, issue, rowLabel } from './issues.js';
 import { dropStaging, SRC_FILE, SRC_FI, SRC_ROW, STAGE } from './staging.js';
 
 export type ExportFormat = 'csv' | 'parquet';
@@ -30,8 +30,6 @@ export interface ExportOptions extends IngestOptions {
 /** Codes of what an export reports beyond the reader's own issues (messages/en/export.ts). */
 export type ExportCode = Extract<MessageCode, `export.${string}`>;
 
-/** An export's issues are load issues (the reader's, and the export's own codes). */
-export type ExportIssue = LoadIssue;
 
 export interface ExportColumn {
   /** the name written in the header */
@@ -52,10 +50,10 @@ export interface ExportReport {
   columns: ExportColumn[];
   /** what the text reader repaired, left out or skipped (every example it kept) */
   repairs: RepairGroup[];
-  issues: ExportIssue[];
+  issues: LoadIssue[];
 }
 
-function exportIssue(severity: LoadIssue['severity'], code: ExportCode, file: string, params: Params, where: { row?: number; column?: string } = {}): ExportIssue {
+function exportIssue(severity: LoadIssue['severity'], code: ExportCode, file: string, params: Params, where: { row?: number; column?: string } = {}): LoadIssue {
   return issue(severity, code, file, code === 'export.kept_as_text' ? { sample: TYPE_SAMPLE_ROWS.toLocaleString('en-US'), ...params } : params, where);
 }
 
@@ -67,7 +65,7 @@ interface Plan {
   raw: RawTable;
   columns: ExportColumn[];
   exprs: string[];
-  issues: ExportIssue[];
+  issues: LoadIssue[];
   /** SQL: the rows' order (the files in the order given, then each file's data rows) */
   order: string;
 }
@@ -91,7 +89,7 @@ interface Conversion {
   sql: string;
 }
 
-async function conversion(backend: Backend, raw: RawTable, col: string, type: InferredType, options: ExportOptions, issues: ExportIssue[]): Promise<Conversion | null> {
+async function conversion(backend: Backend, raw: RawTable, col: string, type: InferredType, options: ExportOptions, issues: LoadIssue[]): Promise<Conversion | null> {
   const v = ident(col);
   const t = nonBlank(v);
   switch (type) {
@@ -130,7 +128,7 @@ async function conversion(backend: Backend, raw: RawTable, col: string, type: In
 async function plan(backend: Backend, files: InputFile[], format: ExportFormat, options: ExportOptions): Promise<Plan> {
   await createMacros(backend);
   const raw = await readRaw(backend, files, options);
-  const issues: ExportIssue[] = [...raw.issues];
+  const issues: LoadIssue[] = [...raw.issues];
   const file = filesLabel(raw.files);
   const columns: ExportColumn[] = raw.columns.map((c) => ({ name: c, type: 'text', source: c }));
   const exprs = raw.columns.map((c) => ident(c));
@@ -269,10 +267,4 @@ export function repairExampleLines(g: RepairGroup, max = 5): string[] {
       (e) =>
         `${e.file} line ${e.line}${e.row !== undefined ? ` (${rowLabel(e.row)})` : ''}: ${show(e.before)}${e.after !== undefined ? ` -> ${show(e.after)}` : ` (${g.action === 'skipped' ? 'skipped' : 'left out'})`}${e.readings?.length ? `; it can be read as ${e.readings.map((r) => show(r)).join(' or as ')}` : ''}`
     );
-}
-
-/** An export issue as `file, data row N, column 'C': message. hint` (the engine's wording). */
-export function formatExportIssue(i: ExportIssue): string {
-  const { severity, file, row, line, column, message, hint } = i;
-  return formatIssue({ severity, file, message, ...(row !== undefined ? { row } : {}), ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), ...(hint !== undefined ? { hint } : {}) });
 }

@@ -9,4 +9,4 @@ export { sniffDialect, sniffLayout, type TextLayout } from './text/sniff.js';
 export { readLenient, type LenientOptions, type LenientResult } from './text/reader.js';
 export type { TextDialect } from './text/fields.js';
 export { formatIssue, rowLabel, filesLabel, issue, failWith } from './issues.js';
-export { exportTable, readTable, copyOptions, repairExampleLines, formatExportIssue, type ExportFormat, type ExportType, type ExportOptions, type ExportCode, type ExportIssue, type ExportColumn, type ExportReport } from './export.js';
+export { exportTable, readTable, copyOptions, repairExampleLines, type ExportFormat, type ExportType, type ExportOptions, type ExportCode, type ExportColumn, type ExportReport } from './export.js';

@@ -27,24 +27,11 @@ export function rowLabel(row: number): string {
   return `data row ${row}`;
 }
 
-export function fail(file: string, message: string, hint: string, where: { row?: number; column?: string } = {}): never {
-  const issue: LoadIssue = { severity: 'error', file, message, hint, ...where };
-  throw new LoadError(formatIssue(issue), [issue]);
-}
-
 export function formatIssue(i: LoadIssue): string {
   const where = [i.file, i.row !== undefined ? rowLabel(i.row) : i.line !== undefined ? `line ${i.line}` : null, i.column !== undefined ? `column '${i.column}'` : null]
     .filter((x): x is string => x !== null)
     .join(', ');
   return `${where}: ${i.message}${i.hint ? `. ${i.hint}` : ''}`;
-}
-
-/** Wraps anything thrown while reading a file into a LoadError naming the file. */
-export function asLoadError(err: unknown, file: string, what: string, hint: string): LoadError {
-  if (err instanceof LoadError) return err;
-  const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  const issue: LoadIssue = { severity: 'error', file, message: `${what} (${detail})`, hint };
-  return new LoadError(formatIssue(issue), [issue]);
 }
 
 /** Names a set of files briefly: 'a.csv', 'a.csv, b.csv', '305 files (a.csv … z.csv)'. */
