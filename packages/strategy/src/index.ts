@@ -46,3 +46,21 @@ export {
   type SegmentRetention
 } from './migration.js';
 export { listLibraries, loadLibrary, type LibraryId, type LibraryInfo, type LoadedLibrary } from './libraries.js';
+export {
+  CSV_EOL,
+  CSV_MIME,
+  EXPORT_BLOCK_ROWS,
+  SUMMARY_CSV_COLUMNS,
+  XLSX_MAX_ROWS,
+  XLSX_MIME,
+  exportCustomerTable,
+  exportFileName,
+  exportSummaryCsv,
+  guardFormula,
+  sanitizeFileNamePart,
+  type ExportFile,
+  type ExportFormat,
+  type ExportScope,
+  type ExportSource,
+  type TableExportOptions
+} from './download.js';
