@@ -33,3 +33,4 @@ export {
 } from './segment/index.js';
 export * from './ingest/index.js';
 export { Workspace, type CompiledRules, type CompiledExpressionResult } from './workspace.js';
+export * from './browse/index.js';

@@ -16,6 +16,7 @@ import { ingestCustomers, ingestTransactions } from './ingest/index.js';
 import { ATTRS_TABLE, buildCustomers, checkDate, CUSTOMERS_TABLE, type BuildCustomersResult } from './metrics/index.js';
 import { metricPresenceOf, quickRuleCounts, runSegmentation, SEGMENTED_TABLE, segmentOutputSql, summaryCarry } from './segment/index.js';
 import { ident } from './sql/quote.js';
+import { openBrowse, type BrowseHandle, type BrowseSpec } from './browse/index.js';
 
 export type CompiledRules = ReturnType<typeof compileRules>;
 export type CompiledExpressionResult = ReturnType<typeof compileExpression>;
@@ -148,6 +149,16 @@ export class Workspace implements WorkspaceApi {
     }
     const counts = await quickRuleCounts(this.backend, compiled);
     return { compiled, ...counts };
+  }
+
+  /** Open the customers of a segment, a tag, a quick rule (`quick`: quickRule's compiled) or all
+   * of them as one ordered, numbered table to fetch blocks from (see browse/). The segment and tag
+   * columns come from the last materialised segmentation (none when the rules were not run since
+   * the relation was built). */
+  async browse(spec: BrowseSpec): Promise<BrowseHandle> {
+    await this.ensureBuilt();
+    const segmentation = spec.segmentation !== undefined ? spec.segmentation : this.lastResult?.materialized ? this.lastResult.table : null;
+    return openBrowse(this.backend, { ...spec, segmentation });
   }
 
   /** The first `limit` customers of the relation, by customer id. */
