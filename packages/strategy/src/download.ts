@@ -150,7 +150,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
   await backend.exec(`CREATE TEMP TABLE ${ident(tmp)} AS SELECT row_number() OVER (ORDER BY e.customer) AS __segmint_rn, e.* FROM (${sql}) e ORDER BY __segmint_rn`, params);
   try {
     const types = (await tableColumns(backend, tmp)).filter((c) => c.name !== '__segmint_rn');
-    const numeric = columns.map((_, i) => NUMERIC_TYPE.test(types[i]?.type ?? ''));
+    const styles = columns.map((_, i) => (mask && kinds[i] ? null : numberStyle(types[i]?.type ?? '')));
     const total = Number((await backend.query(`SELECT count(*) AS n FROM ${ident(tmp)}`))[0]?.n ?? 0);
     if (format === 'xlsx' && total > XLSX_MAX_ROWS) {
       throw new Error(`${total} customers do not fit in one Excel sheet (at most ${XLSX_MAX_ROWS} rows): export them as CSV`);
@@ -168,11 +168,11 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
       if (format === 'csv') {
         let text = '';
         for (const r of page) {
-          text += columns.map((_, i) => csvValue(value(r[aliases[i]!] ?? null, i), numeric[i]! && !(mask && kinds[i]))).join(',') + CSV_EOL;
+          text += columns.map((_, i) => csvValue(value(r[aliases[i]!] ?? null, i), styles[i]!)).join(',') + CSV_EOL;
         }
         csvParts.push(encoder.encode(text));
       } else {
-        for (const r of page) aoa.push(columns.map((_, i) => xlsxValue(value(r[aliases[i]!] ?? null, i), numeric[i]! && !(mask && kinds[i]))));
+        for (const r of page) aoa.push(columns.map((_, i) => xlsxValue(value(r[aliases[i]!] ?? null, i), styles[i]! !== null)));
       }
       rows += page.length;
     }
@@ -184,10 +184,44 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
   }
 }
 
-/** A CSV field: numbers of numeric columns as DuckDB gives them (full precision; a BIGINT beyond
- * 2^53 arrives as its digits), everything else through csvCell (RFC 4180 + formula guard). */
-function csvValue(v: Cell, numeric: boolean): string {
-  if (numeric && typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return v;
+/** How a numeric column's values are written in CSV, by its DuckDB type: as DuckDB's COPY (and so
+ * `segmint segment --out x.csv`) writes them. */
+type NumberStyle = { kind: 'int' } | { kind: 'double' } | { kind: 'decimal'; scale: number } | null;
+
+function numberStyle(type: string): NumberStyle {
+  if (!NUMERIC_TYPE.test(type)) return null;
+  const dec = /^(DECIMAL|NUMERIC)\s*\(\s*\d+\s*,\s*(\d+)\s*\)/i.exec(type);
+  if (dec) return { kind: 'decimal', scale: Number(dec[2]) };
+  if (/^(DOUBLE|FLOAT|REAL)/i.test(type)) return { kind: 'double' };
+  return { kind: 'int' };
+}
+
+/** A DOUBLE as DuckDB writes it: the shortest text that reads back to the same number (full
+ * precision), fixed notation with at least one decimal for exponents -4..15 (`15621.0`, `0.0001`),
+ * else scientific with a two-digit exponent (`1e+16`, `1.5e-07`). */
+export function formatDouble(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  const [mant, expText] = v.toExponential().split('e') as [string, string];
+  const exp = Number(expText);
+  if (exp >= -4 && exp < 16) {
+    const fixed = String(v); // JS writes fixed notation for 1e-7 <= |v| < 1e21, shortest digits
+    return fixed.includes('.') ? fixed : `${fixed}.0`;
+  }
+  const sign = exp < 0 ? '-' : '+';
+  return `${mant}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/** A CSV field: numbers of numeric columns written as DuckDB's COPY writes them (full precision;
+ * a BIGINT beyond 2^53 arrives as its digits), everything else through csvCell (RFC 4180 +
+ * formula guard). */
+function csvValue(v: Cell, style: NumberStyle): string {
+  if (style && typeof v === 'number' && Number.isFinite(v)) {
+    if (style.kind === 'double') return formatDouble(v);
+    if (style.kind === 'decimal') return v.toFixed(style.scale);
+    return String(v);
+  }
+  if (style && typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return v;
   return csvCell(v);
 }
 

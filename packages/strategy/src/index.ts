@@ -56,6 +56,7 @@ export {
   exportCustomerTable,
   exportFileName,
   exportSummaryCsv,
+  formatDouble,
   guardFormula,
   sanitizeFileNamePart,
   type ExportFile,
