@@ -278,6 +278,7 @@ export async function fetchBlock(handle: BrowseHandle, first: number, count: num
   wholeNumber(first, 'the first row');
   wholeNumber(count, 'a block size');
   if (count > BROWSE_MAX_BLOCK) throw new Error(`a block holds at most ${BROWSE_MAX_BLOCK} rows, asked for ${count}`);
+  if (!s.table) throw new Error('this browse has no table: its last re-sort or search failed; update it again');
   if (count === 0 || first >= s.total) return { first, rows: [], version: s.version };
   const last = Math.min(first + count, s.total) - 1;
   const list = s.columns.map((c) => ident(c.name)).join(', ');
@@ -286,6 +287,16 @@ export async function fetchBlock(handle: BrowseHandle, first: number, count: num
     [first, last]
   );
   return { first, rows, version: s.version };
+}
+
+/** The row number (0-based) of a customer in the ordered result, null when it is not in it: to
+ * keep a selected customer in view after a re-sort or a search. */
+export async function rowOf(handle: BrowseHandle, customer: string): Promise<number | null> {
+  const s = state(handle);
+  if (s.closed) throw new Error('this browse was closed');
+  if (!s.table) throw new Error('this browse has no table: its last re-sort or search failed; update it again');
+  const rows = await s.backend.query(`SELECT ${ident(RN)} AS rn FROM ${ident(s.table)} WHERE CAST(${ident('customer')} AS VARCHAR) = CAST($1 AS VARCHAR)`, [customer]);
+  return rows.length ? Number(rows[0]!.rn) : null;
 }
 
 /** Drop the browse table. Fetching from a closed handle throws; closing twice does nothing. */

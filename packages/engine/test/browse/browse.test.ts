@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileExpression } from '@segmint/dsl';
 import { NativeBackend } from '../../src/node/index.js';
 import type { Backend, Cell, Row } from '../../src/types.js';
-import { BROWSE_TABLE_PREFIX, closeBrowse, dropAllBrowseTables, fetchBlock, openBrowse, updateBrowse, type BrowseHandle, type BrowseSort } from '../../src/browse/index.js';
+import { BROWSE_TABLE_PREFIX, closeBrowse, dropAllBrowseTables, fetchBlock, openBrowse, rowOf, updateBrowse, type BrowseHandle, type BrowseSort } from '../../src/browse/index.js';
 import { Workspace } from '../../src/workspace.js';
 import { metricCases, setupCase } from '../cases/index.js';
 import { createWasmBlockingBackend } from '../metrics/wasm-blocking.js';
@@ -160,6 +160,9 @@ describe.each(backends)('browse on %s', (_name, create) => {
       const b = await fetchBlock(h, first, count);
       expect(b.rows, `${first}+${count}`).toEqual(full.slice(first, first + count));
     }
+    // where a customer is: its row number in this order
+    for (const r of [0, 17, 333, N - 1]) expect(await rowOf(h, String(full[r]!.customer))).toBe(r);
+    expect(await rowOf(h, "nobody' OR 1=1 --")).toBeNull();
     expect((await fetchBlock(h, N, 10)).rows).toEqual([]);
     expect((await fetchBlock(h, 5, 0)).rows).toEqual([]);
     await expect(fetchBlock(h, -1, 10)).rejects.toThrow(/whole number/);
