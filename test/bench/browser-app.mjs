@@ -1,5 +1,5 @@
 // The engine on duckdb-wasm in headless Chromium, through the workbench itself: serve
-// apps/workbench/build, wait for window.segmint, and in the page create a fresh Workspace
+// apps/workbench/build, open it with ?automation=1, wait for window.segmint, and in the page create a fresh Workspace
 // (window.segmint.createWorkspace(): its own duckdb-wasm database, leaving the app's data alone),
 // fetch the benchmark CSV from the same localhost server as a File, then time
 // loadTransactions + buildCustomers + runRules(five.seg), and re-segment after the edit.
@@ -41,7 +41,7 @@ export async function runApp({ size, root, dataDir, here, reps, note, log }) {
       try {
         let p;
         try {
-          p = await openPage(browser, `${srv.url}/`, { ready: () => !!window.segmint });
+          p = await openPage(browser, `${srv.url}/?automation=1`, { ready: () => !!window.segmint });
         } catch (e) {
           note(`workbench: window.segmint did not appear within 300 s (${String(e.message).split('\n')[0]}) — browser engine numbers missing`);
           return null;

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, shot, openApp, settled, shownCount } from './fixtures.js';
+import { test, expect, shot, openApp, settled, shownCount, APP_URL } from './fixtures.js';
 import { exampleCustomers, exampleOrders, nativeCount, nativeWorkspace } from './native.js';
 import { repo } from './native.js';
 
@@ -24,7 +24,7 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
 
   // the very first visit of the run
   expect(page.url()).toBe('about:blank');
-  await page.goto('/');
+  await page.goto(APP_URL);
   const progress = page.getByRole('status', { name: 'Preparing the workbench' });
   await expect(progress).toBeVisible();
   await expect(progress.getByText('Starting the engine')).toBeVisible();

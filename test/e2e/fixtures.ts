@@ -65,9 +65,12 @@ export async function shot(page: Page, info: TestInfo, name: string): Promise<vo
   await info.attach(name, { path, contentType: 'image/png' });
 }
 
-/** Opens the app if this run has not yet, and waits until a data set is loaded. */
+/** The app's address for automation: the flag makes the app put its handle on window.segmint. */
+export const APP_URL = '/?automation=1';
+
+/** Opens the app (with the automation flag) if this run has not yet, and waits until a data set is loaded. */
 export async function openApp(page: Page): Promise<void> {
-  if (!page.url().startsWith('http')) await page.goto('/');
+  if (!page.url().startsWith('http')) await page.goto(APP_URL);
   await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 60_000 });
 }
 

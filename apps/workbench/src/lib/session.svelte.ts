@@ -5,6 +5,7 @@ import { WasmBackend, browserFile } from '@segmint/engine/browser';
 import { readAsOf, type Diagnostic } from '@segmint/dsl';
 import { loadLibrary } from '@segmint/strategy';
 import { sheetNames } from './files.js';
+import { automationRequested } from './engine/automation.js';
 import { wasmBundles } from './bundles.js';
 import { exampleFiles, exampleQuickRule, exampleRules } from './example.js';
 import { asksDateOrder, tablesIn, errorIssues, failedColumns, leftOutOf, notesOf, problemOf, repairsOf, type LeftOut, type LoadProblem, type Note, type Repair } from './load-report.js';
@@ -222,7 +223,8 @@ export class Session {
         const old = this.engine;
         this.engine = fresh;
         fresh = null;
-        window.segmint = {
+        if (automationRequested(location.search))
+          window.segmint = {
           workspace: ws,
           backend,
           browserFile,
