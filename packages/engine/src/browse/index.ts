@@ -5,7 +5,7 @@
 // Environment-neutral: the same SQL on native DuckDB and duckdb-wasm.
 //
 // SQL safety: column and table names go through ident(); segment ids, search text and row
-// numbers are bound parameters; the materialised tables are named by the engine
+// numbers are bound parameters; the materialised tables are temporary tables named by the engine
 // (`segmint_browse_<n>`), never after user text.
 import type { Backend, Cell, FieldType, Row } from '../types.js';
 import { ident } from '../sql/quote.js';
@@ -235,8 +235,10 @@ async function materialise(s: HandleState, spec: BrowseSpec): Promise<void> {
   if (s.table) await s.backend.exec(`DROP TABLE IF EXISTS ${ident(s.table)}`);
   const table = newTableName();
   s.table = '';
+  // TEMP: the connection's own, never written to a persisted database file (OPFS); OR REPLACE: a
+  // table of that name left by an earlier session (the numbering restarts) is no obstacle
   await s.backend.exec(
-    `CREATE TABLE ${ident(table)} AS SELECT *, CAST(row_number() OVER (ORDER BY ${order}) - 1 AS BIGINT) AS ${ident(RN)} FROM (${p.sql}) b ORDER BY ${ident(RN)}`,
+    `CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT *, CAST(row_number() OVER (ORDER BY ${order}) - 1 AS BIGINT) AS ${ident(RN)} FROM (${p.sql}) b ORDER BY ${ident(RN)}`,
     p.params
   );
   const n = await s.backend.query(`SELECT count(*) AS n FROM ${ident(table)}`);

@@ -237,6 +237,8 @@ describe.each(backends)('browse on %s', (_name, create) => {
     expect(h.table).not.toBe(first);
     const tables = async () => (await db.query(`SELECT table_name AS t FROM duckdb_tables() WHERE starts_with(table_name, '${BROWSE_TABLE_PREFIX}')`)).map((r) => r.t);
     expect(await tables()).toEqual([h.table]); // the previous table was dropped
+    // a temporary table: never persisted with the database
+    expect((await db.query('SELECT temporary FROM duckdb_tables() WHERE table_name = $1', [h.table]))[0]!.temporary).toBe(true);
     expect((await db.query('SELECT count(*) AS n FROM customers'))[0]!.n).toBe(N);
     await closeBrowse(h);
     expect(await tables()).toEqual([]);
