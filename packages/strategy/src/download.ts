@@ -157,7 +157,12 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
     }
     const aliases = columns.map((_, i) => `c${i}`);
     const selectList = columns.map((c, i) => `${ident(c)} AS ${ident(aliases[i]!)}`).join(', ');
-    const value = (v: Cell, i: number): Cell => (mask && kinds[i] ? maskValue(v, kinds[i]!) : v);
+    // one writer per column, chosen once: mask, then write as CSV text or an .xlsx value
+    const maskers = columns.map((_, i) => {
+      const kind = mask ? kinds[i] : null;
+      return kind ? (v: Cell) => maskValue(v, kind) : (v: Cell) => v;
+    });
+    const n = columns.length;
     const csvParts: Uint8Array[] = [];
     const encoder = new TextEncoder();
     const aoa: unknown[][] = [columns.map((c) => guardFormula(c))];
@@ -166,13 +171,19 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
     for (let from = 0; from < total; from += block) {
       const page = await backend.query(`SELECT ${selectList} FROM ${ident(tmp)} WHERE __segmint_rn > ${from} AND __segmint_rn <= ${from + block} ORDER BY __segmint_rn`);
       if (format === 'csv') {
-        let text = '';
+        const lines: string[] = [];
         for (const r of page) {
-          text += columns.map((_, i) => csvValue(value(r[aliases[i]!] ?? null, i), styles[i]!)).join(',') + CSV_EOL;
+          const fields: string[] = new Array(n);
+          for (let i = 0; i < n; i++) fields[i] = csvValue(maskers[i]!(r[aliases[i]!] ?? null), styles[i]!);
+          lines.push(fields.join(','));
         }
-        csvParts.push(encoder.encode(text));
+        if (lines.length) csvParts.push(encoder.encode(lines.join(CSV_EOL) + CSV_EOL));
       } else {
-        for (const r of page) aoa.push(columns.map((_, i) => xlsxValue(value(r[aliases[i]!] ?? null, i), styles[i]! !== null)));
+        for (const r of page) {
+          const cellsOut: unknown[] = new Array(n);
+          for (let i = 0; i < n; i++) cellsOut[i] = xlsxValue(maskers[i]!(r[aliases[i]!] ?? null), styles[i]! !== null);
+          aoa.push(cellsOut);
+        }
       }
       rows += page.length;
     }
@@ -202,6 +213,11 @@ function numberStyle(type: string): NumberStyle {
 export function formatDouble(v: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
   if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(v);
+  if (abs >= 1e-4 && abs < 1e16) {
+    // fixed notation (JS writes it for 1e-7 <= |v| < 1e21, shortest digits)
+    return Number.isInteger(v) ? `${v}.0` : String(v);
+  }
   const [mant, expText] = v.toExponential().split('e') as [string, string];
   const exp = Number(expText);
   if (exp >= -4 && exp < 16) {
