@@ -33,6 +33,8 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const CSV_EOL = '\r\n';
 /** Rows per block read from the database. */
 export const EXPORT_BLOCK_ROWS = 10_000;
+/** Excel's limit of characters in one cell. */
+export const XLSX_MAX_CELL_CHARS = 32_767;
 /** Excel's sheet limit (1,048,576 rows) minus the header row. */
 export const XLSX_MAX_ROWS = 1_048_575;
 
@@ -181,7 +183,13 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
       } else {
         for (const r of page) {
           const cellsOut: unknown[] = new Array(n);
-          for (let i = 0; i < n; i++) cellsOut[i] = xlsxValue(maskers[i]!(r[aliases[i]!] ?? null), styles[i]! !== null);
+          for (let i = 0; i < n; i++) {
+            const cell = xlsxValue(maskers[i]!(r[aliases[i]!] ?? null), styles[i]! !== null);
+            if (typeof cell === 'string' && cell.length > XLSX_MAX_CELL_CHARS) {
+              throw new Error(`customer ${String(r[aliases[0]!])}: the ${columns[i]} value has ${cell.length} characters, more than an Excel cell holds (${XLSX_MAX_CELL_CHARS}): export as CSV`);
+            }
+            cellsOut[i] = cell;
+          }
           aoa.push(cellsOut);
         }
       }

@@ -51,6 +51,7 @@ export {
   CSV_MIME,
   EXPORT_BLOCK_ROWS,
   SUMMARY_CSV_COLUMNS,
+  XLSX_MAX_CELL_CHARS,
   XLSX_MAX_ROWS,
   XLSX_MIME,
   exportCustomerTable,

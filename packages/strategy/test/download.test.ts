@@ -215,6 +215,24 @@ describe('exportCustomerTable on the example shop', () => {
     expect(await db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__segmint_export%'")).toEqual([]);
   });
 
+  it('refuses a segmentation run without its table, and a cell too long for Excel', async () => {
+    const db2 = await NativeBackend.create();
+    try {
+      const other = new Workspace(db2);
+      await other.loadTransactions([nodeFile(join(exampleDir, 'orders.csv'))], { roles: ROLES });
+      const live = await other.runRules('segment a when M > 1000\n', { materialize: false });
+      expect(live.result?.materialized).toBe(false);
+      await expect(exportCustomerTable(other)).rejects.toThrow(/materialize: true/);
+    } finally {
+      await db2.close();
+    }
+    await db.exec(`CREATE TABLE long_rel AS SELECT customer, repeat('x', 40000) AS note FROM customers LIMIT 3`);
+    await expect(exportCustomerTable({ backend: db, relation: 'long_rel' }, { format: 'xlsx' })).rejects.toThrow(/more than an Excel cell holds/);
+    const csv = await exportCustomerTable({ backend: db, relation: 'long_rel' }, { format: 'csv' });
+    expect(csv.rows).toBe(3);
+    expect(decodeCsv(csv)[1]![decodeCsv(csv)[0]!.indexOf('note')]).toHaveLength(40000);
+  });
+
   it('keeps personal columns when the switch is off', async () => {
     const file = await checkCsv({ kind: 'all' }, false);
     expect(file.masked).toBe(false);
@@ -236,15 +254,22 @@ describe('exportCustomerTable on the example shop', () => {
     const gold = await exportCustomerTable(ws, { scope: { kind: 'segment', segment: 'gold' }, dataSet: 'orders.csv' });
     expect(gold.rows).toBe(result.summary.find((s) => s.segment === 'gold')!.customers);
     expect(gold.fileName).toBe(`segmint-orders-gold-asof-${result.asOf}.csv`);
-    const top = await exportCustomerTable(ws, { scope: { kind: 'tag', tag: 'top20' }, dataSet: 'orders.csv' });
-    expect(top.rows).toBe(result.tags.find((t) => t.id === 'top20')!.customers);
-    expect(top.fileName).toBe(`segmint-orders-tag-top20-asof-${result.asOf}.csv`);
+    const tagged = await exportCustomerTable(ws, { scope: { kind: 'tag', tag: 'top20' }, dataSet: 'orders.csv' });
+    expect(tagged.rows).toBe(result.tags.find((t) => t.id === 'top20')!.customers);
+    expect(tagged.fileName).toBe(`segmint-orders-tag-top20-asof-${result.asOf}.csv`);
     const q = await quick();
     const counts = await ws.quickRule('R <= 30 and F >= 5');
     const qf = await exportCustomerTable(ws, { scope: q, dataSet: 'orders.csv' });
     expect(qf.rows).toBe(counts.matched);
     expect(qf.fileName).toBe(`segmint-orders-R_=30_&_F_=5-asof-${result.asOf}.csv`);
     await expect(exportCustomerTable(ws, { scope: { kind: 'tag', tag: 'nope' } })).rejects.toThrow(/unknown tag 'nope'/);
+    // a quick rule with a window function (percentiles over every customer, not just the matches)
+    const top = compileExpression('pct(M) >= 90', await ws.schema(), { asOf: ws.asOf! });
+    if (!top.ok) throw new Error('quick rule did not compile');
+    const topFile = await checkCsv({ kind: 'quick-rule', rule: top }, true);
+    expect(topFile.rows).toBe((await ws.quickRule('pct(M) >= 90')).matched);
+    expect(topFile.rows).toBeGreaterThan(150);
+    expect(topFile.fileName).toBe(`segmint-orders-quick-rule-asof-${result.asOf}.csv`);
   });
 
   it('exports .xlsx with numbers as numbers, booleans as booleans, masked or not, row by row', async () => {
