@@ -10,3 +10,4 @@ export { readLenient, type LenientOptions, type LenientResult } from './text/rea
 export type { TextDialect } from './text/fields.js';
 export { formatIssue, rowLabel, filesLabel, issue, failWith } from './issues.js';
 export { exportTable, readTable, copyOptions, repairExampleLines, type ExportFormat, type ExportType, type ExportOptions, type ExportCode, type ExportColumn, type ExportReport } from './export.js';
+export { guessFileRoles, type FileGuess, type FileRole } from './classify.js';

@@ -7,8 +7,8 @@ import * as zh from './zh/index.js';
 
 export type { Params, Template } from './template.js';
 
-const EN = { ...en.file, ...en.text, ...en.encoding, ...en.formats, ...en.values, ...en.exportMessages };
-const ZH: Record<MessageCode, Template> = { ...zh.file, ...zh.text, ...zh.encoding, ...zh.formats, ...zh.values, ...zh.exportMessages };
+const EN = { ...en.file, ...en.text, ...en.encoding, ...en.formats, ...en.values, ...en.exportMessages, ...en.classify };
+const ZH: Record<MessageCode, Template> = { ...zh.file, ...zh.text, ...zh.encoding, ...zh.formats, ...zh.values, ...zh.exportMessages, ...zh.classify };
 
 /** Every code the engine's messages use. */
 export type MessageCode = keyof typeof EN;

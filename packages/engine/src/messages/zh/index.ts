@@ -4,3 +4,4 @@ export { encoding } from './encoding.js';
 export { formats } from './formats.js';
 export { values } from './values.js';
 export { exportMessages } from './export.js';
+export { classify } from './classify.js';
