@@ -297,6 +297,33 @@ describe.each(backends)('browse on %s', (_name, create) => {
     await closeBrowse(hb);
   });
 
+  it("a customers file's attributes (renamed when they clash) are columns, and their text is searched", async () => {
+    await setupCase(db, metricCases.attributes!);
+    await db.exec('DROP TABLE IF EXISTS segmented');
+    const ws = new Workspace(db);
+    await ws.buildCustomers();
+    await ws.runRules('segment all "All" when F >= 0\n');
+    const h = await ws.browse({ from: 'all' });
+    const attrs = h.columns.filter((c) => c.kind === 'attribute').map((c) => [c.name, c.fieldType, c.searched]);
+    expect(attrs).toEqual([
+      ['region', 'text', true],
+      ['M_attr', 'number', false],
+      ['segment_attr', 'text', true]
+    ]);
+    const direct = await db.query('SELECT customer, region, M_attr, segment_attr FROM customers ORDER BY customer');
+    const rows = (await fetchBlock(h, 0, 100)).rows;
+    expect(rows.map((r) => ({ customer: r.customer, region: r.region, M_attr: r.M_attr, segment_attr: r.segment_attr }))).toEqual(direct);
+    for (const [q, want] of [
+      ['NORTH', ['K']],
+      ['y', ['Z']],
+      ['1.5', []]
+    ] as const) {
+      await updateBrowse(h, { search: q });
+      expect(ids((await fetchBlock(h, 0, 100)).rows), q).toEqual(want);
+    }
+    await closeBrowse(h);
+  });
+
   it('1M customers: the block at row 999,900 holds the right rows', async () => {
     await db.exec('DROP TABLE IF EXISTS segmented');
     await db.exec(`CREATE OR REPLACE TABLE customers AS
