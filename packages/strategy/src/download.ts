@@ -14,6 +14,7 @@ import * as XLSX from '@e965/xlsx';
 import {
   CUSTOMERS_TABLE,
   METRIC_COLUMNS,
+  OUTPUT_METRICS,
   SEGMENTED_TABLE,
   ident,
   segmentOutputSql,
@@ -135,14 +136,18 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
     params = cells(scope.rule.params);
   }
 
-  // personal columns: the customers file's attributes (the relation's non-metric columns), which
-  // segmentOutputSql puts last, in the relation's order
+  // personal columns: the customers file's attributes (the relation's non-metric columns).
+  // segmentOutputSql puts the relation's columns other than customer and OUTPUT_METRICS last, in
+  // the relation's order (renamed `x_2` on a clash): pair them with their source names.
   const metricNames = new Set<string>(METRIC_COLUMNS.map((c) => c.toLowerCase()));
-  const attrCount = (await tableColumns(backend, relation)).filter((c) => !metricNames.has(c.name.toLowerCase())).length;
+  const outputMetrics = new Set<string>(OUTPUT_METRICS.map((c) => c.toLowerCase()));
+  const relTail = (await tableColumns(backend, relation)).map((c) => c.name).filter((c) => c.toLowerCase() !== 'customer' && !outputMetrics.has(c.toLowerCase()));
   const columns = base.columns;
+  const tailStart = columns.length - relTail.length;
   const personal: { column: string; kind: PersonalKind }[] = [];
   const kinds: (PersonalKind | null)[] = columns.map((c, i) => {
-    const kind = i >= columns.length - attrCount ? personalKind(c) : null;
+    const src = i >= tailStart ? relTail[i - tailStart]! : null;
+    const kind = src !== null && !metricNames.has(src.toLowerCase()) ? personalKind(src) : null;
     if (kind) personal.push({ column: c, kind });
     return kind;
   });

@@ -233,6 +233,20 @@ describe('exportCustomerTable on the example shop', () => {
     expect(decodeCsv(csv)[1]![decodeCsv(csv)[0]!.indexOf('note')]).toHaveLength(40000);
   });
 
+  it('masks only the personal columns of the customers file, also in a relation of its own shape', async () => {
+    // a tag named like a personal column is not masked; an attribute after it is
+    await db.exec(`CREATE TABLE rel2 AS SELECT customer, 'Ann Lee' AS contact, M, '13800138000' AS phone, 'x' AS city FROM customers WHERE customer <= 'C00003'`);
+    await db.exec(`CREATE TABLE seg2 AS SELECT customer, 'a' AS segment, true AS mobile FROM rel2`);
+    const file = await exportCustomerTable({ backend: db, table: 'seg2', relation: 'rel2' });
+    expect(file.personal).toEqual([
+      { column: 'contact', kind: 'name' },
+      { column: 'phone', kind: 'phone' }
+    ]);
+    const rows = decodeCsv(file);
+    expect(rows[0]).toEqual(['customer', 'segment', 'M', 'mobile', 'contact', 'phone', 'city']);
+    expect(rows[1]!.slice(3)).toEqual(['true', 'A****', '*******8000', 'x']);
+  });
+
   it('keeps personal columns when the switch is off', async () => {
     const file = await checkCsv({ kind: 'all' }, false);
     expect(file.masked).toBe(false);
