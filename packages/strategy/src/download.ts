@@ -60,6 +60,10 @@ export interface TableExportOptions {
   asOf?: string;
   /** rows per database read (default EXPORT_BLOCK_ROWS) */
   blockRows?: number;
+  /** called after each block with the rows written so far and the total */
+  onProgress?: (p: { rows: number; total: number }) => void;
+  /** stops the export between blocks (the promise rejects with the signal's reason) */
+  signal?: AbortSignal;
 }
 
 export interface ExportFile {
@@ -153,6 +157,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
   });
 
   // a numbered, ordered copy of the result, read in blocks by row number
+  options.signal?.throwIfAborted();
   const tmp = `__segmint_export_${Date.now().toString(36)}_${++exportSeq}`;
   await backend.exec(`CREATE TEMP TABLE ${ident(tmp)} AS SELECT row_number() OVER (ORDER BY e.customer) AS __segmint_rn, e.* FROM (${sql}) e ORDER BY __segmint_rn`, params);
   try {
@@ -176,6 +181,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
     if (format === 'csv') csvParts.push(encoder.encode(`\uFEFF${csvLine(columns)}${CSV_EOL}`));
     let rows = 0;
     for (let from = 0; from < total; from += block) {
+      options.signal?.throwIfAborted();
       const page = await backend.query(`SELECT ${selectList} FROM ${ident(tmp)} WHERE __segmint_rn > ${from} AND __segmint_rn <= ${from + block} ORDER BY __segmint_rn`);
       if (format === 'csv') {
         const lines: string[] = [];
@@ -199,6 +205,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
         }
       }
       rows += page.length;
+      options.onProgress?.({ rows, total });
     }
     const bytes = format === 'csv' ? concat(csvParts) : xlsxBytes(aoa, 'customers');
     const fileName = exportFileName({ dataSet: options.dataSet, part: scopeName(scope), asOf: options.asOf ?? asOf, ext: format });

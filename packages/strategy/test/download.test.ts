@@ -247,6 +247,22 @@ describe('exportCustomerTable on the example shop', () => {
     expect(rows[1]!.slice(3)).toEqual(['true', 'A****', '*******8000', 'x']);
   });
 
+  it('reports progress per block and stops when aborted', async () => {
+    const seen: { rows: number; total: number }[] = [];
+    const file = await exportCustomerTable(ws, { blockRows: 500, onProgress: (p) => seen.push(p) });
+    expect(seen).toEqual([500, 1000, 1500, 2000, 2500].filter((n) => n < file.rows).map((n) => ({ rows: n, total: file.rows })).concat([{ rows: file.rows, total: file.rows }]));
+    const ctl = new AbortController();
+    const run = exportCustomerTable(ws, {
+      blockRows: 500,
+      signal: ctl.signal,
+      onProgress: (p) => {
+        if (p.rows >= 1000) ctl.abort(new Error('cancelled by the user'));
+      }
+    });
+    await expect(run).rejects.toThrow('cancelled by the user');
+    expect(await db.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__segmint_export%'")).toEqual([]);
+  });
+
   it('keeps personal columns when the switch is off', async () => {
     const file = await checkCsv({ kind: 'all' }, false);
     expect(file.masked).toBe(false);
