@@ -180,6 +180,9 @@ export interface LoadOptions {
   table?: number;
   /** Called while files are read (at most every few hundred ms). */
   onProgress?: (p: LoadProgress) => void;
+  /** Aborting it stops the load at the next chunk of a file or between two statements, with a
+   * LoadError of code file.cancelled; the data loaded before stays as it was. */
+  signal?: AbortSignal;
 }
 
 export interface LoadProgress {

@@ -21,6 +21,11 @@ export function failWith(code: MessageCode, file: string, params: Params = {}, w
   throw new LoadError(formatIssue(i), [i]);
 }
 
+/** Throws LoadError file.cancelled when the load was cancelled (see LoadOptions.signal). */
+export function checkCancelled(signal: AbortSignal | undefined, file = ''): void {
+  if (signal?.aborted) failWith('file.cancelled', file);
+}
+
 /** Data rows are numbered from 1, the header line not counted ("data row 1" is the first
  * row under the header). Every message says so the same way. */
 export function rowLabel(row: number): string {

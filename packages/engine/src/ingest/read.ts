@@ -16,7 +16,7 @@ import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
 import { checkParquet, readParquetJs } from './parquet.js';
 import { uniqueNames, type JsTable } from './js-table.js';
-import { failWith, filesLabel, formatIssue, issue } from './issues.js';
+import { checkCancelled, failWith, filesLabel, formatIssue, issue } from './issues.js';
 import { STAGE, SRC_FILE, SRC_FI, SRC_ROW } from './staging.js';
 import { TYPE_SAMPLE_ROWS } from './infer.js';
 import { BLANKS, yearFirst } from './sqlfns.js';
@@ -101,8 +101,9 @@ function binaryAt(head: Uint8Array): number {
   return bad > Math.max(8, head.length / 200) ? first : -1;
 }
 
-async function* byteChunks(file: InputFile, from: number, onBytes?: (n: number) => void): AsyncGenerator<Uint8Array> {
+async function* byteChunks(file: InputFile, from: number, onBytes?: (n: number) => void, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
   for (let off = from; off < file.size; off += SCAN_CHUNK) {
+    checkCancelled(signal, file.name);
     const end = Math.min(file.size, off + SCAN_CHUNK);
     yield await file.read(off, end);
     onBytes?.(end);
@@ -243,7 +244,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     if (enc === 'utf-8' && !detected.foreignLines) {
       // The scan runs while DuckDB reads the file (readRaw waits for it after the full read):
       // a file it finds not clean is then read again by the lenient reader.
-      const scan = scanClean(byteChunks(file, bom, onBytes), d, width, layout.header !== null).catch((err: unknown): ScanResult => ({ clean: false, reason: String(err), maxLineBytes: 0 }));
+      const scan = scanClean(byteChunks(file, bom, onBytes, options.signal), d, width, layout.header !== null).catch((err: unknown): ScanResult => ({ clean: false, reason: String(err), maxLineBytes: 0 }));
       const describe = describeDialect(dialect, layout.header !== null);
       const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
       // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM
@@ -269,7 +270,10 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     log,
     badLine: (line: number) => enc !== 'windows-1252' && stats.badLines.has(line),
     // characters read, as a share of the file's bytes (close enough for a progress bar)
-    ...(onBytes ? { onChunk: (chars: number) => onBytes(Math.min(file.size, Math.round((chars / Math.max(1, total)) * file.size))) } : {}),
+    onChunk: (chars: number) => {
+      checkCancelled(options.signal, name);
+      onBytes?.(Math.min(file.size, Math.round((chars / Math.max(1, total)) * file.size)));
+    },
     ...(options.table !== undefined ? { table: options.table } : {})
   });
   bytes = null;
@@ -337,6 +341,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
   const progress = { files: files.length, filesDone: 0, bytes: total, bytesDone: 0 };
   const sources: Source[] = [];
   for (let i = 0; i < files.length; i++) {
+    checkCancelled(options.signal, names[i]);
     options.onProgress?.(progress);
     const before = progress.bytesDone;
     const onBytes = options.onProgress ? (n: number) => options.onProgress?.({ ...progress, bytesDone: before + n }) : undefined;
@@ -367,7 +372,9 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
    * read again by the lenient reader, which repairs or reports each row. */
   const loadWithFallback = async (load: string[], limit: number | null, fast: Record<string, FastColumn> = {}) => {
     for (;;) {
+      checkCancelled(options.signal);
       const r = await loadRows(backend, plan, load, limit, fast);
+      checkCancelled(options.signal);
       const rejected = new Set(r.rejectedPaths);
       // the scans that ran beside the read: all of them after the full read, else those of
       // rejected files (a file not clean is read again by the lenient reader; a clean one with

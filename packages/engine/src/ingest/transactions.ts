@@ -23,7 +23,7 @@ import {
   type ResolvedRoles
 } from './convert.js';
 import { findColumn, numericRoleSql } from './amount.js';
-import { formatIssue, filesLabel, issue } from './issues.js';
+import { formatIssue, filesLabel, issue, checkCancelled } from './issues.js';
 import { dropStaging, SRC_FI, SRC_ROW, STAGE } from './staging.js';
 
 export const TX_TABLE = 'segmint_tx';
@@ -275,6 +275,8 @@ async function reportKept(backend: Backend, raw: RawTable, typed: string, conver
 export async function ingestTransactions(backend: Backend, files: InputFile[], options: IngestOptions = {}): Promise<LoadReport> {
   try {
     const a = await analyse(backend, files, options, 'ingest');
+    // (the last moment to cancel: from here the new data replaces the old)
+    checkCancelled(options.signal);
     if (a.usable === 0) throw noUsableRowsError(a.raw.files, a.raw.rows, a.leftOut, a.reasons, a.raw.columns);
     const plausible = options.keepImplausibleDates ? '' : ` AND ${a.range.inside('t.__ts')}`;
     const typedRows = `SELECT t.__customer AS customer, t.__ts AS ts, t.__amount AS amount, t.__order AS order_id, f.name AS src_file, t.${ident(SRC_ROW)} AS src_row

@@ -219,3 +219,24 @@ describe('bad input', () => {
     expect(n!.n).toBe(3);
   });
 });
+
+describe('cancelling a load', () => {
+  it('stops with file.cancelled and leaves the data loaded before', async () => {
+    const lines = ['customer_id,order_date,amount'];
+    for (let i = 1; i <= 20_000; i++) lines.push(`C${i},2024-01-01,${i}`);
+    const before = await db.query('SELECT count(*) AS n FROM segmint_tx');
+    const controller = new AbortController();
+    const e = await ingestTransactions(db, [diskFile(dir, 'long-cancel.csv', lines.join('\n'))], {
+      signal: controller.signal,
+      onProgress: () => controller.abort()
+    }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(LoadError);
+    expect((e as LoadError).issues[0]).toMatchObject({ code: 'file.cancelled' });
+    expect(await db.query('SELECT count(*) AS n FROM segmint_tx')).toEqual(before);
+    // a lenient read is cancelled alike (a messy file)
+    const c2 = new AbortController();
+    c2.abort();
+    const e2 = await ingestTransactions(db, [diskFile(dir, 'messy-cancel.csv', 'Title\n' + lines.join('\n'))], { signal: c2.signal }).catch((err: unknown) => err);
+    expect((e2 as LoadError).issues[0]).toMatchObject({ code: 'file.cancelled' });
+  });
+});

@@ -3,6 +3,7 @@
 import type { Template } from '../template.js';
 
 export const file = {
+  'file.cancelled': { message: 'loading was cancelled; the data loaded before is still there' },
   'file.none': { message: 'no files to load', hint: 'Give at least one file or folder' },
   'file.empty': { message: 'is empty (0 bytes)', hint: 'Export the data again; the file has no content at all' },
   'file.no_text': { message: 'is empty (no lines of text)', hint: 'Export the data again; the file holds only blank space' },

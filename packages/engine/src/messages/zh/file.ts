@@ -3,6 +3,7 @@ import type { Template } from '../template.js';
 import type { file as en } from '../en/file.js';
 
 export const file: Record<keyof typeof en, Template> = {
+  'file.cancelled': { message: '已取消载入；之前载入的数据仍然保留' },
   'file.none': { message: '没有要载入的文件', hint: '请至少选择一个文件或文件夹' },
   'file.empty': { message: '是空文件（0 字节）', hint: '请重新导出数据；这个文件没有任何内容' },
   'file.no_text': { message: '是空文件（没有文字行）', hint: '请重新导出数据；文件中只有空白' },
