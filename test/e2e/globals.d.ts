@@ -1,6 +1,6 @@
 // The automation handle the workbench sets on window, as the tests see it inside
-// page.evaluate(): the app's own type (apps/workbench/src/lib/handle.ts).
-import type { SegmintHandle } from '../../apps/workbench/src/lib/handle.js';
+// page.evaluate(): the app's own type (apps/workbench/src/lib/engine/handle.ts).
+import type { SegmintHandle } from '../../apps/workbench/src/lib/engine/handle.js';
 
 declare global {
   interface Window {

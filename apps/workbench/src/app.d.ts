@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { SegmintHandle } from '$lib/handle';
+import type { SegmintHandle } from '$lib/engine/handle';
 
 declare global {
   namespace App {}

@@ -1,8 +1,8 @@
 // The bundled example data set (examples/retail in the repository), emitted by Vite as
 // assets of this app: fetched from the app's own origin, never from anywhere else.
-import ordersUrl from '../../../../examples/retail/orders.csv?url';
-import customersUrl from '../../../../examples/retail/customers.csv?url';
-import tiers from '../../../../examples/retail/tiers.seg?raw';
+import ordersUrl from '../../../../../examples/retail/orders.csv?url';
+import customersUrl from '../../../../../examples/retail/customers.csv?url';
+import tiers from '../../../../../examples/retail/tiers.seg?raw';
 
 export const exampleRules: string = tiers;
 export const exampleQuickRule = 'R < 30 and F > 5';

@@ -2,7 +2,7 @@
 // app's plain state (kept with their codes, so they are rendered in the UI's language when
 // shown), and the few decisions the app takes on them, made by code, never by reading English.
 import { LoadError, type LoadIssue, type LoadReport, type RepairGroup, type RowRepair } from '@segmint/engine';
-import type { Coded } from './engine-text.js';
+import type { Coded } from '../ui/engine-text.js';
 
 /** The codes saying the date order (DD/MM vs MM/DD) was asked about, decided from the data or
  * given: the load settings then offer the choice. */

@@ -1,4 +1,5 @@
-// The automation handle the workbench sets on window (see session.svelte.ts and app.d.ts). Its
+// The automation handle the workbench sets on window (see wasm.ts and app.d.ts), on a page opened
+// with the automation flag only (automation.ts). Its
 // own module, importing types only, so the end-to-end tests (test/e2e/globals.d.ts) declare
 // window.segmint with this very type.
 import type { Workspace, buildCustomers } from '@segmint/engine';

@@ -1,7 +1,7 @@
 // The UI language: one dictionary per language, a reactive current locale, `t()` to look up.
 import { en, type Dictionary, type MessageKey } from './en.js';
 import { zh } from './zh.js';
-import { localize, type Coded, type Text } from '../engine-text.js';
+import { localize, type Coded, type Text } from '../ui/engine-text.js';
 
 export type Locale = 'en' | 'zh-CN';
 export const locales: { id: Locale; name: string }[] = [

@@ -1,6 +1,6 @@
 // Number and value formatting for display, in the UI's language. Presentation only.
 import type { Cell } from '@segmint/engine';
-import { i18n } from './i18n/index.svelte.js';
+import { i18n } from '../i18n/index.svelte.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {

@@ -1,0 +1,73 @@
+// The rules' state: the quick rule and the rule file, each one live query (engine/live.svelte.ts)
+// against the data set on screen, and whether the rule file holds the user's own edits (a
+// ready-made model then asks before replacing them).
+import { loadLibrary } from '@segmint/strategy';
+import type { EngineHost } from '../engine/host.js';
+import type { Engine } from '../engine/wasm.js';
+import { LiveQuery } from '../engine/live.svelte.js';
+import type { DataState } from '../data/dataset.svelte.js';
+import { exampleQuickRule, exampleRules } from '../data/example.js';
+import { quickOutcome, rulesAsOf, rulesOutcome, type QuickResult, type RulesResult } from './rules.js';
+
+export class RulesState {
+  readonly quick: LiveQuery<QuickResult>;
+  readonly file: LiveQuery<RulesResult>;
+  /** the rule text was typed by the user since the last example / library was put there */
+  edited = $state(false);
+
+  constructor(host: EngineHost<Engine>, data: DataState) {
+    const serial = <T>(fn: () => Promise<T>) => host.serial(fn);
+    const ready = () => host.current !== null && data.dataset !== null;
+    const ws = () => host.current!.ws;
+    this.quick = new LiveQuery<QuickResult>({
+      text: exampleQuickRule,
+      serial,
+      ready,
+      blankClears: true,
+      evaluate: async (text) => quickOutcome(await ws().quickRule(text))
+    });
+    this.file = new LiveQuery<RulesResult>({
+      text: exampleRules,
+      serial,
+      ready,
+      // materialize: false: live typing needs the numbers only (one pass, no table written)
+      evaluate: async (text) => rulesOutcome(await ws().runRules(text, { ...rulesAsOf(text, data.baseAsOf), materialize: false })),
+      // An `as of` line in the rule file rebuilds the customers at that date: show it, and the
+      // quick rule on them.
+      afterResult: async () => {
+        if (await data.followRebuild()) void this.quick.run();
+      }
+    });
+  }
+
+  setQuickRule(text: string): void {
+    this.quick.set(text);
+  }
+
+  setRules(text: string, edited = false): void {
+    if (edited) this.edited = true;
+    this.file.set(text);
+  }
+
+  /** Put a ready-made model's rule file in the editor (one step; then it is edited as usual). */
+  useLibrary(id: string, lang: 'en' | 'zh'): void {
+    this.setRules(loadLibrary(id, lang).rules);
+    this.edited = false;
+  }
+
+  /** Another data set is in: forget the results and evaluate both texts on it. */
+  reset(): void {
+    this.quick.clear();
+    this.file.clear();
+    void this.quick.run();
+    void this.file.run();
+  }
+
+  /** The customers were built again (another as-of): evaluate both texts again. */
+  rerun(): void {
+    this.quick.pending = true;
+    this.file.pending = true;
+    void this.quick.run();
+    void this.file.run();
+  }
+}
