@@ -23,6 +23,7 @@ import {
 import { csvCell } from '../src/escape.js';
 import { maskValue, personalKind } from '../src/export.js';
 import { exampleDir } from './helpers.js';
+import { createWasmBackend } from './wasm.js';
 
 const RULES = `segment platinum "Platinum 铂金客户" when R <= 30 and F >= 15 and M >= 5000
 segment gold "Gold 黄金客户" when R <= 60 and F >= 8
@@ -423,5 +424,37 @@ describe('file names', () => {
     expect(new TextEncoder().encode(long).length).toBeLessThanOrEqual(80);
     expect(long).toMatch(/^(流失风险客户)+/);
     expect(exportFileName({ dataSet: '...', part: '', asOf: '2024-01-01', ext: 'csv' })).toBe('segmint-export-asof-2024-01-01.csv');
+  });
+});
+
+describe('on duckdb-wasm (the browser engine)', () => {
+  it('gives the same files as on native DuckDB', async () => {
+    const files: ExportFile[][] = [];
+    for (const create of [() => NativeBackend.create(), () => createWasmBackend()]) {
+      const db = await create();
+      try {
+        const ws = new Workspace(db);
+        await ws.loadTransactions([nodeFile(join(exampleDir, 'orders.csv'))], { roles: ROLES });
+        await ws.loadCustomers([nodeFile(join(exampleDir, 'customers.csv'))]);
+        const run = await ws.runRules(RULES);
+        if (!run.result) throw new Error('rules did not run');
+        const q = compileExpression('pct(M) >= 90', await ws.schema(), { asOf: ws.asOf! });
+        if (!q.ok) throw new Error('quick rule did not compile');
+        files.push([
+          await exportCustomerTable(ws, { dataSet: 'orders.csv', blockRows: 700 }),
+          await exportCustomerTable(ws, { dataSet: 'orders.csv', mask: false, scope: { kind: 'tag', tag: 'complainer' } }),
+          await exportCustomerTable(ws, { dataSet: 'orders.csv', scope: { kind: 'quick-rule', rule: q } }),
+          exportSummaryCsv(run.result, { dataSet: 'orders.csv' })
+        ]);
+        const x = await exportCustomerTable(ws, { format: 'xlsx', dataSet: 'orders.csv' });
+        files[files.length - 1]!.push({ ...x, bytes: new TextEncoder().encode(JSON.stringify(readXlsx(x))) });
+      } finally {
+        await db.close();
+      }
+    }
+    const [native, wasm] = files as [ExportFile[], ExportFile[]];
+    expect(wasm.map((f) => f.fileName)).toEqual(native.map((f) => f.fileName));
+    expect(wasm.map((f) => f.rows)).toEqual(native.map((f) => f.rows));
+    native.forEach((f, i) => expect(new TextDecoder().decode(wasm[i]!.bytes)).toBe(new TextDecoder().decode(f.bytes)));
   });
 });
