@@ -6,7 +6,7 @@ import { profileFiles, type LoadOptions, type LoadReport, type Row } from '@segm
 import { browserFile } from '@segmint/engine/browser';
 import type { EngineHost } from '../engine/host.js';
 import { exposeEngine, type Engine } from '../engine/wasm.js';
-import { sheetNames } from './files.js';
+import { pickFiles, sheetNames } from './files.js';
 import { exampleFiles } from './example.js';
 import { asksDateOrder, errorIssues, failedColumns, problemOf, tablesIn, type LoadProblem } from './load-report.js';
 import { customerLoadOptions, customersFileInfo, datasetOf, notesAfterBuild, ordersFileInfo, type Dataset, type FileInfo, type Phase, type Source, type Step } from './dataset.js';
@@ -136,6 +136,19 @@ export class DataState {
         this.busy = false;
       }
     });
+  }
+
+  /** Load the bundled example data set again. */
+  async loadExample(): Promise<void> {
+    const { orders, customers } = await exampleFiles();
+    await this.load(orders, customers, true);
+  }
+
+  /** Load files dropped on the page: which is the orders file and which the customers file is
+   * guessed from their names (files.ts). */
+  loadDropped(files: File[]): Promise<void> {
+    const { orders, customers } = pickFiles(files);
+    return orders ? this.load(orders, customers) : Promise.resolve();
   }
 
   /** Load the last files again with other settings (roles, encoding, sheet, date order, strict,
