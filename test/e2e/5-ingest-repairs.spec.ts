@@ -136,8 +136,10 @@ test('a thousands separator that shifted the columns: M is 1,234.50 and the repa
   await expect(row).toContainText(/^shift\.csv, line 3 \(data row 2\):\s*O3,C3,2024-03-01,1,234\.50,\s*→\s*\S/);
   await shot(page, info, 'shift-repaired');
 
+  await expect(page.getByTestId('dataset-format')).toHaveText('comma-separated text, with a header');
   // The same in Chinese: the engine's message from its code, the UI's words around it.
   await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByTestId('dataset-format')).toHaveText('逗号分隔的文本，有表头');
   await expect(repairs.getByRole('heading', { name: '修复记录' })).toBeVisible();
   await expect(group.getByTestId('repair-count')).toHaveText('已修复 1 行');
   await expect(group.getByTestId('repair-message')).toHaveText(text(engine!, 'zh-CN').message);

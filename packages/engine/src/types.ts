@@ -107,10 +107,24 @@ export interface RepairGroup {
   hint?: string;
 }
 
+/** How a file was read, as data (the app words it in the user's language; `format` is the
+ * English wording). */
+export interface FormatInfo {
+  kind: 'delimited' | 'excel' | 'parquet' | 'json' | 'ndjson';
+  /** delimited text */
+  delimiter?: 'comma' | 'tab' | 'semicolon' | 'pipe' | 'single-space' | 'whitespace';
+  header?: boolean;
+  /** Excel: the sheet read, and how many the workbook has */
+  sheet?: string;
+  sheets?: number;
+}
+
 export interface LoadReport {
   files: string[];
   encoding: string;
   format: string;
+  /** the same as data, one per distinct way the files were read */
+  formats: FormatInfo[];
   rows: number;
   columns: { name: string; type: string }[];
   roles: RoleMap;

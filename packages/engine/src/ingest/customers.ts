@@ -90,6 +90,7 @@ export async function ingestCustomers(backend: Backend, files: InputFile[], opti
       roles: { customer: id },
       roleSource: { customer: given ? 'given' : 'guessed' },
       leftOut,
+      formats: raw.formats,
       repairs: raw.repairs,
       issues
     };

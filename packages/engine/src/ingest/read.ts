@@ -1,7 +1,7 @@
 // Reads one or more files into ONE staging table of text columns plus the source file and
 // data row of every row (segmint_stage_raw). Conversion to numbers and dates happens later in
 // SQL, so that every value that does not convert can be counted and shown with its row.
-import type { Backend, InputFile, LoadIssue, LoadOptions, RepairGroup } from '../types.js';
+import type { Backend, FormatInfo, InputFile, LoadIssue, LoadOptions, RepairGroup } from '../types.js';
 import { LoadError } from '../types.js';
 import { ident, str } from '../sql/quote.js';
 import { decodeText, detectEncoding, normaliseEncoding, KNOWN_ENCODINGS, type DetectedEncoding, type TextEncoding } from './encoding.js';
@@ -10,7 +10,7 @@ import { decodeChunks, decodeStats, transcodeToUtf8 } from './transcode.js';
 import { LineSplitter } from './text/lines.js';
 import { sniffDialect, sniffLayout } from './text/sniff.js';
 import { scanClean, type ScanResult } from './text/scan.js';
-import { describeDialect, readLenient } from './text/reader.js';
+import { describeDialect, dialectInfo, readLenient } from './text/reader.js';
 import { RepairLog } from './text/repairs.js';
 import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
@@ -53,6 +53,7 @@ export interface RawTable {
   loaded: string[];
   files: string[];
   format: string;
+  formats: FormatInfo[];
   encoding: string;
   rows: number;
   issues: LoadIssue[];
@@ -130,6 +131,7 @@ interface Source {
   format: FileFormat;
   columns: string[];
   describe: string;
+  info: FormatInfo;
   encoding: string;
   /** delimited text: how DuckDB reads it (see CsvRead) */
   csv?: CsvRead;
@@ -165,15 +167,15 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
       const rows = await backend.query(`DESCRIBE SELECT * FROM read_parquet(${str(file.path)})`).catch((err: unknown) => {
         failWith('file.parquet_unreadable', name, { detail: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) });
       });
-      return { ...base, columns: rows.map((r) => String(r.column_name)), describe: 'Parquet', encoding: 'binary (Parquet)', parquetPath: file.path };
+      return { ...base, columns: rows.map((r) => String(r.column_name)), describe: 'Parquet', info: { kind: 'parquet' }, encoding: 'binary (Parquet)', parquetPath: file.path };
     }
     const js = await readParquetJs({ ...file, name });
-    return { ...base, columns: js.columns, describe: 'Parquet', encoding: 'binary (Parquet)', js };
+    return { ...base, columns: js.columns, describe: 'Parquet', info: { kind: 'parquet' }, encoding: 'binary (Parquet)', js };
   }
   if (format === 'excel') {
     const { table, sheet, sheets } = readExcel(name, await file.read(), options.sheet);
     const describe = sheets.length > 1 ? `Excel, sheet '${sheet}' of ${sheets.length}` : `Excel, sheet '${sheet}'`;
-    return { ...base, columns: table.columns, describe, encoding: 'binary (Excel)', js: table };
+    return { ...base, columns: table.columns, describe, info: { kind: 'excel', sheet, sheets: sheets.length }, encoding: 'binary (Excel)', js: table };
   }
   // text formats
   let enc: TextEncoding;
@@ -201,7 +203,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     const all = complete ? text : decodeText((await file.read()).subarray(bom), enc).text;
     if (all.trim() === '') failWith('file.no_records', name);
     const js = format === 'json' ? parseJson(name, all) : parseNdjson(name, all);
-    return { ...base, columns: js.columns, describe: FORMAT_LABEL[format], encoding: enc, js };
+    return { ...base, columns: js.columns, describe: FORMAT_LABEL[format], info: { kind: format }, encoding: enc, js };
   }
   let sample = new LineSplitter().push(text, complete);
   // a first line longer than the sample: sniff from its beginning
@@ -246,19 +248,21 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
       // a file it finds not clean is then read again by the lenient reader.
       const scan = scanClean(byteChunks(file, bom, onBytes, options.signal), d, width, layout.header !== null).catch((err: unknown): ScanResult => ({ clean: false, reason: String(err), maxLineBytes: 0 }));
       const describe = describeDialect(dialect, layout.header !== null);
+      const info = dialectInfo(dialect, layout.header !== null);
       const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
       // UTF-8 without a path (the browser): DuckDB reads the bytes as they are (BOM
       // included), from the File itself where the backend can
       const path = file.path ?? (file.blob && backend.registerBlob ? await backend.registerBlob(`${key}.csv`, file.blob) : await backend.registerFile(`${key}.csv`, await file.read()));
-      return { ...base, columns: uniqueNames(columns), describe, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: 0, scan }, issues };
+      return { ...base, columns: uniqueNames(columns), describe, info, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: 0, scan }, issues };
     } else {
       bytes = await transcode();
       const scan = stats.replaced === 0 && !stats.foreign ? await scanClean(bufferChunks(bytes), d, width, layout.header !== null) : { clean: false, maxLineBytes: 0 };
       if (scan.clean) {
         const describe = describeDialect(dialect, layout.header !== null);
+        const info = dialectInfo(dialect, layout.header !== null);
         const columns = layout.header ? layout.header.fields.map((f, i) => f.trim() || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
         const path = await backend.registerFile(`${key}.csv`, bytes);
-        return { ...base, columns: uniqueNames(columns), describe, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: scan.maxLineBytes }, issues };
+        return { ...base, columns: uniqueNames(columns), describe, info, encoding: encodingLabel, csv: { path, delimiter: d, header: layout.header !== null, rowCol: false, maxLine: scan.maxLineBytes }, issues };
       }
     }
   }
@@ -287,6 +291,7 @@ async function planFile(backend: Backend, file: InputFile, name: string, key: st
     ...base,
     columns: uniqueNames(result.columns),
     describe: describeDialect(result.dialect, result.header),
+    info: dialectInfo(result.dialect, result.header),
     encoding: encodingLabel,
     csv: { path, delimiter: ',', header: false, rowCol: true, maxLine: result.maxLineBytes },
     issues
@@ -453,6 +458,7 @@ export async function readRaw(backend: Backend, files: InputFile[], options: Ing
     loaded,
     files: sources.map((s) => s.name),
     format: uniq(sources.map((s) => s.describe)).join('; '),
+    formats: sources.map((s) => s.info).filter((f, i, all) => all.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i),
     encoding: uniq(sources.map((s) => s.encoding)).join('; '),
     rows,
     issues,

@@ -55,6 +55,7 @@ function report(a: Analysis): LoadReport {
     roles: a.roles,
     roleSource: a.roleSource,
     leftOut: a.leftOut,
+    formats: a.raw.formats,
     repairs: a.raw.repairs,
     issues: a.issues
   };

@@ -211,8 +211,8 @@ async function describeFailed(engine: Engine, file: File, options: LoadOptions, 
   const dateOrder = options.dayFirst !== undefined || asksDateOrder(errorIssues(e));
   try {
     const p = await profileFiles(engine.backend, [browserFile(file)], { ...options, strict: false });
-    return { columns: p.columns.map((c) => c.name), roles: { ...p.roles, ...options.roles }, encoding: p.encoding, format: p.format, sheets, dateOrder, tables: tablesIn(p.issues) };
+    return { columns: p.columns.map((c) => c.name), roles: { ...p.roles, ...options.roles }, encoding: p.encoding, format: p.format, formats: p.formats, sheets, dateOrder, tables: tablesIn(p.issues) };
   } catch {
-    return { columns: failedColumns(e), roles: { ...options.roles }, encoding: '', format: '', sheets, dateOrder, tables: 1 };
+    return { columns: failedColumns(e), roles: { ...options.roles }, encoding: '', format: '', formats: [], sheets, dateOrder, tables: 1 };
   }
 }

@@ -3,7 +3,7 @@ import type { LoadReport, MessageCode } from '@segmint/engine';
 import { customerLoadOptions, customersFileInfo, datasetOf, notesAfterBuild, ordersFileInfo } from './dataset.js';
 
 function report(parts: Partial<LoadReport>): LoadReport {
-  return { files: ['a.csv'], encoding: 'utf-8', format: 'csv', rows: 0, columns: [], roles: {}, roleSource: {}, leftOut: [], repairs: [], issues: [], ...parts };
+  return { files: ['a.csv'], encoding: 'utf-8', format: 'csv', formats: [{ kind: 'delimited', delimiter: 'comma', header: true }], rows: 0, columns: [], roles: {}, roleSource: {}, leftOut: [], repairs: [], issues: [], ...parts };
 }
 const col = (name: string) => ({ name }) as LoadReport['columns'][number];
 const code = (c: string) => c as MessageCode;
@@ -12,7 +12,7 @@ describe('the data set from a load', () => {
   const tx = report({ rows: 12, columns: [col('id'), col('day'), col('paid')], roles: { customer: 'id', date: 'day', amount: 'paid' } });
 
   it("offers the orders file's columns and roles, and the date order when it was given", () => {
-    expect(ordersFileInfo(tx, [], {})).toEqual({ columns: ['id', 'day', 'paid'], roles: { customer: 'id', date: 'day', amount: 'paid' }, encoding: 'utf-8', format: 'csv', sheets: [], dateOrder: false, tables: 1 });
+    expect(ordersFileInfo(tx, [], {})).toEqual({ columns: ['id', 'day', 'paid'], roles: { customer: 'id', date: 'day', amount: 'paid' }, encoding: 'utf-8', format: 'csv', formats: [{ kind: 'delimited', delimiter: 'comma', header: true }], sheets: [], dateOrder: false, tables: 1 });
     expect(ordersFileInfo(tx, ['S1', 'S2'], { dayFirst: true })).toMatchObject({ dateOrder: true, sheets: ['S1', 'S2'] });
     const asked = report({ ...tx, issues: [{ severity: 'warning', code: code('values.date_order_ambiguous'), params: {}, file: 'a.csv', message: '' }] });
     expect(ordersFileInfo(asked, [], {}).dateOrder).toBe(true);

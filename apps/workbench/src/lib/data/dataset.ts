@@ -1,7 +1,7 @@
 // The data set's plain types (what is loaded, the file last loaded or tried, what the load
 // settings form offers for a file) and the pure steps that build them from the engine's load
 // reports. The state and the engine calls are in dataset.svelte.ts.
-import type { BuildCustomersResult, LoadOptions, LoadReport, Role, RoleMap } from '@segmint/engine';
+import type { BuildCustomersResult, FormatInfo, LoadOptions, LoadReport, Role, RoleMap } from '@segmint/engine';
 import { asksDateOrder, leftOutOf, notesOf, repairsOf, tablesIn, type LeftOut, type Note, type Repair } from './load-report.js';
 
 export type Step = 'engine' | 'data' | 'metrics';
@@ -46,6 +46,8 @@ export interface FileInfo {
   /** the encoding the engine read it in, e.g. 'gb18030' or 'utf-8 (with BOM)'; '' if unknown */
   encoding: string;
   format: string;
+  /** how it was read, as data (worded in the UI's language: format-info.ts) */
+  formats: FormatInfo[];
   /** an Excel workbook's sheets (more than one: the form offers a choice) */
   sheets: string[];
   /** the engine asked (or decided) DD/MM vs MM/DD: the form offers the choice */
@@ -54,7 +56,7 @@ export interface FileInfo {
   tables: number;
 }
 
-type Report = Pick<LoadReport, 'columns' | 'roles' | 'encoding' | 'format' | 'issues'>;
+type Report = Pick<LoadReport, 'columns' | 'roles' | 'encoding' | 'format' | 'formats' | 'issues'>;
 
 /** What the settings form offers for an orders file that loaded. */
 export function ordersFileInfo(tx: Report, sheets: string[], options: LoadOptions): FileInfo {
@@ -63,6 +65,7 @@ export function ordersFileInfo(tx: Report, sheets: string[], options: LoadOption
     roles: { ...tx.roles },
     encoding: tx.encoding,
     format: tx.format,
+    formats: tx.formats,
     sheets,
     dateOrder: options.dayFirst !== undefined || asksDateOrder(tx.issues),
     tables: tablesIn(tx.issues)
@@ -71,7 +74,7 @@ export function ordersFileInfo(tx: Report, sheets: string[], options: LoadOption
 
 /** What the settings form offers for a customers file that loaded. */
 export function customersFileInfo(attrs: Report, sheets: string[]): FileInfo {
-  return { columns: attrs.columns.map((c) => c.name), roles: { customer: attrs.roles.customer }, encoding: attrs.encoding, format: attrs.format, sheets, dateOrder: false, tables: 1 };
+  return { columns: attrs.columns.map((c) => c.name), roles: { customer: attrs.roles.customer }, encoding: attrs.encoding, format: attrs.format, formats: attrs.formats, sheets, dateOrder: false, tables: 1 };
 }
 
 /** The customers file's options: its own, with the orders file's date order. */

@@ -16,7 +16,7 @@ const en: Record<Parameters<Translate>[0], string> = {
 const tr: Translate = (key, vars) => en[key].replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n]));
 
 function report(parts: Partial<LoadReport>): LoadReport {
-  return { files: ['a.csv'], encoding: 'utf-8', format: 'csv', rows: 0, columns: [], roles: {}, roleSource: {}, leftOut: [], repairs: [], issues: [], ...parts };
+  return { files: ['a.csv'], encoding: 'utf-8', format: 'csv', formats: [{ kind: 'delimited', delimiter: 'comma', header: true }], rows: 0, columns: [], roles: {}, roleSource: {}, leftOut: [], repairs: [], issues: [], ...parts };
 }
 
 describe('deciding by code', () => {

@@ -4,7 +4,7 @@
 // endings, lines of any length) and writes the table as canonical CSV for DuckDB to read: UTF-8,
 // comma, '"', \n, one row per data row, then the data row number. Everything it repairs, leaves
 // out or skips is logged (repairs.ts); nothing moves into another column without a word.
-import type { LoadIssue } from '../../types.js';
+import type { FormatInfo, LoadIssue } from '../../types.js';
 import { issue } from '../issues.js';
 import type { Params } from '../../messages/index.js';
 import { csvField, type TextDialect } from './fields.js';
@@ -54,6 +54,12 @@ const TOTAL = /^\s*(grand\s*|sub\s*)?(totals?|sum|summe|gesamt)\s*[:：]?\s*$|^\
 const COMMENT = /^\s*(#|\/\/)/;
 
 const DELIM_LABEL: Record<TextDialect['delimiter'], string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe', ' ': 'single-space', whitespace: 'whitespace' };
+
+/** The dialect as FormatInfo (the report's data). */
+export function dialectInfo(d: TextDialect, header: boolean): FormatInfo {
+  const delimiter = ({ ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe', ' ': 'single-space', whitespace: 'whitespace' } as const)[d.delimiter];
+  return { kind: 'delimited', delimiter, header };
+}
 
 export function describeDialect(d: TextDialect, header: boolean): string {
   const quote = d.quote === "'" ? ", apostrophe quotes" : '';
