@@ -218,6 +218,7 @@ describe('the data options', () => {
         files: ['a.csv'],
         encoding: 'utf-8',
         format: 'delimited text',
+        formats: [{ kind: 'delimited', delimiter: 'comma', header: true }],
         rows: 3,
         columns: [],
         roles: { customer: 'id' },
