@@ -49,8 +49,7 @@ export class DataState {
       // Start the engine and fetch the example data at the same time.
       this.step = 'engine';
       this.host.prepareSpare();
-      const { orders, customers } = await exampleFiles();
-      await this.load(orders, customers, true);
+      await this.loadExample();
       this.phase = this.dataset ? 'ready' : 'failed';
     } catch (e) {
       this.fatal = e instanceof Error ? e.message : String(e);
@@ -64,16 +63,17 @@ export class DataState {
    * leaves the previous data set exactly as it was, and nothing of the previous data set (e.g.
    * its customers file) leaks into the new one. On failure the message names the file.
    */
-  load(orders: File, customers: File | null, example = false, options: LoadOptions = {}, customerOptions: LoadOptions = {}): Promise<void> {
+  load(source: Source): Promise<void> {
+    const { orders, customers, example, options, customerOptions } = source;
     return this.host.serial(async () => {
       this.busy = true;
       this.loadProblem = null;
-      this.source = { orders, customers, example, options, customerOptions };
+      this.source = source;
       this.fileInfo = null;
       this.customersFileInfo = null;
       this.done = [];
       let fresh: Engine | null = null;
-      let current = orders.name;
+      let current = orders[0]?.name ?? '';
       try {
         this.step = 'engine';
         try {
@@ -87,10 +87,10 @@ export class DataState {
         const { ws } = fresh;
         this.done = ['engine'];
         this.step = 'data';
-        const sheets = await sheetNames(orders);
+        const sheets = orders.length === 1 ? await sheetNames(orders[0]!) : [];
         let tx: LoadReport;
         try {
-          tx = await ws.loadTransactions([browserFile(orders)], options);
+          tx = await ws.loadTransactions(orders.map(browserFile), options);
         } catch (e) {
           // what the settings form needs to fix it: the file's columns, as far as they can be read
           this.fileInfo = await describeFailed(fresh, orders, options, sheets, e);
@@ -98,19 +98,19 @@ export class DataState {
         }
         this.fileInfo = ordersFileInfo(tx, sheets, options);
         let attrs: LoadReport | null = null;
-        if (customers) {
-          current = customers.name;
-          const csheets = await sheetNames(customers);
+        if (customers.length) {
+          current = customers[0]!.name;
+          const csheets = customers.length === 1 ? await sheetNames(customers[0]!) : [];
           const copts = customerLoadOptions(customerOptions, options);
           try {
-            attrs = await ws.loadCustomers([browserFile(customers)], copts);
+            attrs = await ws.loadCustomers(customers.map(browserFile), copts);
           } catch (e) {
             this.customersFileInfo = await describeFailed(fresh, customers, copts, csheets, e);
             throw e;
           }
           this.customersFileInfo = customersFileInfo(attrs, csheets);
         }
-        current = orders.name;
+        current = orders[0]?.name ?? '';
         this.done = ['engine', 'data'];
         this.step = 'metrics';
         const built = await ws.buildCustomers();
@@ -141,14 +141,14 @@ export class DataState {
   /** Load the bundled example data set again. */
   async loadExample(): Promise<void> {
     const { orders, customers } = await exampleFiles();
-    await this.load(orders, customers, true);
+    await this.load({ orders: [orders], customers: [customers], example: true, options: {}, customerOptions: {} });
   }
 
   /** Load files dropped on the page: which is the orders file and which the customers file is
    * guessed from their names (files.ts). */
   loadDropped(files: File[]): Promise<void> {
     const { orders, customers } = pickFiles(files);
-    return orders ? this.load(orders, customers) : Promise.resolve();
+    return orders ? this.load({ orders: [orders], customers: customers ? [customers] : [], example: false, options: {}, customerOptions: {} }) : Promise.resolve();
   }
 
   /** Load the last files again with other settings (roles, encoding, sheet, date order, strict,
@@ -156,7 +156,7 @@ export class DataState {
   reload(options: LoadOptions, customerOptions?: LoadOptions): Promise<void> {
     const src = this.source;
     if (!src) return Promise.resolve();
-    return this.load(src.orders, src.customers, src.example, options, customerOptions ?? src.customerOptions);
+    return this.load({ ...src, options, customerOptions: customerOptions ?? src.customerOptions });
   }
 
   /** Rebuild the customers at another as-of date (null: back to the data set's default). An
@@ -207,10 +207,10 @@ export class DataState {
  * leniently: a strict load refused a row, the file itself is readable), else the columns the
  * engine's error carries.
  */
-async function describeFailed(engine: Engine, file: File, options: LoadOptions, sheets: string[], e: unknown): Promise<FileInfo> {
+async function describeFailed(engine: Engine, files: File[], options: LoadOptions, sheets: string[], e: unknown): Promise<FileInfo> {
   const dateOrder = options.dayFirst !== undefined || asksDateOrder(errorIssues(e));
   try {
-    const p = await profileFiles(engine.backend, [browserFile(file)], { ...options, strict: false });
+    const p = await profileFiles(engine.backend, files.map(browserFile), { ...options, strict: false });
     return { columns: p.columns.map((c) => c.name), roles: { ...p.roles, ...options.roles }, encoding: p.encoding, format: p.format, formats: p.formats, sheets, dateOrder, tables: tablesIn(p.issues) };
   } catch {
     return { columns: failedColumns(e), roles: { ...options.roles }, encoding: '', format: '', formats: [], sheets, dateOrder, tables: 1 };

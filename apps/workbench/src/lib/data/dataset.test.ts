@@ -29,7 +29,7 @@ describe('the data set from a load', () => {
   });
 
   it('names the files, counts and as-of; the as-of is also the default', () => {
-    const d = datasetOf({ orders: { name: 'o.csv' }, customers: { name: 'c.csv' }, example: false }, tx, null, { customers: 3, asOf: '2024-12-31', notices: [] });
+    const d = datasetOf({ orders: [{ name: 'o.csv' }], customers: [{ name: 'c.csv' }], example: false }, tx, null, { customers: 3, asOf: '2024-12-31', notices: [] });
     expect(d).toMatchObject({ example: false, files: ['o.csv', 'c.csv'], rows: 12, customers: 3, asOf: '2024-12-31', defaultAsOf: '2024-12-31', roles: tx.roles, notes: [], loadNotes: [] });
     expect(notesAfterBuild(d, { notices: [] })).toEqual([]);
   });

@@ -27,10 +27,11 @@ export interface Dataset {
   loadNotes: Note[];
 }
 
-/** The file last loaded or tried, and what the load settings form offers for it. */
+/** The files last loaded or tried (the orders files make one orders table; the customers files
+ * one customers table), with the settings of that load. Persisted for a reload (persistence/). */
 export interface Source {
-  orders: File;
-  customers: File | null;
+  orders: File[];
+  customers: File[];
   example: boolean;
   /** the options of that load (empty: everything guessed) */
   options: LoadOptions;
@@ -84,14 +85,14 @@ export function customerLoadOptions(customerOptions: LoadOptions, options: LoadO
 
 /** The data set on screen after a load of `orders` (and `customers`) that succeeded. */
 export function datasetOf(
-  files: { orders: { name: string }; customers: { name: string } | null; example: boolean },
+  files: { orders: readonly { name: string }[]; customers: readonly { name: string }[]; example: boolean },
   tx: LoadReport,
   attrs: LoadReport | null,
   built: Pick<BuildCustomersResult, 'customers' | 'asOf' | 'notices'>
 ): Dataset {
   return {
     example: files.example,
-    files: files.customers ? [files.orders.name, files.customers.name] : [files.orders.name],
+    files: [...files.orders, ...files.customers].map((f) => f.name),
     rows: tx.rows,
     customers: built.customers,
     asOf: built.asOf,

@@ -1,6 +1,17 @@
 // English UI strings. Placeholders in braces ({n}) are filled by `t()`; values are text, so
 // Svelte escapes them when they are shown. Every key here must exist in zh.ts (type-checked).
+import * as customers from './features/customers.js';
+import * as exporting from './features/export.js';
+import * as persistence from './features/persistence.js';
+import * as a11y from './features/a11y.js';
+import * as load from './features/load.js';
+
 export const en = {
+  ...customers.en,
+  ...exporting.en,
+  ...persistence.en,
+  ...a11y.en,
+  ...load.en,
   'app.tagline': 'Customer segmentation workbench',
   'app.privacy': 'Runs entirely in your browser: your data never leaves this computer.',
   'app.footer': 'computed locally with DuckDB-Wasm',

@@ -1,7 +1,18 @@
 // 简体中文界面文字。与 en.ts 的键一一对应（类型检查保证）。
 import type { Dictionary } from './en.js';
 
+import * as customers from './features/customers.js';
+import * as exporting from './features/export.js';
+import * as persistence from './features/persistence.js';
+import * as a11y from './features/a11y.js';
+import * as load from './features/load.js';
+
 export const zh: Dictionary = {
+  ...customers.zh,
+  ...exporting.zh,
+  ...persistence.zh,
+  ...a11y.zh,
+  ...load.zh,
   'app.tagline': '客户细分工作台',
   'app.privacy': '完全在浏览器中运行：您的数据不会离开这台电脑。',
   'app.footer': '由 DuckDB-Wasm 在本地计算',
