@@ -10,7 +10,7 @@ import { detectFormat, extension } from './format.js';
 import { readExcel } from './excel.js';
 import { parseJson, parseNdjson } from './json.js';
 import { readParquetJs } from './parquet.js';
-import { guessRoles, normaliseName } from './roles.js';
+import { guessRoles, normaliseName, suggestAmountExpression } from './roles.js';
 import { LineSplitter } from './text/lines.js';
 import { readRecord } from './text/record.js';
 import { classOf } from './text/shape.js';
@@ -32,7 +32,12 @@ export interface FileGuess {
   roles: RoleMap;
   /** the amount as an expression of columns when there is no amount column (Quantity * UnitPrice) */
   amountExpression?: string;
+  /** the first rows as read (text; null = empty), for a preview under `columns` */
+  preview: (string | null)[][];
 }
+
+/** Rows of a guess's preview. */
+export const PREVIEW_ROWS = 5;
 
 /** Bytes of a text file looked at. */
 const HEAD = 256 << 10;
@@ -102,11 +107,10 @@ function typeOf(values: (string | null)[]): string {
   return 'text';
 }
 
-const QTY = /qty|quantity|数量|件数|number_?of|個数|数量/i;
-const PRICE = /price|单价|價格|价格|単価/i;
-
-function guess(index: number, name: string, role: FileRole, code: MessageCode, params: Params, columns: string[] = [], roles: RoleMap = {}, amountExpression?: string): FileGuess {
-  return { index, name, role, code, params, message: renderMessage(code, params).message, columns, roles, ...(amountExpression ? { amountExpression } : {}) };
+function guess(index: number, name: string, role: FileRole, code: MessageCode, params: Params, sample: Sample | null = null, roles: RoleMap = {}, amountExpression?: string): FileGuess {
+  const columns = sample?.columns ?? [];
+  const preview = sample?.rows.slice(0, PREVIEW_ROWS) ?? [];
+  return { index, name, role, code, params, message: renderMessage(code, params).message, columns, roles, preview, ...(amountExpression ? { amountExpression } : {}) };
 }
 
 /** Guesses the role of each file (see the module comment). */
@@ -126,23 +130,21 @@ export async function guessFileRoles(files: InputFile[]): Promise<FileGuess[]> {
     }
     const typed = sample.columns.map((c, k) => ({ name: c, type: typeOf(sample.rows.map((r) => r[k] ?? null)) }));
     const roles = guessRoles(typed);
-    const qty = sample.columns.find((c) => QTY.test(c));
-    const price = sample.columns.find((c) => PRICE.test(c));
-    const expression = !roles.amount && qty && price ? `${qty} * ${price}` : undefined;
+    const expression = roles.amount ? undefined : suggestAmountExpression(sample.columns);
     const has = (r: Role) => roles[r] !== undefined;
     if (!has('customer')) {
-      out.push(guess(index, file.name, 'ignored', 'classify.no_customer', { columns: sample.columns.join(', ') }, sample.columns, roles));
+      out.push(guess(index, file.name, 'ignored', 'classify.no_customer', { columns: sample.columns.join(', ') }, sample, roles));
     } else if (has('date') && (has('amount') || expression)) {
-      out.push(guess(index, file.name, 'orders', 'classify.orders', { customer: roles.customer!, date: roles.date!, amount: roles.amount ?? expression! }, sample.columns, roles, expression));
+      out.push(guess(index, file.name, 'orders', 'classify.orders', { customer: roles.customer!, date: roles.date!, amount: roles.amount ?? expression! }, sample, roles, expression));
     } else {
       // no amount: one row per customer id is a customers file (it may well have dates: a
       // sign-up date); repeated ids with dates are orders without their amount
       const k = sample.columns.indexOf(roles.customer!);
       const ids = sample.rows.map((r) => (r[k] ?? '').trim()).filter((v) => v !== '');
       const unique = new Set(ids).size === ids.length;
-      if (unique) out.push(guess(index, file.name, 'customers', 'classify.customers', { customer: roles.customer! }, sample.columns, roles));
-      else if (has('date')) out.push(guess(index, file.name, 'ignored', 'classify.incomplete', { customer: roles.customer!, missing: 'amount' }, sample.columns, roles));
-      else out.push(guess(index, file.name, 'ignored', 'classify.ids_repeat', { customer: roles.customer! }, sample.columns, roles));
+      if (unique) out.push(guess(index, file.name, 'customers', 'classify.customers', { customer: roles.customer! }, sample, roles));
+      else if (has('date')) out.push(guess(index, file.name, 'ignored', 'classify.incomplete', { customer: roles.customer!, missing: 'amount' }, sample, roles));
+      else out.push(guess(index, file.name, 'ignored', 'classify.ids_repeat', { customer: roles.customer! }, sample, roles));
     }
   }
   // the orders: the files that share their columns with the most bytes; other orders files are
@@ -153,10 +155,10 @@ export async function guessFileRoles(files: InputFile[]): Promise<FileGuess[]> {
   const main = [...groups.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const first = out.find((g) => g.role === 'orders' && key(g) === main);
   for (const [i, g] of out.entries()) {
-    if (g.role === 'orders' && key(g) !== main) out[i] = guess(g.index, g.name, 'ignored', 'classify.other_columns', { other: first?.name ?? '' }, g.columns, g.roles);
+    if (g.role === 'orders' && key(g) !== main) out[i] = guess(g.index, g.name, 'ignored', 'classify.other_columns', { other: first?.name ?? '' }, { columns: g.columns, rows: g.preview }, g.roles);
   }
   // one customers file
   const customers = out.filter((g) => g.role === 'customers');
-  for (const g of customers.slice(1)) out[g.index] = guess(g.index, g.name, 'ignored', 'classify.second_customers', { first: customers[0]!.name }, g.columns, g.roles);
+  for (const g of customers.slice(1)) out[g.index] = guess(g.index, g.name, 'ignored', 'classify.second_customers', { first: customers[0]!.name }, { columns: g.columns, rows: g.preview }, g.roles);
   return out;
 }

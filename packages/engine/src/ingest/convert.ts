@@ -5,7 +5,7 @@ import { LoadError } from '../types.js';
 import { renderMessage, type MessageCode, type Params } from '../messages/index.js';
 import { ident } from '../sql/quote.js';
 import { filesLabel, formatIssue, issue, rowLabel, type Where } from './issues.js';
-import { guessRoles } from './roles.js';
+import { guessRoles, suggestAmountExpression } from './roles.js';
 import { findColumn } from './amount.js';
 import { COMMA_EVIDENCE, POINT_EVIDENCE, DATE_PATTERNS as D } from './sqlfns.js';
 import type { ColumnProfile } from './infer.js';
@@ -59,13 +59,10 @@ export function resolveRoles(raw: Pick<RawTable, 'files' | 'columns'>, profiles:
 /** The message for a required role nobody mapped, with the --map line that would fix it (an
  * amount as an expression of a quantity and a price column when the file has both). */
 export function missingRoleIssue(file: string, role: Role, columns: string[]): LoadIssue {
-  let map = `${role}=COLUMN`;
-  if (role === 'amount') {
-    const qty = columns.find((c) => /qty|quantity|数量|件数|number_?of/i.test(c));
-    const price = columns.find((c) => /price|单价|价格/i.test(c));
-    if (qty && price) map = `"amount=${qty} * ${price}"`;
-  }
-  return issue('error', 'values.role_missing', file, { role, columns: columnsText(columns), map });
+  const expression = role === 'amount' ? suggestAmountExpression(columns) : undefined;
+  const map = expression ? `"amount=${expression}"` : `${role}=COLUMN`;
+  // `expression`: the suggested amount (the app pre-fills its amount field with it)
+  return issue('error', 'values.role_missing', file, { role, columns: columnsText(columns), map, ...(expression ? { expression } : {}) });
 }
 
 export interface DateDecision {

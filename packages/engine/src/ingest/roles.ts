@@ -2,7 +2,23 @@
 // English and Chinese, and from the inferred types. The guess is always shown and can be
 // overridden; an amount is never guessed from a type alone (Quantity and UnitPrice are numbers
 // too, and neither is the amount of a line).
+import { printFieldName } from '@segmint/dsl';
 import type { Role, RoleMap } from '../types.js';
+
+const QTY = /qty|quantity|数量|件数|number_?of|個数/i;
+const PRICE = /price|单价|價格|价格|単価/i;
+
+/**
+ * The amount as an expression of columns when a file has no amount column but a quantity and a
+ * unit price (Online Retail: `Quantity * UnitPrice`), in the rules language (names that are not
+ * bare words in backticks); undefined when there is no such pair. One source for the guess shown
+ * with dropped files and the hint of the missing-amount error.
+ */
+export function suggestAmountExpression(columns: readonly string[]): string | undefined {
+  const qty = columns.find((c) => QTY.test(c));
+  const price = columns.find((c) => PRICE.test(c) && c !== qty);
+  return qty && price ? `${printFieldName(qty)} * ${printFieldName(price)}` : undefined;
+}
 
 const EXACT: Record<Role, string[]> = {
   customer: [

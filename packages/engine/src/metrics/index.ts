@@ -265,6 +265,15 @@ export async function buildCustomers(backend: Backend, options: { asOf?: string 
     const withOrder = Number(oc?.o ?? 0);
     const orders = withOrder === 0 ? 'none' : withOrder === n ? 'all' : 'mixed';
     await backend.exec(customersSql({ asOf, attrs, dedupeAttrs, orders }));
+    // customers whose refunds cancel their purchases are easy to mistake for buyers (or to miss):
+    // counted among the customers with transactions up to as-of (a customers file's people who
+    // never bought are not refunds)
+    // (without a customers file every customer has transactions: no semi-join needed)
+    const bought = hasAttrs ? `WHERE c.customer IN (SELECT customer FROM ${ident(TX_TABLE)} WHERE CAST(ts AS DATE) <= CAST(${str(asOf)} AS DATE))` : '';
+    const [nn] = await backend.query(`SELECT count(*) FILTER (WHERE c.M <= 0) AS m, count(*) FILTER (WHERE c.F = 0) AS f FROM ${ident(CUSTOMERS_TABLE)} c ${bought}`);
+    const m = Number(nn?.m ?? 0);
+    const f = Number(nn?.f ?? 0);
+    if (m > 0 || f > 0) notices.push(notice('warning', 'metrics.net_not_positive', { count: m, noPurchase: f }));
   } else {
     // A customers file only: its columns are the relation (R/F/M are whatever it provides).
     asOf = options.asOf !== undefined ? checkDate(options.asOf) : String((await backend.query('SELECT CAST(current_date AS VARCHAR) AS d'))[0]?.d);

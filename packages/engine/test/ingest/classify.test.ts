@@ -5,12 +5,22 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { guessFileRoles } from '../../src/ingest/classify.js';
+import { suggestAmountExpression } from '../../src/ingest/roles.js';
 import { renderMessage } from '../../src/messages/index.js';
 import { nodeFile } from '../../src/node/index.js';
 import { encodeBig5, memFile } from './fixtures.js';
 
 const root = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 const retail = resolve(root, '../shared/data/online-retail/by-day');
+
+describe('the amount as an expression of quantity and unit price', () => {
+  it('is suggested from the column names (any language), quoted in the rules language when it must be', () => {
+    expect(suggestAmountExpression(['InvoiceNo', 'Quantity', 'UnitPrice'])).toBe('Quantity * UnitPrice');
+    expect(suggestAmountExpression(['订单号', '数量', '单价'])).toBe('数量 * 单价');
+    expect(suggestAmountExpression(['Qty', 'Unit Price'])).toBe('Qty * `Unit Price`');
+    expect(suggestAmountExpression(['amount', 'Qty'])).toBeUndefined();
+  });
+});
 
 describe('guessing each file\'s role', () => {
   it('the example shop: orders, customers, and a note that is no table', async () => {
@@ -30,6 +40,9 @@ describe('guessing each file\'s role', () => {
     const g = await guessFileRoles(days.map((d) => nodeFile(join(retail, d))));
     expect(g.map((x) => x.role)).toEqual(['orders', 'orders', 'orders']);
     expect(g[0]!.amountExpression).toBe('Quantity * UnitPrice');
+    // the first rows, for the preview shown with each file
+    expect(g[0]!.preview).toHaveLength(5);
+    expect(g[0]!.preview[0]).toEqual(['536365', '85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', '6', '2010-12-01 08:26:00', '2.55', '17850.0', 'United Kingdom']);
     expect(g[0]!.roles).toMatchObject({ customer: 'CustomerID', date: 'InvoiceDate', order: 'InvoiceNo' });
   });
 

@@ -120,6 +120,22 @@ describe('dates before 1900 or after today', () => {
   });
 });
 
+describe('customers whose refunds cancel their purchases', () => {
+  it('are counted in a build warning (M <= 0; F = 0 among those with transactions), by code', async () => {
+    const ws = new Workspace(db);
+    // A: bought 10, refunded 10 (M = 0, F = 0); B: bought 5, refunded 8 in another order (M < 0,
+    // F = 1); C: an ordinary buyer; D: only a refund
+    const csv = 'order_id,customer_id,order_date,amount\n1,A,2024-01-01,10\n1,A,2024-01-02,-10\n2,B,2024-01-01,5\n3,B,2024-01-03,-8\n4,C,2024-01-01,7\n5,D,2024-01-05,-3\n';
+    await ws.loadTransactions([diskFile(dir, 'refunds.csv', csv)]);
+    const built = await ws.buildCustomers();
+    expect(built.notices.map((n) => [n.code, n.severity, n.params])).toEqual([['metrics.net_not_positive', 'warning', { count: 3, noPurchase: 2 }]]);
+    expect(built.notices[0]!.message).toBe('3 customers have refunds at least as large as their purchases (M <= 0); 2 of those with transactions have no purchase left at all (F = 0, no R)');
+    // a customers file's people who never bought are not refunds
+    await ws.loadCustomers([diskFile(dir, 'people.csv', 'customer_id,city\nA,Oslo\nC,Rome\nZ,Pisa\n')]);
+    expect((await ws.buildCustomers()).notices.map((n) => n.params)).toEqual([{ count: 3, noPurchase: 2 }]);
+  });
+});
+
 describe('an as-of outside the dates of the transactions', () => {
   it('is a warning in the build notes (after the last date and before the first); none inside or by default', async () => {
     const ws = new Workspace(db);
@@ -249,7 +265,7 @@ describe('coded messages of roles and formats', () => {
     expect(a.columns).toEqual(['customer_id', 'order_date', 'qty', 'price']);
     const b = (await ingestTransactions(db, [f]).catch((x: unknown) => x)) as LoadError;
     expect(b.issues[0]).toMatchObject({ code: 'values.role_missing', params: { role: 'amount', map: '"amount=qty * price"' } });
-    expect(b.message).toBe(`roles.csv: no column was recognised as the amount column (columns: 'customer_id', 'order_date', 'qty', 'price'). Map one: --map "amount=qty * price" (in the app: the amount field)`);
+    expect(b.message).toBe(`roles.csv: no column was recognised as the amount column (columns: 'customer_id', 'order_date', 'qty', 'price'). Map one: --map "amount=qty * price"`);
     const c = (await ingestTransactions(db, [f], { roles: { amount: 'qty *' } }).catch((x: unknown) => x)) as LoadError;
     expect(c.issues[0]).toMatchObject({ code: 'values.amount_expression_invalid', params: { role: 'amount', expression: 'qty *' } });
     expect(c.columns).toEqual(['customer_id', 'order_date', 'qty', 'price']);
