@@ -5,3 +5,4 @@ export { formats } from './formats.js';
 export { values } from './values.js';
 export { exportMessages } from './export.js';
 export { classify } from './classify.js';
+export { metrics } from './metrics.js';
