@@ -10,6 +10,9 @@ export default {
     adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
     // Relative asset paths so the build folder works from any path or file server.
     paths: { relative: true },
+    // The service worker (offline use) is registered by the app itself, in production builds only
+    // (lib/persistence/offline.ts).
+    serviceWorker: { register: false },
     // Content-Security-Policy as a <meta> tag with hashes of Kit's inline start-up script:
     // only this origin (plus blob: for duckdb-wasm's worker/files and wasm compilation).
     // No other origin may be contacted: the data never leaves the machine.
@@ -18,6 +21,7 @@ export default {
       directives: {
         'default-src': ['self'],
         'script-src': ['self', 'wasm-unsafe-eval', 'blob:'],
+        // 'self' also admits the service worker (src/service-worker.ts)
         'worker-src': ['self', 'blob:'],
         'connect-src': ['self', 'blob:', 'data:'],
         'img-src': ['self', 'data:', 'blob:'],

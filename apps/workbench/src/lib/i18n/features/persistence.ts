@@ -1,6 +1,60 @@
 // UI strings of the persistence feature, English and Chinese side by side (merged into en.ts / zh.ts).
 // Every English key must have its Chinese text (type-checked) with the same placeholders
 // (dictionaries.test.ts).
-export const en = {} as const;
+export const en = {
+  'persist.status.starting': 'Opening your saved work…',
+  'persist.status.saving': 'Saving in this browser…',
+  'persist.status.saved': 'Saved in this browser',
+  'persist.status.readOnly': 'Not saved (open in another tab)',
+  'persist.status.unavailable': 'Not saved: this browser offers no storage here',
+  'persist.status.failed': 'Could not save in this browser',
+  'persist.status.erased': 'All stored data erased',
+  'persist.stored.title': 'What is stored',
+  'persist.stored.intro': 'Only in this browser, on this computer; nothing is sent anywhere:',
+  'persist.stored.idb': 'IndexedDB: the rule file, the quick rule, the playbooks, the load settings, the as-of date and the language.',
+  'persist.stored.opfs': 'The browser’s private file storage (OPFS): a copy of the data files you loaded, with a list of their names and sizes (for the example data, nothing).',
+  'persist.stored.local': 'localStorage: the language once more, so the page opens in it at once.',
+  'persist.stored.cache': 'The browser’s cache: the app’s own files and the example data, so it works offline. None of your data.',
+  'persist.forget': 'Forget all data',
+  'persist.forget.title': 'Forget all data?',
+  'persist.forget.text': 'This erases your saved rules, settings, language and the copy of your data files from this browser. What is on screen stays until you reload; nothing more is saved in this tab.',
+  'persist.forget.confirm': 'Erase',
+  'persist.forget.cancel': 'Cancel',
+  'persist.forget.done': 'All stored data was erased from this browser. Reload to start afresh with the example data.',
+  'persist.forget.failed': 'Not everything could be erased. Try again, or clear this site’s data in the browser’s settings.',
+  'persist.forget.readOnly': 'Close the other tab of Segmint to erase its stored data here.',
+  'persist.readOnly': 'Segmint is open in another tab: changes here are not saved.',
+  'persist.readOnly.hint': 'The other tab keeps your work. Close it and reload this one to save here.',
+  'persist.restoreFailed': 'Your saved workspace could not be opened, so the example data is loaded instead.',
+  'persist.restoreFailed.file': 'Your saved workspace could not be opened ({file}), so the example data is loaded instead.',
+  'persist.dismiss': 'Dismiss'
+} as const;
 
-export const zh: Record<keyof typeof en, string> = {};
+export const zh: Record<keyof typeof en, string> = {
+  'persist.status.starting': '正在打开已保存的工作…',
+  'persist.status.saving': '正在保存到本浏览器…',
+  'persist.status.saved': '已保存在本浏览器中',
+  'persist.status.readOnly': '未保存（已在另一个标签页中打开）',
+  'persist.status.unavailable': '未保存：此浏览器在这里不提供存储',
+  'persist.status.failed': '无法保存到本浏览器',
+  'persist.status.erased': '所有保存的数据已清除',
+  'persist.stored.title': '保存了什么',
+  'persist.stored.intro': '只保存在本电脑的这个浏览器中，不会发送到任何地方：',
+  'persist.stored.idb': 'IndexedDB：规则文件、快速规则、策略手册、加载设置、截止日期和界面语言。',
+  'persist.stored.opfs': '浏览器的私有文件存储（OPFS）：您加载的数据文件的副本，以及文件名和大小的清单（示例数据不保存）。',
+  'persist.stored.local': 'localStorage：再存一份界面语言，使页面一打开就使用它。',
+  'persist.stored.cache': '浏览器缓存：应用自身的文件和示例数据，以便离线使用。不含您的任何数据。',
+  'persist.forget': '清除所有数据',
+  'persist.forget.title': '清除所有数据？',
+  'persist.forget.text': '这将从本浏览器中清除已保存的规则、设置、语言以及数据文件的副本。屏幕上的内容保留到重新加载页面为止；此标签页不再保存任何内容。',
+  'persist.forget.confirm': '清除',
+  'persist.forget.cancel': '取消',
+  'persist.forget.done': '所有保存的数据已从本浏览器中清除。重新加载页面即可从示例数据重新开始。',
+  'persist.forget.failed': '未能全部清除。请重试，或在浏览器设置中清除本网站的数据。',
+  'persist.forget.readOnly': '请先关闭 Segmint 的另一个标签页，才能在这里清除保存的数据。',
+  'persist.readOnly': 'Segmint 已在另一个标签页中打开：这里的更改不会被保存。',
+  'persist.readOnly.hint': '另一个标签页会保存您的工作。关闭它并重新加载此页，即可在这里保存。',
+  'persist.restoreFailed': '无法打开已保存的工作区，因此改为加载示例数据。',
+  'persist.restoreFailed.file': '无法打开已保存的工作区（{file}），因此改为加载示例数据。',
+  'persist.dismiss': '关闭'
+};
