@@ -3,3 +3,6 @@ import { contextKey } from '../ui/context.js';
 import type { DataState } from './dataset.svelte.js';
 
 export const DATA = contextKey<DataState>('segmint.data');
+import type { StagingState } from './staging.svelte.js';
+
+export const STAGING = contextKey<StagingState>('segmint.staging');

@@ -2,22 +2,31 @@
 // files into a new database (swapped in only when everything loaded, so a failure keeps the data
 // set on screen), loading again with other settings, and the as-of date. What to do with the
 // results once the data changed is the hooks' business (workbench.ts re-runs the rules).
-import { profileFiles, type LoadOptions, type LoadReport, type Row } from '@segmint/engine';
+import { guessFileRoles, profileFiles, type LoadOptions, type LoadProgress, type LoadReport, type Row } from '@segmint/engine';
 import { browserFile } from '@segmint/engine/browser';
 import type { EngineHost } from '../engine/host.js';
 import { exposeEngine, type Engine } from '../engine/wasm.js';
-import { pickFiles, sheetNames } from './files.js';
+import { sheetNames } from './files.js';
 import { exampleFiles } from './example.js';
-import { asksDateOrder, errorIssues, failedColumns, problemOf, tablesIn, type LoadProblem } from './load-report.js';
-import { customerLoadOptions, customersFileInfo, datasetOf, notesAfterBuild, ordersFileInfo, type Dataset, type FileInfo, type Phase, type Source, type Step } from './dataset.js';
+import { asksDateOrder, errorIssues, failedColumns, problemOf, tablesIn, wasCancelled, type LoadProblem } from './load-report.js';
+import { customerLoadOptions, customersFileInfo, datasetOf, notesAfterBuild, ordersFileInfo, type Dataset, type FileInfo, type FilePreview, type Phase, type Source, type Step } from './dataset.js';
 
 const PREVIEW_ROWS = 8;
+/** A load that takes longer than this shows its progress and a Cancel button. */
+const SLOW_MS = 500;
 
 export interface DataHooks {
   /** a new data set is in (called in the engine queue, after the swap) */
   loaded(): void;
   /** the customers were built again at another as-of */
   rebuilt(): void;
+  /** the workspace saved by an earlier visit, to open instead of the example (persistence/):
+   * source null means the example; asOf the as-of chosen on it */
+  restore?(): Promise<{ source: Source | null; asOf: string | null }>;
+  /** the saved workspace's files did not load (the example is loaded instead) */
+  restoreFailed?(problem: LoadProblem | null): void;
+  /** a load succeeded: what was loaded (persistence/ keeps it) */
+  stored?(source: Source): void;
 }
 
 export class DataState {
@@ -38,6 +47,15 @@ export class DataState {
   /** the as-of date the user chose (null: the data set's default) */
   asOfChoice = $state<string | null>(null);
   asOfError = $state<string | null>(null);
+  /** how far the load in progress is (files, bytes, rows) */
+  progress = $state<LoadProgress | null>(null);
+  /** the load in progress has taken more than half a second: show its progress and Cancel */
+  slow = $state(false);
+  /** the last load was cancelled by the user (the data set on screen is the one before) */
+  cancelled = $state(false);
+  /** the first rows of the (first) orders file last loaded or tried, as read */
+  filePreview = $state<FilePreview | null>(null);
+  private controller: AbortController | null = null;
 
   constructor(
     private readonly host: EngineHost<Engine>,
@@ -49,7 +67,17 @@ export class DataState {
       // Start the engine and fetch the example data at the same time.
       this.step = 'engine';
       this.host.prepareSpare();
-      await this.loadExample();
+      // the workspace of the last visit, else the example
+      const saved = (await this.hooks.restore?.()) ?? { source: null, asOf: null };
+      if (saved.source) {
+        await this.load(saved.source);
+        // (not the files' fault when the engine itself did not start)
+        if (!this.dataset && !this.fatal) this.hooks.restoreFailed?.(this.loadProblem);
+      }
+      const fellBack = !this.dataset;
+      if (fellBack) await this.loadExample();
+      // the as-of chosen last time, on the data set it was chosen on
+      if (saved.asOf && this.dataset && (!saved.source || !fellBack)) await this.setAsOf(saved.asOf);
       this.phase = this.dataset ? 'ready' : 'failed';
     } catch (e) {
       this.fatal = e instanceof Error ? e.message : String(e);
@@ -68,7 +96,15 @@ export class DataState {
     return this.host.serial(async () => {
       this.busy = true;
       this.loadProblem = null;
+      this.cancelled = false;
       this.source = source;
+      this.progress = null;
+      this.slow = false;
+      const controller = new AbortController();
+      this.controller = controller;
+      const slowTimer = setTimeout(() => (this.slow = true), SLOW_MS);
+      const watch: LoadOptions = { signal: controller.signal, onProgress: (p) => (this.progress = p) };
+      void this.previewOf(orders[0]);
       this.fileInfo = null;
       this.customersFileInfo = null;
       this.done = [];
@@ -90,8 +126,9 @@ export class DataState {
         const sheets = orders.length === 1 ? await sheetNames(orders[0]!) : [];
         let tx: LoadReport;
         try {
-          tx = await ws.loadTransactions(orders.map(browserFile), options);
+          tx = await ws.loadTransactions(orders.map(browserFile), { ...options, ...watch });
         } catch (e) {
+          if (wasCancelled(e)) throw e;
           // what the settings form needs to fix it: the file's columns, as far as they can be read
           this.fileInfo = await describeFailed(fresh, orders, options, sheets, e);
           throw e;
@@ -103,8 +140,9 @@ export class DataState {
           const csheets = customers.length === 1 ? await sheetNames(customers[0]!) : [];
           const copts = customerLoadOptions(customerOptions, options);
           try {
-            attrs = await ws.loadCustomers(customers.map(browserFile), copts);
+            attrs = await ws.loadCustomers(customers.map(browserFile), { ...copts, ...watch });
           } catch (e) {
+            if (wasCancelled(e)) throw e;
             this.customersFileInfo = await describeFailed(fresh, customers, copts, csheets, e);
             throw e;
           }
@@ -126,29 +164,45 @@ export class DataState {
         this.done = ['engine', 'data', 'metrics'];
         // Results for the new data (the live queries are evaluated again right away).
         this.hooks.loaded();
+        this.hooks.stored?.(source);
         // Start the database for the next load in the background, after these evaluations.
         void this.host.serial(async () => this.host.prepareSpare());
       } catch (e) {
-        this.loadProblem = problemOf(e, current);
+        // Cancel is the user's choice, not a problem of the data: said as such
+        if (wasCancelled(e)) this.cancelled = true;
+        else this.loadProblem = problemOf(e, current);
       } finally {
+        clearTimeout(slowTimer);
         if (fresh) this.host.discard(fresh);
+        this.controller = null;
         this.step = null;
         this.busy = false;
+        this.slow = false;
+        this.progress = null;
       }
     });
+  }
+
+  /** Stop the load in progress (the data set on screen stays). */
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  /** The first rows of `file` as read (the engine's guess of a file reads its first rows only). */
+  private async previewOf(file: File | undefined): Promise<void> {
+    if (!file) return;
+    try {
+      const [g] = await guessFileRoles([browserFile(file)]);
+      this.filePreview = g && g.columns.length ? { file: file.name, columns: g.columns, rows: g.preview } : null;
+    } catch {
+      this.filePreview = null; // the load itself says what is wrong with the file
+    }
   }
 
   /** Load the bundled example data set again. */
   async loadExample(): Promise<void> {
     const { orders, customers } = await exampleFiles();
     await this.load({ orders: [orders], customers: [customers], example: true, options: {}, customerOptions: {} });
-  }
-
-  /** Load files dropped on the page: which is the orders file and which the customers file is
-   * guessed from their names (files.ts). */
-  loadDropped(files: File[]): Promise<void> {
-    const { orders, customers } = pickFiles(files);
-    return orders ? this.load({ orders: [orders], customers: customers ? [customers] : [], example: false, options: {}, customerOptions: {} }) : Promise.resolve();
   }
 
   /** Load the last files again with other settings (roles, encoding, sheet, date order, strict,

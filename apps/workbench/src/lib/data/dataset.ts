@@ -10,7 +10,10 @@ export type Phase = 'starting' | 'ready' | 'failed';
 export interface Dataset {
   example: boolean;
   files: string[];
+  /** rows read from the orders files */
   rows: number;
+  /** of those, rows used as transactions (the others are left out, by reason: `leftOut`) */
+  used: number;
   customers: number;
   asOf: string;
   /** the date of the latest transaction: the as-of unless a rule file says otherwise */
@@ -25,6 +28,13 @@ export interface Dataset {
   notes: Note[];
   /** the loading part of `notes` (building again at another as-of replaces the rest) */
   loadNotes: Note[];
+}
+
+/** The first rows of a file as read, for the preview next to the load settings. */
+export interface FilePreview {
+  file: string;
+  columns: string[];
+  rows: (string | null)[][];
 }
 
 /** The files last loaded or tried (the orders files make one orders table; the customers files
@@ -94,6 +104,7 @@ export function datasetOf(
     example: files.example,
     files: [...files.orders, ...files.customers].map((f) => f.name),
     rows: tx.rows,
+    used: tx.rows - tx.leftOut.reduce((n, l) => n + l.count, 0),
     customers: built.customers,
     asOf: built.asOf,
     defaultAsOf: built.asOf,

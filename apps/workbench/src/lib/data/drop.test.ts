@@ -8,11 +8,11 @@ function drag(type: string, types: string[], files: { name: string }[] = []): Ev
 }
 
 describe('listenForDrops', () => {
-  it('shows the overlay while files are over the page (nested enter/leave) and hands on the drop', () => {
+  it('shows the overlay while files are over the page (nested enter/leave) and hands on the drop', async () => {
     const target = new EventTarget();
     const seen: boolean[] = [];
-    const dropped: string[][] = [];
-    const stop = listenForDrops(target, { dragging: (on) => seen.push(on), dropped: (fs) => dropped.push(fs.map((f) => f.name)) });
+    const dropped: Promise<string[]>[] = [];
+    const stop = listenForDrops(target, { dragging: (on) => seen.push(on), dropped: (fs) => dropped.push(fs.then((l) => l.map((f) => f.path))) });
     target.dispatchEvent(drag('dragenter', ['Files']));
     target.dispatchEvent(drag('dragenter', ['Files']));
     target.dispatchEvent(drag('dragleave', ['Files']));
@@ -21,7 +21,7 @@ describe('listenForDrops', () => {
     target.dispatchEvent(d);
     expect(d.defaultPrevented).toBe(true);
     expect(seen.at(-1)).toBe(false);
-    expect(dropped).toEqual([['orders.csv']]);
+    expect(await Promise.all(dropped)).toEqual([['orders.csv']]);
     stop();
     target.dispatchEvent(drag('drop', ['Files'], [{ name: 'x.csv' }]));
     expect(dropped.length).toBe(1);

@@ -1,14 +1,18 @@
 // Files dropped anywhere on the page: counts nested dragenter/dragleave so the overlay shows
-// while files are over the page, and hands the dropped files on. Only drags carrying files count.
+// while files are over the page, and hands the dropped files on (folders read recursively:
+// folder.ts). Only drags carrying files count.
+import { filesOfDrop } from './folder.js';
+import type { Incoming } from './staging.js';
 
 export interface DropHandlers {
   /** files are being dragged over the page (true) or not any more (false) */
   dragging(on: boolean): void;
-  dropped(files: File[]): void;
+  /** the dropped files with their paths (the entries of folders are read after the event) */
+  dropped(files: Promise<Incoming<File>[]>): void;
 }
 
 interface DragLike extends Event {
-  dataTransfer: { types: readonly string[] | DOMStringList; files?: FileList | File[] } | null;
+  dataTransfer: { types: readonly string[] | DOMStringList; files?: FileList | File[]; items?: DataTransferItemList } | null;
 }
 
 /** Listen on `target` (the window); returns the function that stops listening. */
@@ -33,7 +37,9 @@ export function listenForDrops(target: EventTarget, on: DropHandlers): () => voi
     e.preventDefault();
     depth = 0;
     on.dragging(false);
-    on.dropped(Array.from((e as DragLike).dataTransfer?.files ?? []));
+    const dt = (e as DragLike).dataTransfer;
+    // the items must be read now: the browser empties them once the event is over
+    on.dropped(filesOfDrop(dt?.items ?? null, dt?.files ?? null));
   };
   const listeners: [string, (e: Event) => void][] = [
     ['dragenter', enter],

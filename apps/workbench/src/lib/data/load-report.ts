@@ -82,6 +82,21 @@ function issueOf(i: LoadIssue): Issue {
 }
 
 /** A failed load as the panel shows it; `file` is the file being loaded when it failed. */
+/** The amount expression the engine suggests in a failed load's missing-amount error
+ * (`Quantity * UnitPrice`), or null. */
+export function amountSuggestion(p: LoadProblem | null): string | null {
+  for (const i of p ? [p.first, ...p.others] : []) {
+    const x = i.params?.expression;
+    if (i.code === 'values.role_missing' && i.params?.role === 'amount' && typeof x === 'string' && x) return x;
+  }
+  return null;
+}
+
+/** The load was stopped by the user (Cancel): not a problem of the data. */
+export function wasCancelled(e: unknown): boolean {
+  return errorIssues(e).some((i) => i.code === 'file.cancelled');
+}
+
 export function problemOf(e: unknown, file: string): LoadProblem {
   if (e instanceof LoadError && e.issues.length) {
     const at = Math.max(0, e.issues.findIndex((i) => i.severity === 'error'));

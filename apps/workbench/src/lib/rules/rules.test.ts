@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { internalDiagnostic } from '../engine/live.js';
-import { quickOutcome, rulesAsOf, rulesOutcome } from './rules.js';
+import { exampleRulesOnOtherData, quickOutcome, rulesAsOf, rulesOutcome } from './rules.js';
 
 const diag = internalDiagnostic('x');
 
@@ -20,5 +20,14 @@ describe('rules outcomes', () => {
   it("runs at the file's own `as of` line, else at the base as-of", () => {
     expect(rulesAsOf('segment a when R < 3', '2024-06-30')).toEqual({ asOf: '2024-06-30' });
     expect(rulesAsOf('as of 2024-01-31\nsegment a when R < 3', '2024-06-30')).toEqual({});
+  });
+});
+
+describe('the example rule file on another data set', () => {
+  it('is noticed when the text is the example (line ends and outer blanks aside) and the data is not', () => {
+    const ex = 'segment a when R < 30\nsegment b when F > 5\n';
+    expect(exampleRulesOnOtherData(ex.replace(/\n/g, '\r\n') + '\n\n', ex, false)).toBe(true);
+    expect(exampleRulesOnOtherData(ex, ex, true)).toBe(false);
+    expect(exampleRulesOnOtherData(ex + 'segment c when M > 1\n', ex, false)).toBe(false);
   });
 });

@@ -42,3 +42,11 @@ export function rulesOutcome(r: { compiled: Compiled; result?: RulesResult | nul
 export function rulesAsOf(text: string, base: string | null): { asOf?: string } {
   return readAsOf(text) || base === null ? {} : { asOf: base };
 }
+
+/** The rule file is still the example shop's (unchanged, blank lines aside) while another data
+ * set is loaded: its thresholds (days, amounts) were written for the example, so the app offers
+ * the ready-made models, which score customers against the data at hand. */
+export function exampleRulesOnOtherData(text: string, example: string, datasetIsExample: boolean): boolean {
+  const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
+  return !datasetIsExample && norm(text) === norm(example);
+}

@@ -1,0 +1,82 @@
+// The files chosen or dropped, before they are loaded: each with its guessed role (changeable),
+// the amount expression when the orders need one, and the load of them. Guessing reads each
+// file's first rows only (the engine's guessFileRoles), again for the whole list when files are
+// added (which files form the orders depends on all of them); an older guess never overwrites a
+// newer one.
+import { guessFileRoles, type FileRole } from '@segmint/engine';
+import { browserFile } from '@segmint/engine/browser';
+import type { DataState } from './dataset.svelte.js';
+import { addFiles, applyGuesses, setRole, sourceOf, stagingProblems, suggestedAmount, summarise, type Incoming, type StagedFile } from './staging.js';
+
+export class StagingState {
+  files = $state<StagedFile[]>([]);
+  /** the guesses for the current list are being made */
+  guessing = $state(false);
+  /** the amount role for the load: pre-filled with the suggestion (Quantity * UnitPrice) */
+  amount = $state('');
+  /** the user typed in the amount field (a new guess then leaves it alone) */
+  private amountEdited = false;
+  private nextId = 1;
+  private seq = 0;
+
+  readonly summary = $derived(summarise(this.files));
+  readonly problems = $derived(stagingProblems(this.files));
+  readonly suggestion = $derived(suggestedAmount(this.files));
+
+  constructor(private readonly data: DataState) {}
+
+  /** Files picked or dropped (a promise: a dropped folder's files are read after the drop). */
+  async add(incoming: Incoming<File>[] | Promise<Incoming<File>[]>): Promise<void> {
+    const list = await incoming;
+    if (!list.length) return;
+    this.files = addFiles(this.files, list, this.nextId);
+    this.nextId += list.length;
+    await this.guess();
+  }
+
+  setRole(id: number, role: FileRole): void {
+    this.files = setRole(this.files, id, role);
+    if (!this.amountEdited) this.amount = suggestedAmount(this.files);
+  }
+
+  remove(id: number): void {
+    this.files = this.files.filter((f) => f.id !== id);
+    void this.guess();
+  }
+
+  setAmount(text: string): void {
+    this.amountEdited = true;
+    this.amount = text;
+  }
+
+  clear(): void {
+    this.seq++;
+    this.files = [];
+    this.amount = '';
+    this.amountEdited = false;
+    this.guessing = false;
+  }
+
+  /** Load the staged files (orders as one table, customers as another); the list is cleared
+   * once the data set is in. */
+  async load(): Promise<void> {
+    if (this.problems.some((p) => p.code === 'staging.no_orders') || this.guessing) return;
+    await this.data.load(sourceOf(this.files, this.amount));
+    if (!this.data.loadProblem && !this.data.cancelled) this.clear();
+  }
+
+  private async guess(): Promise<void> {
+    const seq = ++this.seq;
+    const files = this.files;
+    if (!files.length) return;
+    this.guessing = true;
+    try {
+      const guesses = await guessFileRoles(files.map((f) => browserFile(f.file)));
+      if (seq !== this.seq) return;
+      this.files = applyGuesses(this.files, guesses);
+      if (!this.amountEdited) this.amount = suggestedAmount(this.files);
+    } finally {
+      if (seq === this.seq) this.guessing = false;
+    }
+  }
+}
