@@ -1,6 +1,8 @@
 // The message catalogues: every English code has a Simplified Chinese text with the same
 // placeholders (and a hint when the English has one), and no message the engine renders for a
-// load keeps a placeholder it did not fill, in either language.
+// load keeps a placeholder it did not fill, in either language. The app reads the hints in its
+// own words (its load settings' fields and switches), never a command-line flag or option name;
+// the command line keeps its flags.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, MESSAGE_CODES, renderMessage, type MessageCode, type Params } from '../src/messages/index.js';
 import { NativeBackend } from '../src/node/index.js';
@@ -9,6 +11,25 @@ import { LoadError, type LoadOptions, type InputFile } from '../src/types.js';
 import { diskFile, memFile, tempDir } from './ingest/fixtures.js';
 
 const placeholders = (text: string | undefined): string[] => [...new Set([...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+
+/** What the app must never tell its user: a flag, the command line, or an option's name in
+ * code (dayFirst, keepImplausibleDates: camelCase). */
+const CLI_WORDS: [string, RegExp][] = [
+  ['a flag', /--[a-z]/],
+  ['the command line', /command line|command-line|\bCLI\b|命令行/i],
+  ['an option name', /\b[a-z]+[A-Z][A-Za-z]*\b/]
+];
+
+/** Params for every placeholder of `code` (in either language and surface), so a rendered text
+ * shows what the catalogue wrote around them and nothing of a placeholder's own name. */
+function sampleParams(code: MessageCode): Params {
+  const names = new Set<string>();
+  for (const locale of ['en', 'zh-CN'] as const) {
+    const t = catalogue(locale)[code];
+    for (const text of [t.message, t.hint, t.hintApp]) for (const n of placeholders(text)) names.add(n);
+  }
+  return Object.fromEntries([...names].map((n, i) => [n, i + 1]));
+}
 
 describe('the catalogues', () => {
   const en = catalogue('en');
@@ -28,6 +49,70 @@ describe('the catalogues', () => {
       if (/^(values|formats)\./.test(code)) expect(/[\u4e00-\u9fff]/.test(z.message), `${code} is translated`).toBe(true);
     }
     expect(Object.keys(zh).sort()).toEqual([...MESSAGE_CODES].sort());
+  });
+
+  it('the app wording of a hint is in both languages, with the same placeholders, and only where there is a hint', () => {
+    const withApp = MESSAGE_CODES.filter((c) => en[c].hintApp !== undefined);
+    expect(withApp.length).toBeGreaterThan(0);
+    expect(MESSAGE_CODES.filter((c) => zh[c].hintApp !== undefined)).toEqual(withApp);
+    for (const code of withApp) {
+      const e = en[code];
+      const z = zh[code];
+      expect(e.hint, `${code} has a hint`).toBeDefined();
+      expect(placeholders(z.hintApp), `${code} app hint`).toEqual(placeholders(e.hintApp));
+      // the params given with the code are those of its message and hint
+      const given = new Set([...placeholders(e.message), ...placeholders(e.hint)]);
+      for (const name of placeholders(e.hintApp)) expect(given.has(name), `${code} app hint {${name}}`).toBe(true);
+      // once the app has its own words, the command line's hint does not speak of the app
+      for (const t of [e, z]) expect(t.hint, `${code} command-line hint`).not.toMatch(/in the app|app's|应用中/);
+    }
+  });
+
+  it("every code rendered for the app, in both languages, names no flag, command line or option name", () => {
+    for (const code of MESSAGE_CODES) {
+      const params = sampleParams(code);
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const r = renderMessage(code, params, locale, 'app');
+        for (const [what, re] of CLI_WORDS) {
+          expect(r.message, `${code} ${locale} message names ${what}`).not.toMatch(re);
+          expect(r.hint ?? '', `${code} ${locale} hint names ${what}`).not.toMatch(re);
+        }
+        // the message itself is the same on both surfaces; only a hint has an app wording
+        expect(r.message, `${code} ${locale}`).toBe(renderMessage(code, params, locale).message);
+      }
+    }
+  });
+
+  it('the command line keeps its flags, and the app reads its own fields instead', () => {
+    const cases: [MessageCode, Params, string, RegExp, RegExp][] = [
+      // code, params, the flag on the command line, the app's words in English and Chinese
+      ['values.role_missing', { role: 'amount', columns: "'a'", map: 'amount=COLUMN' }, '--map amount=', /Choose the amount column in the load settings/, /加载设置/],
+      ['values.no_amount', { column: 'amount' }, '--map amount=', /Amount: column or expression/, /金额：列或表达式/],
+      ['values.no_customer', { column: 'c' }, '--map customer=', /customer column/, /客户列/],
+      ['values.date_unreadable', { column: 'd' }, '--day-first', /Date order/, /日期顺序/],
+      ['values.date_order_ambiguous', { column: 'd', example: '01/02/2024', row: 1 }, '--day-first', /Date order: Day first \(DD\/MM\/YYYY\) or Month first/, /日期顺序.*日在前（DD\/MM\/YYYY）或月在前/],
+      ['values.date_implausible', { column: 'd', first: '1900-01-01', last: '2026-01-01' }, '--keep-implausible-dates', /Keep rows with implausible dates/, /保留日期不合理的行/],
+      ['values.strict_amount_unreadable', { column: 'a', value: 'x', count: 1 }, '--strict', /Strict switch off/, /关闭“严格模式”/],
+      ['values.as_of_outside_range', { asOf: '2031-01-01', first: '2024-01-01', last: '2024-12-31' }, '--as-of', /As-of date field, or the rule file's "as of" line/, /分析日期设置.*"as of"/],
+      ['text.tables', { tables: 2, table: 1 }, '--csv-table N', /Table in the file/, /文件中的表格/],
+      ['text.other_table', { table: 2, first: 7, last: 8, rows: 1, columns: 'a' }, '--csv-table 2', /Table in the file: Table 2/, /文件中的表格.*第 2 个表格/],
+      ['export.dates_ambiguous', { type: 'date', reason: 'r' }, '--day-first', /Date order/, /日期顺序/]
+    ];
+    for (const [code, params, flag, appEn, appZh] of cases) {
+      for (const locale of ['en', 'zh-CN'] as const) expect(renderMessage(code, params, locale).hint, `${code} ${locale} command line`).toContain(flag);
+      expect(renderMessage(code, params, 'en', 'cli').hint, code).toBe(renderMessage(code, params).hint);
+      expect(renderMessage(code, params, 'en', 'app').hint, `${code} app en`).toMatch(appEn);
+      expect(renderMessage(code, params, 'zh-CN', 'app').hint, `${code} app zh`).toMatch(appZh);
+    }
+    // a hint with nothing of the command line in it reads the same in the app
+    expect(renderMessage('values.no_usable_rows', { rows: 3, columns: "'a'" }, 'en', 'app').hint).toBe("Nothing was loaded. Check which column plays each role in the load settings; the file's columns are: 'a'");
+    expect(renderMessage('file.no_rows', {}, 'zh-CN', 'app')).toEqual(renderMessage('file.no_rows', {}, 'zh-CN'));
+  });
+
+  it('strict mode refusing a repair names the repair in the app as on the command line', () => {
+    const params = { problem: 'text.row_merged_number', column: 'amount' };
+    expect(renderMessage('text.strict_repaired', params, 'zh-CN', 'app').message).toBe(renderMessage('text.strict_repaired', params, 'zh-CN').message);
+    expect(renderMessage('text.strict_repaired', params, 'en', 'app').message).toContain("it was read as one value in column 'amount'");
   });
 
   it('the codes of this area are the ones the app relies on', () => {
@@ -112,11 +197,12 @@ describe('messages rendered for real loads', () => {
     for (const s of seen) {
       expect(s.message, s.message).not.toMatch(/\{\w+\}/);
       if (s.code === undefined) continue;
-      for (const locale of ['en', 'zh-CN'] as const) {
-        const r = renderMessage(s.code, s.params ?? {}, locale);
-        expect(r.message, `${s.code} ${locale}`).not.toMatch(/\{\w+\}/);
-        expect(r.hint ?? '', `${s.code} ${locale} hint`).not.toMatch(/\{\w+\}/);
-      }
+      for (const locale of ['en', 'zh-CN'] as const)
+        for (const surface of ['cli', 'app'] as const) {
+          const r = renderMessage(s.code, s.params ?? {}, locale, surface);
+          expect(r.message, `${s.code} ${locale} ${surface}`).not.toMatch(/\{\w+\}/);
+          expect(r.hint ?? '', `${s.code} ${locale} ${surface} hint`).not.toMatch(/\{\w+\}/);
+        }
       // the English text the engine gave is the catalogue's
       expect(renderMessage(s.code, s.params ?? {}).message).toBe(s.message);
     }

@@ -7,8 +7,8 @@ import * as zh from './zh/index.js';
 
 export type { Params, Template } from './template.js';
 
-const EN = { ...en.file, ...en.text, ...en.encoding, ...en.formats, ...en.values, ...en.exportMessages, ...en.classify };
-const ZH: Record<MessageCode, Template> = { ...zh.file, ...zh.text, ...zh.encoding, ...zh.formats, ...zh.values, ...zh.exportMessages, ...zh.classify };
+const EN = { ...en.file, ...en.text, ...en.encoding, ...en.formats, ...en.values, ...en.exportMessages, ...en.classify, ...en.metrics };
+const ZH: Record<MessageCode, Template> = { ...zh.file, ...zh.text, ...zh.encoding, ...zh.formats, ...zh.values, ...zh.exportMessages, ...zh.classify, ...zh.metrics };
 
 /** Every code the engine's messages use. */
 export type MessageCode = keyof typeof EN;
@@ -16,13 +16,19 @@ export type MessageLocale = 'en' | 'zh-CN';
 
 export const MESSAGE_CODES = Object.keys(EN) as MessageCode[];
 
-/** The message and hint of `code` in `locale`, placeholders filled. */
-export function renderMessage(code: MessageCode, params: Params = {}, locale: MessageLocale = 'en'): { message: string; hint?: string } {
+/** Where a message is read: the command line (and scripts), whose hints name flags, or the app,
+ * whose hints name the fields and switches of its load settings. */
+export type MessageSurface = 'cli' | 'app';
+
+/** The message and hint of `code` in `locale`, placeholders filled; on the 'app' surface the
+ * hint is the app's wording where the catalogue has one. */
+export function renderMessage(code: MessageCode, params: Params = {}, locale: MessageLocale = 'en', surface: MessageSurface = 'cli'): { message: string; hint?: string } {
   const t: Template = (locale === 'zh-CN' ? ZH : EN)[code];
   // a message about another one (strict mode refusing a repair) names it by code in `problem`
-  const inner = typeof params.problem === 'string' && params.problem in EN && params.problem !== code ? renderMessage(params.problem as MessageCode, params, locale).message : null;
+  const inner = typeof params.problem === 'string' && params.problem in EN && params.problem !== code ? renderMessage(params.problem as MessageCode, params, locale, surface).message : null;
   const p = inner !== null ? { ...params, problem: inner } : params;
-  return t.hint !== undefined ? { message: fill(t.message, p), hint: fill(t.hint, p) } : { message: fill(t.message, p) };
+  const hint = surface === 'app' ? (t.hintApp ?? t.hint) : t.hint;
+  return hint !== undefined ? { message: fill(t.message, p), hint: fill(hint, p) } : { message: fill(t.message, p) };
 }
 
 /** The raw templates (tests check both languages have every code and the same placeholders). */

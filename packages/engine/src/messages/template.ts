@@ -2,8 +2,11 @@
 // language, with {name} placeholders filled from the issue's params.
 export interface Template {
   message: string;
-  /** what the user can do about it */
+  /** what the user can do about it; a setting is named by the command line's flag */
   hint?: string;
+  /** the same advice in the app's words (the fields and switches of its load settings), where
+   * `hint` names a flag, an option or the command line; without it `hint` serves both */
+  hintApp?: string;
 }
 
 export type Params = Record<string, string | number>;

@@ -6,6 +6,7 @@ import { NativeBackend } from '../../src/node/index.js';
 import { ingestTransactions, profileFiles } from '../../src/ingest/index.js';
 import { LoadError, type InputFile, type LoadOptions } from '../../src/types.js';
 import { Workspace } from '../../src/workspace.js';
+import { renderMessage } from '../../src/messages/index.js';
 import type { IngestOptions } from '../../src/ingest/index.js';
 import { diskFile, memFile, tempDir } from './fixtures.js';
 
@@ -198,7 +199,10 @@ describe('bad input', () => {
   it('a customers file without a recognisable id column: names it, its columns, and both ways to say which', async () => {
     const e = await new Workspace(db).loadCustomers([memFile('kunden.csv', 'kundennummer,stadt\nC1,Berlin\n')]).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(LoadError);
-    expect(String((e as LoadError).message)).toMatch(/^kunden\.csv: no column was recognised as the customer id \(columns: 'kundennummer', 'stadt'\)\. Name the customers file's id column like the orders' customer column .*or choose it in the app's load settings/);
+    expect(String((e as LoadError).message)).toMatch(/^kunden\.csv: no column was recognised as the customer id \(columns: 'kundennummer', 'stadt'\)\. Name the customers file's id column like the orders' customer column: the command line looks for that name/);
+    // the app says it in its own words: its load settings
+    const issue = (e as LoadError).issues[0]!;
+    expect(renderMessage(issue.code, issue.params, 'en', 'app').hint).toMatch(/or choose it in the app's load settings, under the customers file/);
   });
 
   it('files with different columns: names the odd file and the difference', async () => {

@@ -10,7 +10,7 @@ export const file = {
   'file.no_records': { message: 'is empty (no records)', hint: 'Export the data again' },
   'file.binary': { message: 'is not a text file: binary data at byte {offset}', hint: 'Load a CSV, TSV, Excel (.xlsx), Parquet or JSON file; if this is one, check that it was not damaged and that its extension matches its content' },
   'file.unknown_encoding': { message: "encoding '{encoding}' is not one Segmint knows", hint: 'Use one of: {known}' },
-  'file.too_big': { message: 'is too big to load here: {where}, over the limit of {limit} this browser tab can hold', hint: 'Use the segmint command line (native DuckDB, no such limit) or load fewer days/columns, e.g. as Parquet, which is much smaller' },
+  'file.too_big': { message: 'is too big to load here: {where}, over the limit of {limit} this browser tab can hold', hint: 'Use the segmint command line (native DuckDB, no such limit) or load fewer days/columns, e.g. as Parquet, which is much smaller', hintApp: 'Load fewer days or columns, e.g. as Parquet, which is much smaller; the segmint program on a computer (native DuckDB) has no such limit' },
   'file.different_columns': { message: 'has different columns from {first} ({diff}): [{columns}] vs [{firstColumns}]', hint: 'All files loaded together must have the same columns in the same order; load this file separately or fix its header' },
   'file.no_rows': { message: 'has no data rows', hint: 'Export the data again including its rows; check the export filter or date range' },
   'file.header_no_rows': { message: 'has a header ({columns}) but no data rows', hint: 'Export the data again including its rows; check the export filter or date range' },
