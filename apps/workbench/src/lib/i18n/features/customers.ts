@@ -1,6 +1,66 @@
 // UI strings of the customers feature, English and Chinese side by side (merged into en.ts / zh.ts).
 // Every English key must have its Chinese text (type-checked) with the same placeholders
 // (dictionaries.test.ts).
-export const en = {} as const;
+export const en = {
+  'customers.title': 'Customers',
+  'customers.ofSegment': 'Customers in segment {name}',
+  'customers.ofTag': 'Customers tagged {name}',
+  'customers.ofQuick': 'Customers matching {rule}',
+  'customers.ofAll': 'All customers',
+  'customers.total': '{n} customers',
+  'customers.found': '{n} of them match the search',
+  'customers.search': 'Search by customer id or attribute text',
+  'customers.close': 'Close the customer table',
+  'customers.loading': 'Loading customers…',
+  'customers.loadingRow': 'Loading…',
+  'customers.none': 'No customers here.',
+  'customers.noMatch': 'No customer matches the search.',
+  'customers.needsRules': 'Fix the errors in the rule file first: the customers of a segment or tag come from it.',
+  'customers.failed': 'The customers could not be listed: {message}',
+  'customers.tableLabel': 'Customers, {n} rows; scroll or use the arrow, Page and Home/End keys',
+  'customers.sortBy': 'Sort by {column}',
+  'customers.showAll': 'Show all customers',
+  'customers.open': 'Show the customers of {name}',
+  'customers.openQuick': 'Show the {n} matching customers',
+  'customers.addSegment': 'Add as segment',
+  'customers.addSegmentName': 'Segment name',
+  'customers.addSegmentHelp': 'A name of letters, digits and _, not starting with a digit. The line goes before the catch-all segment.',
+  'customers.addSegmentSave': 'Add to the rule file',
+  'customers.addSegmentCancel': 'Cancel',
+  'customers.addSegmentDone': 'Added segment {name} to the rule file.',
+  'customers.problem.empty-rule': 'Type a quick rule first.',
+  'customers.problem.invalid-name': 'Use letters, digits and _ only, not starting with a digit, and not a reserved word.',
+  'customers.problem.taken-name': 'The rule file already has that name.'
+} as const;
 
-export const zh: Record<keyof typeof en, string> = {};
+export const zh: Record<keyof typeof en, string> = {
+  'customers.title': '客户',
+  'customers.ofSegment': '分群 {name} 的客户',
+  'customers.ofTag': '带标签 {name} 的客户',
+  'customers.ofQuick': '符合 {rule} 的客户',
+  'customers.ofAll': '全部客户',
+  'customers.total': '{n} 位客户',
+  'customers.found': '其中 {n} 位符合搜索',
+  'customers.search': '按客户编号或属性文字搜索',
+  'customers.close': '关闭客户表',
+  'customers.loading': '正在加载客户…',
+  'customers.loadingRow': '加载中…',
+  'customers.none': '这里没有客户。',
+  'customers.noMatch': '没有客户符合搜索。',
+  'customers.needsRules': '请先修正规则文件中的错误：分群和标签的客户来自规则文件。',
+  'customers.failed': '无法列出客户：{message}',
+  'customers.tableLabel': '客户，共 {n} 行；可滚动，或使用方向键、Page 键和 Home/End 键',
+  'customers.sortBy': '按 {column} 排序',
+  'customers.showAll': '显示全部客户',
+  'customers.open': '显示 {name} 的客户',
+  'customers.openQuick': '显示符合的 {n} 位客户',
+  'customers.addSegment': '添加为分群',
+  'customers.addSegmentName': '分群名称',
+  'customers.addSegmentHelp': '名称由字母、数字和 _ 组成，不能以数字开头。新行放在兜底分群之前。',
+  'customers.addSegmentSave': '添加到规则文件',
+  'customers.addSegmentCancel': '取消',
+  'customers.addSegmentDone': '已将分群 {name} 添加到规则文件。',
+  'customers.problem.empty-rule': '请先输入快速规则。',
+  'customers.problem.invalid-name': '只能使用字母、数字和 _，不能以数字开头，也不能是保留字。',
+  'customers.problem.taken-name': '规则文件中已有这个名称。'
+};
