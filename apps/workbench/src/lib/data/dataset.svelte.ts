@@ -104,7 +104,6 @@ export class DataState {
       this.controller = controller;
       const slowTimer = setTimeout(() => (this.slow = true), SLOW_MS);
       const watch: LoadOptions = { signal: controller.signal, onProgress: (p) => (this.progress = p) };
-      void this.previewOf(orders[0]);
       this.fileInfo = null;
       this.customersFileInfo = null;
       this.done = [];
@@ -173,6 +172,8 @@ export class DataState {
         else this.loadProblem = problemOf(e, current);
       } finally {
         clearTimeout(slowTimer);
+        // the first rows of the orders file as read, for the preview beside the settings
+        if (!this.cancelled) await this.previewOf(orders[0]);
         if (fresh) this.host.discard(fresh);
         this.controller = null;
         this.step = null;
