@@ -3,10 +3,16 @@
 import { EngineHost } from './engine/host.js';
 import { startEngine, type Engine } from './engine/wasm.js';
 import { DataState } from './data/dataset.svelte.js';
+import type { Source } from './data/dataset.js';
+import type { LoadProblem } from './data/load-report.js';
 import { RulesState } from './rules/rules.svelte.js';
-import { DATA } from './data/context.js';
+import { DATA, STAGING } from './data/context.js';
+import { StagingState } from './data/staging.svelte.js';
 import { RULES } from './rules/context.js';
 import { provide } from './ui/context.js';
+import { PersistenceState } from './persistence/persistence.svelte.js';
+import { PERSISTENCE } from './persistence/context.js';
+import { registerOffline } from './persistence/offline.js';
 import { Segmentation } from './customers/segmentation.js';
 import { CustomersState } from './customers/customers.svelte.js';
 import { CUSTOMERS } from './customers/context.js';
@@ -16,31 +22,51 @@ import { EXPORT } from './export/context.js';
 export interface Workbench {
   host: EngineHost<Engine>;
   data: DataState;
+  /** files chosen or dropped, with their roles, before they are loaded */
+  staging: StagingState;
   rules: RulesState;
+  persistence: PersistenceState;
   customers: CustomersState;
   exporting: ExportState;
+  /** open the saved workspace (else the example), then keep the work from there on */
+  start(): Promise<void>;
 }
 
 export function createWorkbench(): Workbench {
   const host = new EngineHost<Engine>(startEngine);
-  const hooks = { loaded: () => {
+  const hooks = {
+    loaded: () => {
       customers.reset();
       rules.reset();
-    }, rebuilt: () => rules.rerun() };
+    },
+    rebuilt: () => rules.rerun(),
+    restore: () => persistence.restore(),
+    restoreFailed: (problem: LoadProblem | null) => persistence.restoreFailed(problem),
+    stored: (source: Source) => persistence.stored(source)
+  };
   const data = new DataState(host, hooks);
+  const staging = new StagingState(data);
   const rules: RulesState = new RulesState(host, data);
+  const persistence: PersistenceState = new PersistenceState(data, rules);
   // the rule file's segmentation written as a table on demand (drills and exports)
   const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf });
   const customers: CustomersState = new CustomersState(host, segmentation);
   const exporting = new ExportState(host, segmentation, data, rules);
-  return { host, data, rules, customers, exporting };
+  const start = async () => {
+    registerOffline();
+    await data.start();
+    persistence.watch();
+  };
+  return { host, data, staging, rules, persistence, customers, exporting, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
 export function provideWorkbench(): Workbench {
   const wb = createWorkbench();
   provide(DATA, wb.data);
+  provide(STAGING, wb.staging);
   provide(RULES, wb.rules);
+  provide(PERSISTENCE, wb.persistence);
   provide(CUSTOMERS, wb.customers);
   provide(EXPORT, wb.exporting);
   return wb;

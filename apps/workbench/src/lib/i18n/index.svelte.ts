@@ -10,7 +10,10 @@ export const locales: { id: Locale; name: string }[] = [
 ];
 const dictionaries: Record<Locale, Dictionary> = { en, 'zh-CN': zh };
 
-const STORAGE_KEY = 'segmint.locale';
+/** The language's synchronous mirror in localStorage: read before the first paint (IndexedDB,
+ * where persistence/ also keeps it, cannot be read synchronously). */
+export const LOCALE_MIRROR_KEY = 'segmint.locale';
+const STORAGE_KEY = LOCALE_MIRROR_KEY;
 
 function initialLocale(): Locale {
   try {
@@ -24,14 +27,17 @@ function initialLocale(): Locale {
 
 export const i18n = $state<{ locale: Locale }>({ locale: initialLocale() });
 
+/** Keeps a chosen language (persistence/ sets it: the mirror and IndexedDB, or nothing in a
+ * read-only tab). */
+let keepLocale: (locale: Locale) => void = () => {};
+export function onLocaleChosen(keep: (locale: Locale) => void): void {
+  keepLocale = keep;
+}
+
 export function setLocale(locale: Locale): void {
   i18n.locale = locale;
   document.documentElement.lang = locale;
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // not persisted; the switch still works for this visit
-  }
+  keepLocale(locale);
 }
 
 /** The message for `key` in the current language, with {name} placeholders filled in. */

@@ -122,6 +122,10 @@ export class PersistenceState {
   /** Start writing changes of the texts and the as-of (after the start, so that what was put
    * back is not written again as a change). Returns the stop. */
   watch(): () => void {
+    // what is on screen now counts as stored: only a change is written (the example's texts are
+    // never copied, so a later version of the app brings its own)
+    if (!this.known.has('rules')) this.known.set('rules', this.rules.file.text);
+    if (!this.known.has('quickRule')) this.known.set('quickRule', this.rules.quick.text);
     const stopEffects = $effect.root(() => {
       $effect(() => {
         const text = this.rules.file.text;
