@@ -8,8 +8,10 @@ import { test, expect, shot } from './fixtures.js';
 import { expectAccessible } from './axe.js';
 import { repo } from './native.js';
 
-// Playwright's tracing of a context made in the test stalls duckdb-wasm's worker here (the
-// load never finishes, with or without the service worker): these contexts are not traced.
+// With Playwright's tracing on (screencast and snapshots of each context made here), the
+// example's load did not finish within a minute on the shared 2-core machines, with or without
+// the service worker; without it each scenario takes seconds. So these contexts are not traced
+// (each step's screenshot is kept with shot()).
 test.use({ trace: 'off' });
 
 const EXAMPLE_CUSTOMERS = '2,000';
