@@ -109,7 +109,7 @@ export class Workspace implements WorkspaceApi {
     // summary: the same rules in the shape the per-segment numbers are computed from
     const compiled = compileRules(source, built.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: built.asOf, summary: { carry: summaryCarry(presence) } });
     if (!compiled.ok) return { compiled, result: null };
-    if (!valid) checkDate(wanted ?? '', options.asOf !== undefined ? 'the as-of option' : "the rule file's as of"); // throws
+    if (!valid) checkDate(wanted ?? '', options.asOf !== undefined ? 'option' : 'rules'); // throws
     const result = await runSegmentation(this.backend, compiled, {
       asOf: built.asOf,
       into: options.into ?? SEGMENTED_TABLE,

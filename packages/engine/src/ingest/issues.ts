@@ -34,9 +34,9 @@ export function rowLabel(row: number): string {
 
 export function formatIssue(i: LoadIssue): string {
   const where = [i.file, i.row !== undefined ? rowLabel(i.row) : i.line !== undefined ? `line ${i.line}` : null, i.column !== undefined ? `column '${i.column}'` : null]
-    .filter((x): x is string => x !== null)
+    .filter((x): x is string => x !== null && x !== '')
     .join(', ');
-  return `${where}: ${i.message}${i.hint ? `. ${i.hint}` : ''}`;
+  return `${where ? `${where}: ` : ''}${i.message}${i.hint ? `. ${i.hint}` : ''}`;
 }
 
 /** Names a set of files briefly: 'a.csv', 'a.csv, b.csv', '305 files (a.csv … z.csv)'. */

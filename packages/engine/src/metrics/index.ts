@@ -4,6 +4,7 @@
 import type { Backend, CustomerSchema, FieldType, SchemaField } from '../types.js';
 import { ident, str } from '../sql/quote.js';
 import { renderMessage, type MessageCode, type Params } from '../messages/index.js';
+import { failWith } from '../ingest/issues.js';
 
 export const TX_TABLE = 'segmint_tx';
 export const ATTRS_TABLE = 'segmint_attrs';
@@ -70,15 +71,20 @@ function notice(severity: BuildNotice['severity'], code: MessageCode, params: Pa
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Validates a 'YYYY-MM-DD' calendar date; throws a message a user can act on. */
-export function checkDate(value: string, what = 'as of'): string {
+/** Where an as-of date came from (its message names it). */
+export type AsOfSource = 'as_of' | 'option' | 'rules';
+
+/** Validates a 'YYYY-MM-DD' calendar date; throws a LoadError of code metrics.as_of_invalid (a
+ * message a user can act on, in the catalogue's languages). */
+export function checkDate(value: string, source: AsOfSource = 'as_of'): string {
   const m = DATE_RE.exec(value.trim());
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const dt = new Date(Date.UTC(y, mo - 1, d));
     if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return value.trim();
   }
-  throw new Error(`${what} must be a calendar date written YYYY-MM-DD (e.g. 2024-06-30), got '${value}'`);
+  const code = source === 'option' ? 'metrics.as_of_option_invalid' : source === 'rules' ? 'metrics.as_of_rules_invalid' : 'metrics.as_of_invalid';
+  failWith(code, '', { value });
 }
 
 import { objectKinds, tableColumns } from '../sql/catalog.js';

@@ -57,6 +57,9 @@ describe('customer metrics on hand-made cases', () => {
 
   it('rejects an as-of that is not a calendar date, before any SQL', () => {
     expect(() => checkDate('2024-02-30')).toThrow(/YYYY-MM-DD/);
+    // by code (the app renders it in its language), with the value as given
+    expect(() => checkDate('2024-02-30')).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'metrics.as_of_invalid', params: { value: '2024-02-30' } })] }));
+    expect(() => checkDate('soon', 'rules')).toThrow("the rule file's as of must be a calendar date written YYYY-MM-DD (e.g. 2024-06-30), got 'soon'");
     expect(() => customersSql({ asOf: "2024-01-01'; DROP TABLE x; --", attrs: null, dedupeAttrs: false })).toThrow(/YYYY-MM-DD/);
   });
 });

@@ -8,7 +8,7 @@ import type { EngineHost } from '../engine/host.js';
 import { exposeEngine, type Engine } from '../engine/wasm.js';
 import { sheetNames } from './files.js';
 import { exampleFiles } from './example.js';
-import { asksDateOrder, errorIssues, failedColumns, problemOf, tablesIn, wasCancelled, type LoadProblem } from './load-report.js';
+import { asksDateOrder, errorIssues, failedColumns, problemOf, tablesIn, wasCancelled, type Issue, type LoadProblem } from './load-report.js';
 import { customerLoadOptions, customersFileInfo, datasetOf, notesAfterBuild, ordersFileInfo, type Dataset, type FileInfo, type FilePreview, type Phase, type Source, type Step } from './dataset.js';
 
 const PREVIEW_ROWS = 8;
@@ -46,7 +46,8 @@ export class DataState {
   customersFileInfo = $state<FileInfo | null>(null);
   /** the as-of date the user chose (null: the data set's default) */
   asOfChoice = $state<string | null>(null);
-  asOfError = $state<string | null>(null);
+  /** why the as-of asked for could not be used (an engine issue, rendered by its code) */
+  asOfError = $state<Issue | null>(null);
   /** how far the load in progress is (files, bytes, rows) */
   progress = $state<LoadProgress | null>(null);
   /** the load in progress has taken more than half a second: show its progress and Cancel */
@@ -231,7 +232,7 @@ export class DataState {
         d.notes = notesAfterBuild(d, built);
         this.preview = await ws.preview(PREVIEW_ROWS);
       } catch (e) {
-        this.asOfError = e instanceof Error ? e.message : String(e);
+        this.asOfError = problemOf(e, '').first;
         return;
       }
       this.hooks.rebuilt();

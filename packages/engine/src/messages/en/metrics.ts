@@ -3,6 +3,10 @@
 import type { Template } from '../template.js';
 
 export const metrics = {
+  /** params: value (as given) */
+  'metrics.as_of_invalid': { message: "the as-of date must be a calendar date written YYYY-MM-DD (e.g. 2024-06-30), got '{value}'" },
+  'metrics.as_of_option_invalid': { message: "the as-of option must be a calendar date written YYYY-MM-DD (e.g. 2024-06-30), got '{value}'" },
+  'metrics.as_of_rules_invalid': { message: "the rule file's as of must be a calendar date written YYYY-MM-DD (e.g. 2024-06-30), got '{value}'" },
   /** params: count (customers with M <= 0 among those with transactions), noPurchase (of all
    * customers with transactions, those with F = 0: no order with a positive net amount) */
   'metrics.net_not_positive': {
