@@ -27,7 +27,8 @@ async function open(browser: Browser, baseURL: string, viewport = { width: 1280,
   });
   const page = await context.newPage();
   await page.goto(APP_URL);
-  await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 60_000 });
+  // the engine's start and the example's load: slow on a busy machine
+  await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 90_000 });
   return { page, context, foreign };
 }
 
@@ -41,6 +42,9 @@ function tempFile(name: string, content: string): string {
   writeFileSync(path, content);
   return path;
 }
+
+// each test starts the app in a context of its own (the engine's start and the example's load)
+test.describe.configure({ timeout: 150_000 });
 
 const baseURL = (info: { project: { use: { baseURL?: string } } }): string => info.project.use.baseURL!;
 
@@ -177,7 +181,7 @@ test('at 390 px wide the page does not scroll sideways; wide tables scroll in th
   const width = () => page.evaluate(() => document.documentElement.scrollWidth);
   expect(await width()).toBeLessThanOrEqual(390);
   // the segments table is wider than the screen: its own box scrolls, by keyboard too
-  const box = page.getByRole('region', { name: 'Segments' });
+  const box = page.getByRole('region', { name: 'Segments table', exact: true });
   const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(sizes.scroll).toBeGreaterThan(sizes.client);
   await box.focus();

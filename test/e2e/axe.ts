@@ -24,7 +24,9 @@ interface AxeViolation {
  * the failure message. */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
+  // evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses an inline
+  // <script> (page.addScriptTag), and the page's CSP must stay as users get it
+  if (!loaded) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     // axe is the global the injected script defines
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -1,6 +1,7 @@
 // Number and value formatting for display, in the UI's language. Presentation only.
 import type { Cell } from '@segmint/engine';
 import { i18n } from '../i18n/index.svelte.js';
+import { chooseFormat, formatNumber, formatRange, type ChooseOptions, type NumberFormat } from './numbers.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -42,4 +43,20 @@ export function fmtCell(v: Cell): string {
 export function fmtRange(min: number | null, max: number | null): string {
   if (min === null || max === null) return '–';
   return min === max ? fmtCompact(min) : `${fmtCompact(min)} – ${fmtCompact(max)}`;
+}
+
+/** One format for a whole column (or every range of a column), from all its values, in the UI's
+ * language (numbers.ts): the decimals and the compact unit do not change from row to row. */
+export function columnFormat(values: Iterable<number | null | undefined>, options?: ChooseOptions): NumberFormat {
+  return chooseFormat(values, i18n.locale, options);
+}
+
+/** A number of a column in the column's format; a cell that is not a number as fmtCell shows it. */
+export function fmtIn(f: NumberFormat, v: Cell | undefined): string {
+  return typeof v === 'number' && Number.isFinite(v) ? formatNumber(f, v, i18n.locale) : fmtCell(v ?? null);
+}
+
+/** A range of a column in the column's format. */
+export function fmtRangeIn(f: NumberFormat, min: number | null, max: number | null): string {
+  return formatRange(f, min, max, i18n.locale);
 }
