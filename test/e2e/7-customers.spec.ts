@@ -51,9 +51,10 @@ const row = (page: Page, i: number) => table(page).locator(`[data-row="${i}"]`);
 /** The raw values of a shown row (data-value of each cell), once the row is loaded. */
 async function shownRow(page: Page, i: number, cols: string[]): Promise<Record<string, string>> {
   await expect(row(page, i)).toHaveAttribute('data-customer', /.+/);
-  const out: Record<string, string> = {};
-  for (const c of cols) out[c] = (await row(page, i).locator(`[data-col="${c}"]`).getAttribute('data-value')) ?? '';
-  return out;
+  return row(page, i).evaluate(
+    (el, names) => Object.fromEntries(names.map((c) => [c, el.querySelector(`[data-col="${CSS.escape(c)}"]`)?.getAttribute('data-value') ?? ''])),
+    cols
+  );
 }
 
 const raw = (v: unknown) => (v === null || v === undefined ? '' : String(v));

@@ -129,7 +129,7 @@ export class CustomersState {
   /** Rows first..last are on screen: fetch the blocks not here yet. */
   want(first: number, last: number): void {
     this.wanted = { first, last: Math.min(last, this.total - 1) };
-    if (!this.handle) return;
+    if (!this.handle || !this.source) return;
     for (const b of this.cache.want(this.wanted.first, this.wanted.last)) this.fetch(b);
   }
 
@@ -173,15 +173,17 @@ export class CustomersState {
   private fetch(block: number): void {
     const gen = this.generation;
     const key = `${gen}:${block}`;
-    if (this.fetching.has(key)) return;
-    this.fetching.add(key);
     const h = this.handle;
-    let skipped = false;
+    if (!h || this.fetching.has(key)) return;
+    this.fetching.add(key);
+    /** skipped because it was scrolled past before its turn came */
+    let passed = false;
     void this.host
       .serial(async () => {
-        // scrolled past it, or another table since: not worth a query
-        if (gen !== this.generation || h !== this.handle || !h || h.closed || !this.cache.isWanted(block)) {
-          skipped = true;
+        // another table since (drill, sort, search, close): nothing to fetch for this one
+        if (gen !== this.generation || h !== this.handle || h.closed) return;
+        if (!this.cache.isWanted(block)) {
+          passed = true; // not worth a query now
           return;
         }
         const t0 = performance.now();
@@ -198,8 +200,9 @@ export class CustomersState {
       })
       .finally(() => {
         this.fetching.delete(key);
-        // skipped while not wanted, and wanted again since: ask once more
-        if (skipped && gen === this.generation && this.cache.isWanted(block) && !this.cache.has(block)) this.fetch(block);
+        // scrolled past, then back to it while it waited: ask once more (only a later want()
+        // can make it wanted again, so this never loops by itself)
+        if (passed && gen === this.generation && h === this.handle && this.cache.isWanted(block) && !this.cache.has(block)) this.fetch(block);
       });
   }
 
