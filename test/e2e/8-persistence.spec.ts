@@ -13,6 +13,9 @@ import { repo } from './native.js';
 // the service worker; without it each scenario takes seconds. So these contexts are not traced
 // (each step's screenshot is kept with shot()).
 test.use({ trace: 'off' });
+// each scenario starts the engine two or three times (seconds each on an idle machine, much
+// longer on a busy shared one); no assertion here is about time
+test.describe.configure({ timeout: 180_000 });
 
 const EXAMPLE_CUSTOMERS = '2,000';
 const exampleRules = readFileSync(`${repo}examples/retail/tiers.seg`, 'utf8');
@@ -115,6 +118,7 @@ test('a reload brings back the same files, counts, rule file, as-of and language
   await loadOwnFile(page);
   await expect(page.getByTestId('dataset-rows')).toHaveText('7');
   await page.getByLabel('Rule file').fill(MY_RULES);
+  await page.getByLabel('Rule expression').fill('F >= 3');
   await page.getByLabel('As-of date').fill('2024-04-15');
   await page.getByRole('button', { name: 'Set as-of' }).click();
   await expect(page.getByTestId('dataset-asof')).toHaveText('2024-04-15');
@@ -131,6 +135,7 @@ test('a reload brings back the same files, counts, rule file, as-of and language
   expect(manifest?.[1]).toBeGreaterThan(0);
   const settings = await storedSettings(page);
   expect(settings.rules).toBe(MY_RULES);
+  expect(settings.quickRule).toBe('F >= 3');
   expect(settings.locale).toBe('zh-CN');
   expect(settings.workspace).toMatchObject({ example: false, asOf: '2024-04-15' });
   await shot(page, info, 'persist-before-reload');
@@ -141,6 +146,8 @@ test('a reload brings back the same files, counts, rule file, as-of and language
   await expect(page.getByTestId('dataset-rows')).toHaveText('7');
   await expect(page.getByTestId('dataset-asof')).toHaveText('2024-04-15');
   await expect(page.locator('#rule-file')).toHaveValue(MY_RULES);
+  await expect(page.getByLabel('规则表达式')).toHaveValue('F >= 3');
+  await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', '1');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByLabel('语言')).toHaveValue('zh-CN');
   await expect(page.getByTestId('restore-failed')).toHaveCount(0);
