@@ -1,13 +1,9 @@
-// The workbench end to end, in Debian's Chromium against the built static app. One page for
-// the whole file, in order: each test starts where the previous one left the app.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, shot, openApp, settled, shownCount, APP_URL } from './fixtures.js';
+// The workbench end to end, in Debian's Chromium against the built static app. Each test opens
+// the app on a fresh page of its own (the example data set) and sets up what it needs itself.
+import { readFileSync } from 'node:fs';
+import { test, expect, shot, openApp, settled, shownCount, APP_URL, tempFile, loadOrders, dropFile } from './fixtures.js';
 import { exampleCustomers, exampleOrders, nativeCount, nativeWorkspace } from './native.js';
 import { repo } from './native.js';
-
-test.describe.configure({ mode: 'serial' });
 
 test('loads the example with visible progress and counts R < 30 and F > 5 like native DuckDB', async ({ page }, info) => {
   const native = await nativeWorkspace(exampleOrders, exampleCustomers);
@@ -22,7 +18,7 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   await native.ws.runRules(tiers);
   expect(expected).toBeGreaterThan(0);
 
-  // the very first visit of the run
+  // a fresh page: the app's first start, with its progress
   expect(page.url()).toBe('about:blank');
   await page.goto(APP_URL);
   const progress = page.getByRole('status', { name: 'Preparing the workbench' });
@@ -177,17 +173,9 @@ const HAND_ORDERS = [
   'C1,Z,2024-03-31 09:00:00,300,store,West'
 ].join('\n');
 
-function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'segmint-e2e-'));
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
 test('a CSV chosen with the file picker is loaded and its numbers shown; a bad file keeps it', async ({ page }, info) => {
   await openApp(page);
-  await page.getByLabel('Orders file').setInputFiles(tempFile('my-shop.csv', HAND_ORDERS));
-  await page.getByRole('button', { name: 'Load files' }).click();
+  await loadOrders(page, tempFile('my-shop.csv', HAND_ORDERS));
   await expect(page.getByTestId('dataset-files')).toHaveText('my-shop.csv');
   await expect(page.getByTestId('dataset-customers')).toHaveText('3');
   await expect(page.getByTestId('dataset-rows')).toHaveText('5');
@@ -205,8 +193,7 @@ test('a CSV chosen with the file picker is loaded and its numbers shown; a bad f
   await shot(page, info, 'uploaded');
 
   // An empty file: a message naming the file, and the data loaded before stays.
-  await page.getByLabel('Orders file').setInputFiles(tempFile('empty.csv', ''));
-  await page.getByRole('button', { name: 'Load files' }).click();
+  await loadOrders(page, tempFile('empty.csv', ''));
   const alert = page.getByRole('alert').filter({ hasText: 'Could not load' });
   await expect(alert).toContainText('Could not load empty.csv');
   await expect(alert).toContainText('The previous data is still loaded.');
@@ -225,14 +212,7 @@ test('a CSV chosen with the file picker is loaded and its numbers shown; a bad f
   await page.getByLabel('Customers file (optional)').setInputFiles([]);
 
   // Drag and drop onto the page loads a file too.
-  const text = HAND_ORDERS + '\nD1,W,2024-03-30 09:00:00,10,store,West';
-  const dataTransfer = await page.evaluateHandle((csv) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
-    return dt;
-  }, text);
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await dropFile(page, 'dropped.csv', HAND_ORDERS + '\nD1,W,2024-03-30 09:00:00,10,store,West');
   await expect(page.getByTestId('dataset-files')).toHaveText('dropped.csv');
   await expect(page.getByTestId('dataset-customers')).toHaveText('4');
   await expect(page.getByRole('alert').filter({ hasText: 'Could not load' })).toHaveCount(0);

@@ -1,26 +1,16 @@
 // What an analyst does with real exports, without the CLI: fix a role the engine could not guess
 // (Online Retail has no amount column), load a GB18030 CSV with Chinese headers, an Excel workbook
 // (choosing the sheet), answer the DD/MM question, pick a ready-made model, and move the as-of
-// date. Runs after the other files on the same page; every number is checked against native
-// DuckDB through the engine (the CLI's code path) on the same file and settings.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// date. Each test opens the app on a fresh page (the example data set) and loads its own file;
+// every number is checked against native DuckDB through the engine (the CLI's code path) on the
+// same file and settings.
 import * as XLSX from '@e965/xlsx';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { Workspace, type LoadOptions } from '@segmint/engine';
 import { NativeBackend, nodeFile } from '@segmint/engine/node';
 import { listLibraries, loadLibrary } from '@segmint/strategy';
-import { test, expect, shot, openApp, settled } from './fixtures.js';
+import { test, expect, shot, openApp, settled, tempFile, loadOrders } from './fixtures.js';
 import { exampleCustomers, exampleOrders, nativeWorkspace } from './native.js';
-
-test.describe.configure({ mode: 'serial' });
-
-function tempFile(name: string, content: string | Uint8Array): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'segmint-e2e-')), name);
-  writeFileSync(path, content);
-  return path;
-}
 
 /** Native DuckDB on the same file with the same settings: customers and quick-rule counts. */
 async function native(path: string, options: LoadOptions = {}) {
@@ -29,11 +19,6 @@ async function native(path: string, options: LoadOptions = {}) {
   await ws.loadTransactions([nodeFile(path)], options);
   const built = await ws.buildCustomers();
   return { ws, built, close: () => db.close() };
-}
-
-async function loadOrders(page: import('@playwright/test').Page, path: string): Promise<void> {
-  await page.getByLabel('Orders file').setInputFiles(path);
-  await page.getByRole('button', { name: 'Load files' }).click();
 }
 
 const loadAlert = (page: import('@playwright/test').Page) => page.getByRole('alert').filter({ hasText: 'Could not load' });
@@ -216,8 +201,6 @@ test('a customers file whose id column is not recognised: chosen in the app, wit
   await settled(page);
   await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', String(beijing));
   await shot(page, info, 'customers-id-chosen');
-  // the next tests load orders files alone (the page is shared)
-  await page.getByLabel('Customers file (optional)').setInputFiles([]);
 });
 
 test('an Excel workbook: the sheet is chosen in the app, then the data loads', async ({ page }, info) => {
@@ -271,6 +254,12 @@ test('dates that read both ways: the app asks DD/MM or MM/DD', async ({ page }, 
   await page.getByRole('button', { name: 'Reload with these settings' }).click();
   await expect(page.getByTestId('dataset-asof')).toHaveText('2024-05-06');
   await shot(page, info, 'date-order');
+
+  // and back to the example in one click
+  await page.getByRole('button', { name: 'Reload example data' }).click();
+  await expect(page.getByTestId('dataset-files')).toHaveText('Example data: retail shop');
+  await expect(page.getByTestId('dataset-customers')).toHaveText('2,000');
+  await expect(page.getByTestId('dataset-asof')).toHaveText('2024-12-31');
 });
 
 test('a ready-made model in one step (RFM, 11 segments), then the as-of date moves the counts', async ({ page }, info) => {
@@ -283,7 +272,6 @@ test('a ready-made model in one step (RFM, 11 segments), then the as-of date mov
   expect(atDefault.filter((s) => s.segment !== null)).toHaveLength(11);
 
   await openApp(page);
-  await page.getByRole('button', { name: 'Reload example data' }).click();
   await expect(page.getByTestId('dataset-files')).toHaveText('Example data: retail shop');
   const file = page.getByLabel('Rule file');
   await file.fill(`${await file.inputValue()}\n# my edit\n`);
@@ -292,12 +280,14 @@ test('a ready-made model in one step (RFM, 11 segments), then the as-of date mov
   const titles = listLibraries().map((l) => l.title.en);
   await expect(picker.getByRole('option')).toHaveText(['Choose a model…', ...titles]);
   await picker.selectOption({ label: 'Classic RFM segments (11)' });
+  await page.getByRole('button', { name: 'Use model' }).click();
   // the rules were edited: asked first; Cancel keeps them
   const confirm = page.getByRole('alertdialog');
   await expect(confirm).toContainText('Replace your edited rules with “Classic RFM segments (11)”?');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(file).toHaveValue(/# my edit/);
   await picker.selectOption({ label: 'Classic RFM segments (11)' });
+  await page.getByRole('button', { name: 'Use model' }).click();
   await confirm.getByRole('button', { name: 'Replace' }).click();
   await expect(file).toHaveValue(rfm);
 

@@ -4,39 +4,10 @@
 // refuses the file naming the row while the data on screen stays. Each scenario on its own new
 // page (the app starts from scratch); engine messages are checked against the engine's own
 // catalogue in English and Simplified Chinese, and the values through the app's window handle.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LoadError, Workspace, renderMessage, type MessageCode, type Params } from '@segmint/engine';
 import { NativeBackend, nodeFile } from '@segmint/engine/node';
-import { test as shared, expect, shot, openApp } from './fixtures.js';
-
-/** Every scenario on a page of its own (a new browser context), still watched for requests to
- * any other origin (the shared `net` fails the run on one). */
-const test = shared.extend<{ page: Page }>({
-  page: async ({ browser, net }, use, info) => {
-    const baseURL = info.project.use.baseURL!;
-    const origin = new URL(baseURL).origin;
-    const context = await browser.newContext({ baseURL, viewport: info.project.use.viewport ?? null });
-    context.on('request', (r) => {
-      const url = r.url();
-      net.requests.push(url);
-      const u = new URL(url);
-      if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) net.foreign.push(url);
-    });
-    const page = await context.newPage();
-    page.on('websocket', (ws) => net.foreign.push(ws.url()));
-    await use(page);
-    await context.close();
-  }
-});
-
-function tempFile(name: string, content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'segmint-e2e-')), name);
-  writeFileSync(path, content);
-  return path;
-}
+import { test, expect, shot, openApp, tempFile, loadOrders, dropFile } from './fixtures.js';
 
 /** The issue's reproduction: `1,234.50` unquoted in a comma-separated file shifts the row's
  * columns (amount 1, note "234.50"): C3's M must be 1234.5, not 1. Line 3 = data row 2. */
@@ -47,25 +18,6 @@ const FUTURE = 'order_id,customer_id,order_date,amount\nO1,C1,2024-01-05,100\nO2
 
 /** \n and \r\n in one file (a file edited on two systems): every row loads. */
 const MIXED = 'order_id,customer_id,order_date,amount\r\nO1,C1,2024-01-05,100\nO2,C2,2024-02-01,50\r\nO3,C3,2024-02-03,70\nO4,C1,2024-02-04,5\r\nO5,C2,2024-02-05,7.5\n';
-
-async function pick(page: Page, path: string): Promise<void> {
-  await page.getByLabel('Orders file').setInputFiles(path);
-  await page.getByRole('button', { name: 'Load files' }).click();
-}
-
-/** Drops a file with this text onto the page, as a user drags it from the desktop. */
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: 'text/csv' }));
-      return dt;
-    },
-    { name, text }
-  );
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
-}
 
 const loadAlert = (page: Page) => page.getByRole('alert').filter({ hasText: /Could not load|无法加载/ });
 
@@ -107,7 +59,7 @@ async function fitsWidth(page: Page, selector: string): Promise<boolean> {
 
 test('a thousands separator that shifted the columns: M is 1,234.50 and the repair is listed', async ({ page }, info) => {
   await openApp(page);
-  await pick(page, tempFile('shift.csv', SHIFT));
+  await loadOrders(page, tempFile('shift.csv', SHIFT));
   await expect(page.getByTestId('dataset-files')).toHaveText('shift.csv');
   await expect(loadAlert(page)).toHaveCount(0);
   expect(await customerM(page, 'C3')).toEqual([1234.5]);
@@ -160,7 +112,7 @@ test('a thousands separator that shifted the columns: M is 1,234.50 and the repa
 
 test('a row dated 9999-12-31: the as-of stays at the latest plausible date and the row is left out', async ({ page }, info) => {
   await openApp(page);
-  await pick(page, tempFile('future.csv', FUTURE));
+  await loadOrders(page, tempFile('future.csv', FUTURE));
   await expect(page.getByTestId('dataset-files')).toHaveText('future.csv');
   await expect(loadAlert(page)).toHaveCount(0);
   await expect(page.getByTestId('dataset-asof')).toHaveText('2024-02-01');
@@ -199,7 +151,7 @@ test('a row dated 9999-12-31: the as-of stays at the latest plausible date and t
 
 test('mixed line endings (\\n and \\r\\n) in one dropped file: every row loads', async ({ page }, info) => {
   await openApp(page);
-  await drop(page, 'mixed-endings.csv', MIXED);
+  await dropFile(page, 'mixed-endings.csv', MIXED);
   await expect(page.getByTestId('dataset-files')).toHaveText('mixed-endings.csv');
   await expect(loadAlert(page)).toHaveCount(0);
   await expect(page.getByTestId('dataset-rows')).toHaveText('5');
@@ -233,7 +185,7 @@ test('Strict refuses the shifted file naming the row; the data on screen stays',
   const coded: Coded = { code: first.code!, params: first.params ?? {} };
 
   await openApp(page);
-  await pick(page, path);
+  await loadOrders(page, path);
   await expect(page.getByTestId('dataset-files')).toHaveText('shift.csv');
   expect(await customerM(page, 'C3')).toEqual([1234.5]);
 
@@ -281,7 +233,7 @@ const TABLES = 'Orders\norder_id,customer_id,order_date,amount\nO1,C1,2024-01-05
 
 test('a file holding two tables: the first is read and the other named; the load settings read the second', async ({ page }, info) => {
   await openApp(page);
-  await drop(page, 'two-tables.csv', TABLES);
+  await dropFile(page, 'two-tables.csv', TABLES);
   await expect(page.getByTestId('dataset-files')).toHaveText('two-tables.csv');
   await expect(page.getByTestId('dataset-rows')).toHaveText('2');
   expect(await customerM(page, 'C1')).toEqual([100]);

@@ -1,7 +1,12 @@
-// Shared fixtures: every test's page is watched for requests to any origin but the local
-// server (the data must never leave the machine), and `shot()` saves a screenshot of a step
-// as a test artifact (test-results/<test>/NN-name.png, also attached to the report).
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+// Shared fixtures: every test has a browser context and page of its own (Playwright's `context`
+// and `page`, fresh per test: no state, storage or order dependency between tests), watched for
+// requests to any origin but the local server (the data must never leave the machine); `shot()`
+// saves a screenshot of a step as a test artifact (test-results/<test>/NN-name.png, also
+// attached to the report).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 
 export interface Net {
   /** every URL the page asked for */
@@ -10,14 +15,29 @@ export interface Net {
   foreign: string[];
 }
 
+/** Records every request of `context` (its pages and their workers) in each of `nets`;
+ * WebSockets never belong here, to any origin. */
+export function watchRequests(context: BrowserContext, origin: string, ...nets: Net[]): void {
+  const record = (url: string, foreign: boolean) => {
+    for (const net of nets) {
+      net.requests.push(url);
+      if (foreign) net.foreign.push(url);
+    }
+  };
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    record(r.url(), u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin);
+  });
+  context.on('page', (p) => p.on('websocket', (ws) => record(ws.url(), true)));
+}
+
 /**
- * One browser page for the whole run (worker-scoped; the suite runs in one worker): the app
- * starts once, tests continue from where the previous one left it (files run in name order),
- * and `net` sees every request of the whole session. After each test, and at the end, no
- * request may have gone to another origin.
+ * `net`: the requests of this test's context. `runNet`: those of every test this worker ran.
+ * After each test its own list, and at the end of the worker the run's, must name no other
+ * origin. `app` is the test's `page` under the name the one-page-per-run fixture had.
  */
-export const test = base.extend<{ page: Page; netCheck: void }, { app: Page; net: Net }>({
-  net: [
+export const test = base.extend<{ net: Net; netCheck: void; app: Page }, { runNet: Net }>({
+  runNet: [
     async ({}, use) => {
       const net: Net = { requests: [], foreign: [] };
       await use(net);
@@ -25,28 +45,15 @@ export const test = base.extend<{ page: Page; netCheck: void }, { app: Page; net
     },
     { scope: 'worker' }
   ],
-  app: [
-    async ({ browser, net }, use, workerInfo) => {
-      const baseURL = workerInfo.project.use.baseURL!;
-      const origin = new URL(baseURL).origin;
-      const context = await browser.newContext({ baseURL, viewport: workerInfo.project.use.viewport ?? null });
-      const check = (url: string) => {
-        net.requests.push(url);
-        const u = new URL(url);
-        if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) net.foreign.push(url);
-      };
-      // page and worker (duckdb-wasm's) requests; WebSockets never belong here
-      context.on('request', (r) => check(r.url()));
-      context.on('page', (p) => p.on('websocket', (ws) => net.foreign.push(ws.url())));
-      const page = await context.newPage();
-      page.on('websocket', (ws) => net.foreign.push(ws.url()));
-      await use(page);
-      await context.close();
-    },
-    { scope: 'worker' }
-  ],
-  page: async ({ app }, use) => {
-    await use(app);
+  net: async ({}, use) => {
+    await use({ requests: [], foreign: [] });
+  },
+  context: async ({ context, net, runNet, baseURL }, use) => {
+    watchRequests(context, new URL(baseURL!).origin, net, runNet);
+    await use(context);
+  },
+  app: async ({ page }, use) => {
+    await use(page);
   },
   netCheck: [
     async ({ net }, use) => {
@@ -58,9 +65,12 @@ export const test = base.extend<{ page: Page; netCheck: void }, { app: Page; net
 });
 export { expect };
 
-let counter = 0;
+// numbered per test, in the order the steps were shot
+const shots = new WeakMap<TestInfo, number>();
 export async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const path = info.outputPath(`${String(++counter).padStart(2, '0')}-${name}.png`);
+  const n = (shots.get(info) ?? 0) + 1;
+  shots.set(info, n);
+  const path = info.outputPath(`${String(n).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: 'image/png' });
 }
@@ -68,9 +78,9 @@ export async function shot(page: Page, info: TestInfo, name: string): Promise<vo
 /** The app's address for automation: the flag makes the app put its handle on window.segmint. */
 export const APP_URL = '/?automation=1';
 
-/** Opens the app (with the automation flag) if this run has not yet, and waits until a data set is loaded. */
+/** Opens the app (with the automation flag) and waits until a data set is loaded. */
 export async function openApp(page: Page): Promise<void> {
-  if (!page.url().startsWith('http')) await page.goto(APP_URL);
+  await page.goto(APP_URL);
   await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 60_000 });
 }
 
@@ -82,4 +92,31 @@ export async function shownCount(page: Page): Promise<number> {
 /** Waits until the quick rule's result belongs to the text in the input (no evaluation pending). */
 export async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('quick-result')).toHaveAttribute('aria-busy', 'false');
+}
+
+/** Writes a file named `name` in a new temporary folder; returns its path. */
+export function tempFile(name: string, content: string | Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'segmint-e2e-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Chooses `path` as the orders file in the load settings and presses "Load files". */
+export async function loadOrders(page: Page, path: string): Promise<void> {
+  await page.getByLabel('Orders file').setInputFiles(path);
+  await page.getByRole('button', { name: 'Load files' }).click();
+}
+
+/** Drops a file with this text onto the page, as a user drags it from the desktop. */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'text/csv' }));
+      return dt;
+    },
+    { name, text }
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
 }
