@@ -8,11 +8,6 @@ import { test, expect, shot } from './fixtures.js';
 import { expectAccessible } from './axe.js';
 import { repo } from './native.js';
 
-// With Playwright's tracing on (screencast and snapshots of each context made here), the
-// example's load did not finish within a minute on the shared 2-core machines, with or without
-// the service worker; without it each scenario takes seconds. So these contexts are not traced
-// (each step's screenshot is kept with shot()).
-test.use({ trace: 'off' });
 // each scenario starts the engine two or three times (seconds each on an idle machine, much
 // longer on a busy shared one); no assertion here is about time
 test.describe.configure({ timeout: 180_000 });
