@@ -53,9 +53,11 @@ export function createWorkbench(): Workbench {
   const customers: CustomersState = new CustomersState(host, segmentation);
   const exporting = new ExportState(host, segmentation, data, rules);
   const start = async () => {
-    registerOffline();
     await data.start();
     persistence.watch();
+    // after the first data set is on screen: the service worker's first caching (the wasm) does
+    // not compete with the first load
+    registerOffline();
   };
   return { host, data, staging, rules, persistence, customers, exporting, start };
 }

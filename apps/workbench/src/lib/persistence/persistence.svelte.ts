@@ -260,7 +260,13 @@ export class PersistenceState {
     const bytes = new Map<string, File>();
     source.orders.forEach((f, i) => bytes.set(m.files[i]!.entry, f));
     source.customers.forEach((f, i) => bytes.set(m.files[source.orders.length + i]!.entry, f));
-    await saveWorkspace(m, bytes);
+    try {
+      await saveWorkspace(m, bytes);
+    } catch (e) {
+      // (e.g. over the quota) the part written goes; the saved workspace stays the one before
+      await removeStale(this.record?.dir ?? null).catch(() => {});
+      throw e;
+    }
     if (!this.writable) return;
     this.savedFiles = [...source.orders, ...source.customers];
     this.putRecord({ example: false, dir: id, options: m.options, customerOptions: m.customerOptions, asOf: this.data.asOfChoice });
