@@ -6,7 +6,7 @@ export const LOCK_NAME = 'segmint.workspace';
 
 export type Ownership = 'owner' | 'readOnly' | 'unsupported';
 
-export function takeOwnership(locks: LockManager | undefined = globalThis.navigator?.locks): Promise<Ownership> {
+export function takeOwnership(locks: LockManager | null = globalThis.navigator?.locks ?? null): Promise<Ownership> {
   if (!locks) return Promise.resolve('unsupported');
   return new Promise<Ownership>((resolve, reject) => {
     locks
