@@ -90,20 +90,34 @@ test('the loaded example, a broken quick rule and the dimmed last valid results 
 test('the load error, the load settings and the model confirmation pass axe', async ({ browser }, info) => {
   const o = await open(browser, baseURL(info));
   const { page } = o;
-  // a file with no column the engine can use: the load fails, the example stays
-  const path = tempFile('no-roles.csv', 'name,city\nAda,London\nLin,Beijing\n');
-  await page.getByLabel('Orders file').setInputFiles(path);
-  await page.getByRole('button', { name: 'Load files' }).click();
-  const alert = page.getByRole('alert').filter({ hasText: 'Could not load no-roles.csv' });
-  await expect(alert).toBeVisible();
+  // a file without an amount column, staged, its suggested amount emptied: the load fails and
+  // the example stays; the load settings (and the file's preview) are open beside the error
+  const csv = ['InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID', '1,2,2024-01-02,5.00,A', '2,1,2024-01-04,3.50,B'].join('\n');
+  await page.getByLabel('Choose data files').setInputFiles(tempFile('no-amount.csv', csv));
+  await expect(page.getByTestId('staging')).toBeVisible();
+  await expect(page.getByText(/^Reading the first rows of/)).toHaveCount(0, { timeout: 60_000 });
+  await expectAccessible(page, 'a file staged with its guessed role');
+  await page.getByLabel('Amount of each row').fill('');
+  await page.getByRole('button', { name: 'Load files', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load no-amount.csv' });
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('load-settings')).toHaveAttribute('open', '');
   await expect(page.getByRole('heading', { name: 'Load settings' })).toBeVisible();
   await expectAccessible(page, 'load error with the load settings form');
   await shot(page, info, 'a11y-load-error');
 
   await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(page.getByRole('alert').filter({ hasText: '无法加载 no-roles.csv' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '无法加载 no-amount.csv' })).toBeVisible();
   await expectAccessible(page, 'load error, 简体中文');
   await page.getByLabel('语言').selectOption('en');
+
+  // the suggested amount applied with one click: the file loads, its settings and preview stay open
+  await page.getByRole('button', { name: 'Use Quantity * UnitPrice' }).click();
+  await expect(page.getByTestId('dataset-files')).toHaveText('no-amount.csv', { timeout: 60_000 });
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByTestId('load-settings')).toHaveAttribute('open', '');
+  await expectAccessible(page, 'a file loaded, its load settings and preview open');
+  await shot(page, info, 'a11y-load-settings');
 
   // the rules edited, then a model chosen and asked for: the confirmation
   const file = page.getByLabel('Rule file');
