@@ -1,56 +1,22 @@
 // Accessibility and layout: axe-core (serious/critical) in every state the app has, the skip
 // link, the ready-made model picker by keyboard, the page at 390 px wide, and one number format
-// per table column. Each test opens its own browser context (no order dependency, no state left
-// from another file), watched for requests to other origins like the shared fixture does.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+// per table column. Each test has its own context and page (fixtures.ts): no order dependency.
+import type { Page } from '@playwright/test';
 import { loadLibrary } from '@segmint/strategy';
-import { test, expect, shot, settled, APP_URL } from './fixtures.js';
+import { test, expect, shot, settled, tempFile, APP_URL } from './fixtures.js';
 import { expectAccessible } from './axe.js';
-
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  foreign: string[];
-}
-
-/** A fresh context and page on the app, once the example data set is loaded. */
-async function open(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
-  const context = await browser.newContext({ baseURL, viewport });
-  const origin = new URL(baseURL).origin;
-  const foreign: string[] = [];
-  context.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) foreign.push(r.url());
-  });
-  const page = await context.newPage();
-  await page.goto(APP_URL);
-  // the engine's start and the example's load: slow on a busy machine
-  await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 90_000 });
-  return { page, context, foreign };
-}
-
-async function close(o: Opened): Promise<void> {
-  await o.context.close();
-  expect(o.foreign, 'requests to other origins').toEqual([]);
-}
-
-function tempFile(name: string, content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'segmint-a11y-')), name);
-  writeFileSync(path, content);
-  return path;
-}
 
 // each test starts the app in a context of its own (the engine's start and the example's load)
 test.describe.configure({ timeout: 150_000 });
 
-const baseURL = (info: { project: { use: { baseURL?: string } } }): string => info.project.use.baseURL!;
+/** Opens the app and waits for the example data set (slow on a busy machine). */
+async function open(page: Page): Promise<void> {
+  await page.goto(APP_URL);
+  await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 90_000 });
+}
 
-test('the loaded example, a broken quick rule and the dimmed last valid results pass axe, in both languages', async ({ browser }, info) => {
-  const o = await open(browser, baseURL(info));
-  const { page } = o;
+test('the loaded example, a broken quick rule and the dimmed last valid results pass axe, in both languages', async ({ page }, info) => {
+  await open(page);
   await expect(page.getByTestId('segments')).toBeVisible();
   await expectAccessible(page, 'loaded example');
   await shot(page, info, 'a11y-loaded');
@@ -84,12 +50,10 @@ test('the loaded example, a broken quick rule and the dimmed last valid results 
   await expect(page.getByText('显示的是上一次有效结果').first()).toBeVisible();
   await expectAccessible(page, '简体中文, errors and stale results');
   await shot(page, info, 'a11y-zh');
-  await close(o);
 });
 
-test('the load error, the load settings and the model confirmation pass axe', async ({ browser }, info) => {
-  const o = await open(browser, baseURL(info));
-  const { page } = o;
+test('the load error, the load settings and the model confirmation pass axe', async ({ page }, info) => {
+  await open(page);
   // a file without an amount column, staged, its suggested amount emptied: the load fails and
   // the example stays; the load settings (and the file's preview) are open beside the error
   const csv = ['InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID', '1,2,2024-01-02,5.00,A', '2,1,2024-01-04,3.50,B'].join('\n');
@@ -131,12 +95,10 @@ test('the load error, the load settings and the model confirmation pass axe', as
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(file).toHaveValue(/# my edit/);
-  await close(o);
 });
 
-test('a skip link is the first thing the keyboard reaches and moves to the content', async ({ browser }, info) => {
-  const o = await open(browser, baseURL(info));
-  const { page } = o;
+test('a skip link is the first thing the keyboard reaches and moves to the content', async ({ page }, info) => {
+  await open(page);
   const skip = page.getByRole('link', { name: 'Skip to content' });
   // not in view until focused
   await expect(skip).not.toBeInViewport();
@@ -153,12 +115,10 @@ test('a skip link is the first thing the keyboard reaches and moves to the conte
 
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('link', { name: '跳到主要内容' })).toHaveCount(1);
-  await close(o);
 });
 
-test('the ready-made model picker: the arrow keys choose, only "Use model" applies', async ({ browser }, info) => {
-  const o = await open(browser, baseURL(info));
-  const { page } = o;
+test('the ready-made model picker: the arrow keys choose, only "Use model" applies', async ({ page }, info) => {
+  await open(page);
   const file = page.getByLabel('Rule file');
   const before = await file.inputValue();
   const picker = page.getByLabel('Ready-made model');
@@ -185,38 +145,37 @@ test('the ready-made model picker: the arrow keys choose, only "Use model" appli
   await expect(picker).toHaveValue('');
   await expect(page.getByTestId('segments').getByRole('row').nth(1)).toBeVisible();
   await expectAccessible(page, 'a model applied');
-  await close(o);
 });
 
-test('at 390 px wide the page does not scroll sideways; wide tables scroll in their own box', async ({ browser }, info) => {
-  const o = await open(browser, baseURL(info), { width: 390, height: 844 });
-  const { page } = o;
-  await expect(page.getByTestId('segments')).toBeVisible();
-  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-  expect(await width()).toBeLessThanOrEqual(390);
-  // the segments table is wider than the screen: its own box scrolls, by keyboard too
-  const box = page.getByRole('region', { name: 'Segments table', exact: true });
-  const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
-  expect(sizes.scroll).toBeGreaterThan(sizes.client);
-  await box.focus();
-  await page.keyboard.press('ArrowRight');
-  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
-  await expectAccessible(page, 'loaded, 390 px wide');
-  await shot(page, info, 'a11y-390');
+test.describe('at 390 px', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('at 390 px wide the page does not scroll sideways; wide tables scroll in their own box', async ({ page }, info) => {
+    await open(page);
+    await expect(page.getByTestId('segments')).toBeVisible();
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await width()).toBeLessThanOrEqual(390);
+    // the segments table is wider than the screen: its own box scrolls, by keyboard too
+    const box = page.getByRole('region', { name: 'Segments table', exact: true });
+    const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    await box.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await expectAccessible(page, 'loaded, 390 px wide');
+    await shot(page, info, 'a11y-390');
 
-  // a broken rule's diagnostics and the Chinese UI keep to the width too
-  await page.getByLabel('Rule expression').fill('R < 30 and F > > 5 and a_very_long_field_name_that_goes_on_and_on > 1');
-  await expect(page.locator('#quick-diagnostics')).toBeVisible();
-  await page.getByLabel('Language').selectOption('zh-CN');
-  await expect(page.getByRole('heading', { name: '快速规则' })).toBeVisible();
-  expect(await width()).toBeLessThanOrEqual(390);
-  await shot(page, info, 'a11y-390-zh');
-  await close(o);
+    // a broken rule's diagnostics and the Chinese UI keep to the width too
+    await page.getByLabel('Rule expression').fill('R < 30 and F > > 5 and a_very_long_field_name_that_goes_on_and_on > 1');
+    await expect(page.locator('#quick-diagnostics')).toBeVisible();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect(page.getByRole('heading', { name: '快速规则' })).toBeVisible();
+    expect(await width()).toBeLessThanOrEqual(390);
+    await shot(page, info, 'a11y-390-zh');
+  });
 });
 
-test('each number column of the segments and metrics tables uses one format', async ({ browser }, info) => {
-  const o = await open(browser, baseURL(info));
-  const { page } = o;
+test('each number column of the segments and metrics tables uses one format', async ({ page }, info) => {
+  await open(page);
   const segments = page.getByTestId('segments');
   await expect(segments.getByRole('row').nth(1)).toBeVisible();
   /** a cell's number format: its decimals and its unit letters (K, M, 万...) */
@@ -230,5 +189,4 @@ test('each number column of the segments and metrics tables uses one format', as
   const preview = page.getByRole('table').filter({ hasText: 'RFM' });
   for (const col of [2, 3, 4, 5, 6]) expect([...(await columnShapes(preview, col))], `metrics column ${col}`).toHaveLength(1);
   await shot(page, info, 'a11y-number-columns');
-  await close(o);
 });
