@@ -10,7 +10,7 @@ import { repo } from './native.js';
 
 // each scenario starts the engine two or three times (seconds each on an idle machine, much
 // longer on a busy shared one); no assertion here is about time
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const EXAMPLE_CUSTOMERS = '2,000';
 const exampleRules = readFileSync(`${repo}examples/retail/tiers.seg`, 'utf8');
@@ -43,13 +43,13 @@ async function freshContext(browser: Browser): Promise<{ context: BrowserContext
 
 async function open(page: Page, customers = EXAMPLE_CUSTOMERS): Promise<void> {
   await page.goto('/');
-  await expect(page.getByTestId('dataset-customers')).toHaveText(customers, { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-customers')).toHaveText(customers, { timeout: 120_000 });
 }
 
 async function loadOwnFile(page: Page): Promise<void> {
   await page.getByLabel('Choose data files').setInputFiles({ name: ORDERS_NAME, mimeType: 'text/csv', buffer: Buffer.from(ORDERS) });
   await page.getByRole('button', { name: /^Load files/ }).click();
-  await expect(page.getByTestId('dataset-customers')).toHaveText('3', { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-customers')).toHaveText('3', { timeout: 120_000 });
 }
 
 const status = (page: Page) => page.getByTestId('persist-status');
@@ -136,7 +136,7 @@ test('a reload brings back the same files, counts, rule file, as-of and language
   await shot(page, info, 'persist-before-reload');
 
   await page.reload();
-  await expect(page.getByTestId('dataset-customers')).toHaveText('3', { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-customers')).toHaveText('3', { timeout: 120_000 });
   await expect(page.getByTestId('dataset-files')).toHaveText(ORDERS_NAME);
   await expect(page.getByTestId('dataset-rows')).toHaveText('7');
   await expect(page.getByTestId('dataset-asof')).toHaveText('2024-04-15');
@@ -180,7 +180,7 @@ test('"Forget all data" erases OPFS and IndexedDB, and a reload starts on the ex
   await expectAccessible(page, 'forgotten');
 
   await page.reload();
-  await expect(page.getByTestId('dataset-customers')).toHaveText(EXAMPLE_CUSTOMERS, { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-customers')).toHaveText(EXAMPLE_CUSTOMERS, { timeout: 120_000 });
   await expect(page.locator('#rule-file')).toHaveValue(exampleRules);
   await expect(status(page)).toHaveAttribute('data-state', 'saved');
   // the example is never copied: no file in OPFS
@@ -203,7 +203,7 @@ test('a saved workspace that cannot be read says so and opens the example', asyn
     }
   });
   await page.reload();
-  await expect(page.getByTestId('dataset-customers')).toHaveText(EXAMPLE_CUSTOMERS, { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-customers')).toHaveText(EXAMPLE_CUSTOMERS, { timeout: 120_000 });
   await expect(page.getByTestId('restore-failed')).toContainText('could not be opened');
   await shot(page, info, 'restore-failed');
   await expectAccessible(page, 'restore failed notice');
@@ -240,10 +240,10 @@ test('after the first visit the app starts offline', async ({ browser }, info) =
   const { context, page, done } = await freshContext(browser);
   await open(page);
   // the service worker has cached the app and taken control of the page
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByTestId('dataset-customers')).toHaveText(EXAMPLE_CUSTOMERS, { timeout: 60_000 });
+  await expect(page.getByTestId('dataset-customers')).toHaveText(EXAMPLE_CUSTOMERS, { timeout: 120_000 });
   await expect(page.getByTestId('quick-count')).toBeVisible();
   await shot(page, info, 'offline');
   await context.setOffline(false);
