@@ -27,10 +27,8 @@ export function fmtShare(x: number): string {
   return nf({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
 }
 
-/** A compact number for ranges: 12,345 / 1.2M */
-export function fmtCompact(n: number): string {
-  return Math.abs(n) >= 100_000 ? nf({ notation: 'compact', maximumFractionDigits: 1 }).format(n) : nf({ maximumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(n);
-}
+// Columns and ranges: columnFormat() below (one format for all the values; a per-value compact
+// format mixed "1.2K" with "980.5" in one column).
 
 /** A table cell: integers as integers, other numbers with 2 decimals, empty for NULL. */
 export function fmtCell(v: Cell): string {
@@ -38,11 +36,6 @@ export function fmtCell(v: Cell): string {
   if (typeof v === 'number') return Number.isInteger(v) ? fmtInt(v) : fmtNum(v);
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   return v;
-}
-
-export function fmtRange(min: number | null, max: number | null): string {
-  if (min === null || max === null) return '–';
-  return min === max ? fmtCompact(min) : `${fmtCompact(min)} – ${fmtCompact(max)}`;
 }
 
 /** One format for a whole column (or every range of a column), from all its values, in the UI's
