@@ -10,6 +10,7 @@ import { Workspace, type LoadOptions } from '@segmint/engine';
 import { NativeBackend, nodeFile } from '@segmint/engine/node';
 import { listLibraries, loadLibrary } from '@segmint/strategy';
 import { test, expect, shot, openApp, settled, tempFile, loadOrders } from './fixtures.js';
+import { loadStaged, stageFiles } from './load.js';
 import { exampleCustomers, exampleOrders, nativeWorkspace } from './native.js';
 
 /** Native DuckDB on the same file with the same settings: customers and quick-rule counts. */
@@ -43,14 +44,20 @@ test('Online Retail without an amount column: the message, the amount as an expr
   await openApp(page);
   const before = await page.getByTestId('dataset-files').textContent();
   const path = tempFile('online-retail-small.csv', RETAIL);
-  await loadOrders(page, path);
+  // staged, the amount is pre-filled as the engine suggests; emptied, the load says why it fails
+  await stageFiles(page, path);
+  await expect(page.getByLabel('Amount of each row')).toHaveValue('Quantity * UnitPrice');
+  await page.getByLabel('Amount of each row').fill('');
+  await loadStaged(page);
   await expect(loadAlert(page)).toContainText('Could not load online-retail-small.csv');
   await expect(loadAlert(page)).toContainText('no column was recognised as the amount');
   await expect(loadAlert(page)).toContainText('The previous data is still loaded.');
   await expect(page.getByTestId('dataset-files')).toHaveText(before!);
   // the settings of the failed file, right there: the guessed roles and the file's columns
+  // the suggestion is pre-filled there too (one click on "Use Quantity * UnitPrice" applies it)
   const amount = page.getByLabel('Amount: column or expression');
-  await expect(amount).toHaveValue('');
+  await expect(amount).toHaveValue('Quantity * UnitPrice');
+  await expect(page.getByTestId('amount-suggestion')).toContainText('Quantity * UnitPrice');
   await expect(page.getByLabel('customer column')).toHaveValue('CustomerID');
   await expect(page.getByLabel('date column')).toHaveValue('InvoiceDate');
   await expect(page.getByLabel('customer column').getByRole('option')).toHaveCount(9); // (not set) + 8 columns
@@ -171,9 +178,7 @@ test('a customers file whose id column is not recognised: chosen in the app, wit
   expect(beijing).toBe(2);
 
   await openApp(page);
-  await page.getByLabel('Orders file').setInputFiles(exampleOrders);
-  await page.getByLabel('Customers file (optional)').setInputFiles(path);
-  await page.getByRole('button', { name: 'Load files' }).click();
+  await loadOrders(page, exampleOrders, path);
   await expect(loadAlert(page)).toContainText('Could not load 客户-gbk.csv');
   await expect(loadAlert(page)).toContainText('no column was recognised as the customer id');
   await expect(loadAlert(page)).toContainText("choose it in the app's load settings, under the customers file");

@@ -101,22 +101,5 @@ export function tempFile(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-/** Chooses `path` as the orders file in the load settings and presses "Load files". */
-export async function loadOrders(page: Page, path: string): Promise<void> {
-  await page.getByLabel('Orders file').setInputFiles(path);
-  await page.getByRole('button', { name: 'Load files' }).click();
-}
-
-/** Drops a file with this text onto the page, as a user drags it from the desktop. */
-export async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: 'text/csv' }));
-      return dt;
-    },
-    { name, text }
-  );
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
-}
+// loading files like a person (choose, roles, Load files): load.ts
+export { dropFile, loadOrders } from './load.js';

@@ -1,5 +1,6 @@
 // Loading files in the workbench like a person: choose files (or a folder, or drop them), see
 // each one's guessed role, change roles, press "Load files" and wait for the data set.
+import { basename } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 /** Choose files with the file picker ("Choose files…"); they are staged with their roles. */
@@ -31,6 +32,37 @@ export async function loadStaged(page: Page, timeout = 60_000): Promise<void> {
   await page.getByRole('button', { name: 'Load files', exact: true }).click();
   await page.waitForFunction(() => !document.querySelector('[data-testid="staging"]') || document.querySelector('.load-error, [data-testid="load-cancelled"]'), null, { timeout });
   await expect(page.getByLabel('Choose data files')).toBeEnabled({ timeout });
+}
+
+/** Set every staged file's role, by path (as shown), e.g. { 'a.csv': 'Orders', 'b.csv': 'Customers' }. */
+export async function setRoles(page: Page, roles: Record<string, 'Orders' | 'Customers' | 'Ignore'>): Promise<void> {
+  for (const [path, role] of Object.entries(roles)) await roleOf(page, path).selectOption({ label: role });
+}
+
+/** Choose `path` as the orders file (whatever its guessed role: a broken file is guessed
+ * "ignored", and loading it as orders must say why it cannot be loaded) and press "Load files". */
+export async function loadOrders(page: Page, path: string, customers?: string): Promise<void> {
+  await stageFiles(page, customers ? [path, customers] : path);
+  await setRoles(page, { [basename(path)]: 'Orders', ...(customers ? { [basename(customers)]: 'Customers' as const } : {}) });
+  await loadStaged(page);
+}
+
+/** Drops a file with this text onto the page, as a user drags it from the desktop, then loads it
+ * as the orders file. */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'text/csv' }));
+      return dt;
+    },
+    { name, text }
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await staged(page);
+  await setRoles(page, { [name]: 'Orders' });
+  await loadStaged(page);
 }
 
 /** Choose `paths` and load them with their guessed roles. */

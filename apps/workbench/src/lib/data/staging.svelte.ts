@@ -57,12 +57,13 @@ export class StagingState {
     this.guessing = false;
   }
 
-  /** Load the staged files (orders as one table, customers as another); the list is cleared
-   * once the data set is in. */
+  /** Load the staged files (orders as one table, customers as another). The list is cleared
+   * once the load is over: loaded, or failed (the files are then the load settings' to fix and
+   * reload); a cancelled load keeps it, to load again. */
   async load(): Promise<void> {
     if (this.problems.some((p) => p.code === 'staging.no_orders') || this.guessing) return;
     await this.data.load(sourceOf(this.files, this.amount));
-    if (!this.data.loadProblem && !this.data.cancelled) this.clear();
+    if (!this.data.cancelled) this.clear();
   }
 
   private async guess(): Promise<void> {
