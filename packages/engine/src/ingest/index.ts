@@ -8,6 +8,6 @@ export { detectEncoding, normaliseEncoding, type TextEncoding } from './encoding
 export { sniffDialect, sniffLayout, type TextLayout } from './text/sniff.js';
 export { readLenient, type LenientOptions, type LenientResult } from './text/reader.js';
 export type { TextDialect } from './text/fields.js';
-export { formatIssue, rowLabel, filesLabel, issue, failWith } from './issues.js';
+export { formatIssue, rowLabel, filesLabel, issue, failWith, checkCancelled } from './issues.js';
 export { exportTable, readTable, copyOptions, repairExampleLines, type ExportFormat, type ExportType, type ExportOptions, type ExportCode, type ExportColumn, type ExportReport } from './export.js';
 export { guessFileRoles, PREVIEW_ROWS, type FileGuess, type FileRole } from './classify.js';

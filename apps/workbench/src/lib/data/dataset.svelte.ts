@@ -2,7 +2,7 @@
 // files into a new database (swapped in only when everything loaded, so a failure keeps the data
 // set on screen), loading again with other settings, and the as-of date. What to do with the
 // results once the data changed is the hooks' business (workbench.ts re-runs the rules).
-import { guessFileRoles, profileFiles, type LoadOptions, type LoadProgress, type LoadReport, type Row } from '@segmint/engine';
+import { checkCancelled, guessFileRoles, profileFiles, type LoadOptions, type LoadProgress, type LoadReport, type Row } from '@segmint/engine';
 import { browserFile } from '@segmint/engine/browser';
 import type { EngineHost } from '../engine/host.js';
 import { exposeEngine, type Engine } from '../engine/wasm.js';
@@ -151,8 +151,11 @@ export class DataState {
         current = orders[0]?.name ?? '';
         this.done = ['engine', 'data'];
         this.step = 'metrics';
+        // Cancel counts until the swap: the steps after the files' reading stop here
+        checkCancelled(controller.signal);
         const built = await ws.buildCustomers();
         const preview = await ws.preview(PREVIEW_ROWS);
+        checkCancelled(controller.signal);
         // Everything loaded: swap in the new database and let the old one go.
         this.host.swap(fresh);
         exposeEngine(fresh);
