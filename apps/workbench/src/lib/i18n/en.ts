@@ -6,12 +6,8 @@ import * as persistence from './features/persistence.js';
 import * as a11y from './features/a11y.js';
 import * as load from './features/load.js';
 
-export const en = {
-  ...customers.en,
-  ...exporting.en,
-  ...persistence.en,
-  ...a11y.en,
-  ...load.en,
+/** The strings shared by the whole app (each feature's own are in features/). */
+export const core = {
   'app.tagline': 'Customer segmentation workbench',
   'app.privacy': 'Runs entirely in your browser: your data never leaves this computer.',
   'app.footer': 'computed locally with DuckDB-Wasm',
@@ -175,6 +171,11 @@ export const en = {
   'seg.M': 'M range',
   'seg.unassigned': 'No segment'
 } as const;
+
+/** Each feature's strings (a key belongs to one catalogue only: dictionaries.test.ts). */
+export const features = { customers: customers.en, exporting: exporting.en, persistence: persistence.en, a11y: a11y.en, load: load.en };
+
+export const en = { ...core, ...customers.en, ...exporting.en, ...persistence.en, ...a11y.en, ...load.en };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;
