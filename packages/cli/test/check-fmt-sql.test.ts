@@ -34,8 +34,10 @@ describe('segmint check', () => {
     const r = run('check', p);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${p}:2:19: error: expected a value or a field, but the statement ends here`);
-    // without --data, unknown names are columns: no false error for R_scor
-    expect(r.err).not.toContain('R_scor');
+    // without --data, unknown names are columns: no false error for R_scor, but a warning that
+    // it is one letter from a built-in field
+    expect(r.err).not.toContain('error: unknown field');
+    expect(r.err).toContain(`${p}:1:26: warning: \`R_scor\` is not a built-in field; without the data it is taken as a column of it\nsegment a when F > 5 and R_scor >= 4\n                         ^^^^^^\ndid you mean 'R_score'?`);
   });
 
   it('with --data checks fields against the data, with did-you-mean', () => {
@@ -43,6 +45,15 @@ describe('segmint check', () => {
     const r = run('check', p, '--data', join(examples, 'orders.csv'), '--customers', join(examples, 'customers.csv'));
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${p}:1:27: error: unknown field \`satisfction\`\nsegment a when R < 30 and satisfction <= 3\n                          ^^^^^^^^^^^\ndid you mean 'satisfaction'?`);
+  });
+
+  it('with --data, a misspelt column compared with text suggests the column, not quotes', () => {
+    const p = file('typo.seg', "segment a when industy = 'IT'\n");
+    const c = file('firms.csv', 'customer_id,industry\nC00001,IT\nC00002,retail\n');
+    const r = run('check', p, '--data', join(examples, 'orders.csv'), '--customers', c);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("error: unknown field `industy`");
+    expect(r.err).toContain("did you mean 'industry'?");
   });
 
   it('bad usage and unreadable files exit 2', () => {

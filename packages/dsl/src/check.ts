@@ -5,8 +5,25 @@ import { walkExpr } from './ast.js';
 import { LineMap, type Diagnostic, type Severity } from './diagnostics.js';
 import { FUNCTION_NAMES, FUNCTIONS, type Type } from './functions.js';
 import { printExpr, printFieldName } from './print.js';
-import { AS_OF_NAME, builtinSchema, lookupField, suggest, type FieldType, type Schema, type SchemaField } from './schema.js';
+import { AS_OF_NAME, builtinSchema, editDistance, lookupField, suggest, type FieldType, type Schema, type SchemaField } from './schema.js';
 import { coverageDiagnostics } from './coverage.js';
+
+/** The built-in field a name is a likely typo of: within one edit (two for names of 7 or more
+ * letters), case aside, for names of 3 letters or more (shorter ones are too close to R, F, M
+ * and T to mean anything); undefined when none, or when it is the field itself in other case. */
+function nearBuiltin(name: string): string | undefined {
+  if (name.length < 3) return undefined;
+  const lower = name.toLowerCase();
+  const limit = name.length >= 7 ? 2 : 1;
+  let best: { name: string; d: number } | undefined;
+  for (const f of builtinSchema.fields) {
+    const fl = f.name.toLowerCase();
+    if (fl === lower) return undefined;
+    const d = editDistance(lower, fl, limit);
+    if (d <= limit && (best === undefined || d < best.d)) best = { name: f.name, d };
+  }
+  return best?.name;
+}
 
 export type { Type } from './functions.js';
 
@@ -89,7 +106,8 @@ class Checker {
   readonly defines = new Map<string, DefineInfo>();
   readonly defineList: DefineInfo[] = [];
   /** unknown-field diagnostics by reference, to improve their hint from the context */
-  readonly unknownFields = new Map<FieldRef, Diagnostic>();
+  /** unknown fields: their diagnostic, and the close name it suggests (if any) */
+  readonly unknownFields = new Map<FieldRef, { diagnostic: Diagnostic; suggestion: string | undefined }>();
   /** index of the define being checked (null outside defines) */
   current: number | null = null;
 
@@ -151,6 +169,10 @@ class Checker {
       return 'unknown';
     }
     if (!this.strict) {
+      // Without the data its columns are unknown, so any name may be one; but a name one or two
+      // letters from a built-in field (`M_scor`) is most likely that field mistyped: a warning.
+      const near = nearBuiltin(f.name);
+      if (near !== undefined) this.report('warning', 'near-builtin-field', `\`${f.name}\` is not a built-in field; without the data it is taken as a column of it`, f.loc, `did you mean '${near}'?`);
       this.resolved.set(f, { kind: 'column', name: f.name, type: 'unknown', hasNulls: false });
       return 'unknown';
     }
@@ -158,8 +180,15 @@ class Checker {
     const best = suggest(f.name, candidates, 1)[0];
     const hint = best === undefined ? undefined : best === AS_OF_NAME || /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(best) ? `did you mean '${best}'?` : `did you mean ${printFieldName(best)}?`;
     this.report('error', 'unknown-field', `unknown field \`${f.name}\``, f.loc, hint ?? `the fields are: ${this.fields.slice(0, 20).map((x) => x.name).join(', ')}${this.fields.length > 20 ? ', ...' : ''}`);
-    this.unknownFields.set(f, this.diagnostics[this.diagnostics.length - 1] as Diagnostic);
+    this.unknownFields.set(f, { diagnostic: this.diagnostics[this.diagnostics.length - 1] as Diagnostic, suggestion: best });
     return 'unknown';
+  }
+
+  /** The type of a field or define by its exact name (undefined: neither). */
+  private typeOfName(name: string): Type | undefined {
+    const found = lookupField(this.fields, name);
+    if (found.kind === 'found') return found.field.type;
+    return this.defineList.find((x) => x.name === name)?.type;
   }
 
   expr(e: Expr): Type {
@@ -261,8 +290,9 @@ class Checker {
       // `industry = IT`: an unknown bare name compared with text was meant as text
       const [u, other] = ta === 'unknown' ? [a, tb] : [b, ta];
       if (u.kind === 'field' && !u.quoted && other === 'text') {
+        // ... unless a text field has a close name (`industy = 'IT'`: the column is meant)
         const d = this.unknownFields.get(u);
-        if (d) d.hint = `did you mean '${u.name}' (text in quotes)?`;
+        if (d && (d.suggestion === undefined || this.typeOfName(d.suggestion) !== other)) d.diagnostic.hint = `did you mean '${u.name}' (text in quotes)?`;
       }
       return;
     }

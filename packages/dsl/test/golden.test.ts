@@ -186,6 +186,12 @@ describe('diagnostics for every error kind (message and exact span)', () => {
     ]);
   });
 
+  it('without the data, a name close to a built-in field is a warning with the field; other names are columns', () => {
+    const ds = diag('segment a when M_scor > 3 and industry = \'IT\' and Recency < 3 and r_score > 1 and A > 1\n', null);
+    expect(ds.map((d) => [d.severity, d.code, d.message, d.hint, d.at])).toEqual([['warning', 'near-builtin-field', '`M_scor` is not a built-in field; without the data it is taken as a column of it', "did you mean 'M_score'?", '1:16-1:22']]);
+    expect(diag('segment a when first_purchse < 2024-01-01\n', null)[0]?.hint).toBe("did you mean 'first_purchase'?");
+  });
+
   it('unknown field suggests the closest name, and case-insensitive lookup resolves', () => {
     expect(diag('segment a when Rr < 3\n')[0]?.hint).toBe("did you mean 'R'?");
     expect(diag('segment a when r_SCORE >= 4\n')).toEqual([]);
@@ -197,6 +203,8 @@ describe('diagnostics for every error kind (message and exact span)', () => {
     ['segment a when R =< 30\n', 'did you mean <=?'],
     ['segment a when M >= 50,000\n', 'write numbers without commas: 50000 or 50_000'],
     ['segment a when industry = IT\n', "did you mean 'IT' (text in quotes)?"],
+    // a column with a close name is what was meant, even compared with text
+    ["segment a when industy = 'IT'\n", "did you mean 'industry'?"],
     ['segment a when R < 3 segment b when F > 1\n', 'each statement starts on its own line'],
     ["segment a when last_purchase > '2024-01-01'\n", 'did you mean last_purchase > 2024-01-01?'],
     ["segment a when M > '5000'\n", 'did you mean M > 5000?'],
