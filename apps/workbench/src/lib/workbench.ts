@@ -45,8 +45,8 @@ export function createWorkbench(): Workbench {
     stored: (source: Source) => persistence.stored(source)
   };
   const data = new DataState(host, hooks);
-  const staging = new StagingState(data);
   const rules: RulesState = new RulesState(host, data);
+  const staging = new StagingState(data, (name, text) => rules.openRuleFile(name, text));
   const persistence: PersistenceState = new PersistenceState(data, rules);
   // the rule file's segmentation written as a table on demand (drills and exports)
   const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf });

@@ -6,6 +6,7 @@
 import { guessFileRoles, type FileRole } from '@segmint/engine';
 import { browserFile } from '@segmint/engine/browser';
 import type { DataState } from './dataset.svelte.js';
+import { splitRuleFiles } from '../rules/rule-files.js';
 import { addFiles, applyGuesses, setRole, sourceOf, stagingProblems, suggestedAmount, summarise, type Incoming, type StagedFile } from './staging.js';
 
 export class StagingState {
@@ -23,11 +24,19 @@ export class StagingState {
   readonly problems = $derived(stagingProblems(this.files));
   readonly suggestion = $derived(suggestedAmount(this.files));
 
-  constructor(private readonly data: DataState) {}
+  /** `openRuleFile`: where a chosen or dropped rule file (.seg) goes: the rule editor, never the
+   * data */
+  constructor(
+    private readonly data: DataState,
+    private readonly openRuleFile: (name: string, text: string) => void = () => undefined
+  ) {}
 
-  /** Files picked or dropped (a promise: a dropped folder's files are read after the drop). */
+  /** Files picked or dropped (a promise: a dropped folder's files are read after the drop). A
+   * rule file among them opens in the editor (the first, if several). */
   async add(incoming: Incoming<File>[] | Promise<Incoming<File>[]>): Promise<void> {
-    const list = await incoming;
+    const { rules, data: list } = splitRuleFiles(await incoming);
+    const rule = rules[0];
+    if (rule) this.openRuleFile(rule.path, await rule.file.text());
     if (!list.length) return;
     this.files = addFiles(this.files, list, this.nextId);
     this.nextId += list.length;

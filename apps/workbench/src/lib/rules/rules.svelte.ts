@@ -14,6 +14,11 @@ export class RulesState {
   readonly file: LiveQuery<RulesResult>;
   /** the rule text was typed by the user since the last example / library was put there */
   edited = $state(false);
+  /** a rule file opened (dropped or chosen) while the rules hold the user's edits: offered, to
+   * replace them only when the user says so */
+  offered = $state<{ name: string; text: string } | null>(null);
+  /** the name of the rule file last opened (null: the example, a model, or typed) */
+  fileName = $state<string | null>(null);
 
   constructor(host: EngineHost<Engine>, data: DataState) {
     const serial = <T>(fn: () => Promise<T>) => host.serial(fn);
@@ -53,6 +58,29 @@ export class RulesState {
   useLibrary(id: string, lang: 'en' | 'zh'): void {
     this.setRules(loadLibrary(id, lang).rules);
     this.edited = false;
+    this.fileName = null;
+  }
+
+  /** Open a rule file's text in the editor; with the user's edits there, offer it first. */
+  openRuleFile(name: string, text: string): void {
+    if (this.edited) {
+      this.offered = { name, text };
+      return;
+    }
+    this.replaceWith(name, text);
+  }
+
+  /** The offered rule file replaces the rules (yes) or is dropped (no). */
+  answerOffer(replace: boolean): void {
+    const o = this.offered;
+    this.offered = null;
+    if (o && replace) this.replaceWith(o.name, o.text);
+  }
+
+  private replaceWith(name: string, text: string): void {
+    this.setRules(text);
+    this.edited = false;
+    this.fileName = name;
   }
 
   /** Another data set is in: forget the results and evaluate both texts on it. */

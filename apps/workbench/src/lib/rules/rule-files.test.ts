@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isRuleFile, splitRuleFiles } from './rule-files.js';
+
+describe('rule files among dropped files', () => {
+  it('are the .seg files (any case); everything else is data', () => {
+    expect(isRuleFile('tiers.seg')).toBe(true);
+    expect(isRuleFile('TIERS.SEG')).toBe(true);
+    expect(isRuleFile('tiers.seg.csv')).toBe(false);
+    expect(isRuleFile('segments.csv')).toBe(false);
+    const split = splitRuleFiles([{ path: 'a.csv' }, { path: 'team/tiers.seg' }, { path: 'b.xlsx' }, { path: 'x.seg' }]);
+    expect(split.rules.map((x) => x.path)).toEqual(['team/tiers.seg', 'x.seg']);
+    expect(split.data.map((x) => x.path)).toEqual(['a.csv', 'b.xlsx']);
+  });
+});
