@@ -1,6 +1,6 @@
 // A rule file (.seg) dropped or chosen opens in the rule editor, never as data; over the user's
 // own edits it is offered first, and nothing typed is lost without the user saying so.
-import { test, expect, shot, openApp } from './fixtures.js';
+import { test, expect, shot, openApp, tempFile } from './fixtures.js';
 import { expectAccessible } from './axe.js';
 import { staged } from './load.js';
 
@@ -47,4 +47,14 @@ test('over the user\'s edits a rule file is offered: keep them, or replace them'
   await page.getByTestId('rule-file-offer').getByRole('button', { name: 'Replace my rules' }).click();
   await expect(editor).toHaveValue(TEAM);
   await expect(page.getByTestId('segments')).toContainText('Loyal');
+});
+
+test('"Open rule file…" opens a .seg chosen with the picker', async ({ page }, info) => {
+  await openApp(page);
+  await page.getByLabel('Open a rule file (.seg)').setInputFiles(tempFile('picked.seg', TEAM));
+  await expect(page.getByLabel('Rule file', { exact: true })).toHaveValue(TEAM);
+  await expect(page.getByTestId('rule-file-name')).toHaveText('Rule file: picked.seg');
+  await expect(page.getByTestId('segments')).toContainText('Loyal');
+  await expectAccessible(page, 'a rule file opened with the picker');
+  await shot(page, info, 'seg-picked');
 });

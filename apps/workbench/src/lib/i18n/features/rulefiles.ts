@@ -4,12 +4,16 @@ export const en = {
   'ruleFile.offer': '{file} was opened. Replace the rule file you edited with it?',
   'ruleFile.replace': 'Replace my rules',
   'ruleFile.keep': 'Keep my rules',
-  'ruleFile.opened': 'Rule file: {file}'
+  'ruleFile.opened': 'Rule file: {file}',
+  'ruleFile.open': 'Open rule file…',
+  'ruleFile.openLabel': 'Open a rule file (.seg)'
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
   'ruleFile.offer': '已打开 {file}。要用它替换您编辑过的规则文件吗？',
   'ruleFile.replace': '替换我的规则',
   'ruleFile.keep': '保留我的规则',
-  'ruleFile.opened': '规则文件：{file}'
+  'ruleFile.opened': '规则文件：{file}',
+  'ruleFile.open': '打开规则文件…',
+  'ruleFile.openLabel': '打开规则文件（.seg）'
 };
