@@ -49,9 +49,9 @@ test('over the user\'s edits a rule file is offered: keep them, or replace them'
   await expect(page.getByTestId('segments')).toContainText('Loyal');
 });
 
-test('"Open rule file…" opens a .seg chosen with the picker', async ({ page }, info) => {
+test('"Open a .seg file…" opens a rule file chosen with the picker', async ({ page }, info) => {
   await openApp(page);
-  await page.getByLabel('Open a rule file (.seg)').setInputFiles(tempFile('picked.seg', TEAM));
+  await page.getByLabel('Choose a .seg file to open in the editor').setInputFiles(tempFile('picked.seg', TEAM));
   await expect(page.getByLabel('Rule file', { exact: true })).toHaveValue(TEAM);
   await expect(page.getByTestId('rule-file-name')).toHaveText('Rule file: picked.seg');
   await expect(page.getByTestId('segments')).toContainText('Loyal');
