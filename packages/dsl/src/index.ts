@@ -18,3 +18,4 @@ export { formatRules, formatRules as format } from './format.js';
 export { printExpr, printStatement, printString, printLabel, printFieldName } from './print.js';
 export type { FunctionSig } from './functions.js';
 export { FUNCTIONS, FUNCTION_NAMES } from './functions.js';
+export { STATEMENT_WORDS, CONTEXTUAL_KEYWORDS, KEYWORDS, LITERAL_WORDS, DURATION_UNITS, FUNCTION_WORDS } from './lexicon.js';
