@@ -19,6 +19,8 @@ export class RulesState {
   offered = $state<{ name: string; text: string } | null>(null);
   /** the name of the rule file last opened (null: the example, a model, or typed) */
   fileName = $state<string | null>(null);
+  /** the playbook YAML beside the rules (opened, or a ready-made model's), if any */
+  playbook = $state<{ name: string; text: string } | null>(null);
 
   constructor(host: EngineHost<Engine>, data: DataState) {
     const serial = <T>(fn: () => Promise<T>) => host.serial(fn);
