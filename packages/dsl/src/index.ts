@@ -19,3 +19,5 @@ export { printExpr, printStatement, printString, printLabel, printFieldName } fr
 export type { FunctionSig } from './functions.js';
 export { FUNCTIONS, FUNCTION_NAMES } from './functions.js';
 export { STATEMENT_WORDS, CONTEXTUAL_KEYWORDS, KEYWORDS, LITERAL_WORDS, DURATION_UNITS, FUNCTION_WORDS } from './lexicon.js';
+export type { Expectation } from './expect.js';
+export { expectedAt } from './expect.js';

@@ -34,3 +34,4 @@ export {
 export * from './ingest/index.js';
 export { Workspace, type CompiledRules, type CompiledExpressionResult } from './workspace.js';
 export * from './browse/index.js';
+export { fieldStats, MAX_LISTED_VALUES, type FieldStats } from './segment/field-stats.js';

@@ -16,6 +16,7 @@ import { ingestCustomers, ingestTransactions } from './ingest/index.js';
 import { ATTRS_TABLE, buildCustomers, checkDate, CUSTOMERS_TABLE, type BuildCustomersResult } from './metrics/index.js';
 import { metricPresenceOf, quickRuleCounts, runSegmentation, SEGMENTED_TABLE, segmentOutputSql, summaryCarry } from './segment/index.js';
 import { ident } from './sql/quote.js';
+import { fieldStats, type FieldStats } from './segment/field-stats.js';
 import { openBrowse, type BrowseHandle, type BrowseSpec } from './browse/index.js';
 
 export type CompiledRules = ReturnType<typeof compileRules>;
@@ -83,6 +84,15 @@ export class Workspace implements WorkspaceApi {
   async schema(): Promise<CustomerSchema> {
     return (await this.ensureBuilt()).schema;
   }
+
+  /** Per-field numbers for the rule editor (min/median/max, distinct values), computed once
+   * per customer relation. */
+  async fieldStats(): Promise<FieldStats[]> {
+    const built = await this.ensureBuilt();
+    if (this.stats?.built !== built) this.stats = { built, stats: await fieldStats(this.backend, built.schema.fields) };
+    return this.stats.stats;
+  }
+  private stats: { built: BuildCustomersResult; stats: FieldStats[] } | null = null;
 
   /**
    * Compile and run a rule file. The relation is rebuilt first when an as-of is asked for
