@@ -1,7 +1,7 @@
 // The workbench end to end, in Debian's Chromium against the built static app. Each test opens
 // the app on a fresh page of its own (the example data set) and sets up what it needs itself.
 import { readFileSync } from 'node:fs';
-import { test, expect, shot, openApp, settled, shownCount, APP_URL, tempFile, loadOrders, dropFile } from './fixtures.js';
+import { test, expect, shot, openApp, settled, shownCount, APP_URL, tempFile, loadOrders, dropFile, editorText } from './fixtures.js';
 import { exampleCustomers, exampleOrders, nativeCount, nativeWorkspace } from './native.js';
 import { repo } from './native.js';
 
@@ -58,7 +58,7 @@ test('loads the example with visible progress and counts R < 30 and F > 5 like n
   expect(await chips.count()).toBeGreaterThan(2);
   for (const text of await chips.allTextContents()) {
     await chips.filter({ hasText: text }).click();
-    await expect(rule).toHaveValue(text);
+    await expect(rule).toHaveEditorText(text);
     await settled(page);
     await expect(page.locator('#quick-diagnostics')).toHaveCount(0);
     const n = await native.ws.quickRule(text);
@@ -108,7 +108,7 @@ test('a broken rule shows its error at the right place and keeps the last good c
   const segments = page.getByTestId('segments');
   await expect(segments.getByRole('row')).toHaveCount(5); // header + the four tiers
   const file = page.getByLabel('Rule file');
-  const source = await file.inputValue();
+  const source = await editorText(file);
   const lines = source.split('\n');
   const at = lines.findIndex((l) => l.startsWith('segment gold'));
   lines[at] = lines[at]!.replace('F >= 8', 'Freq >= 8');

@@ -9,7 +9,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { Workspace, type LoadOptions } from '@segmint/engine';
 import { NativeBackend, nodeFile } from '@segmint/engine/node';
 import { listLibraries, loadLibrary } from '@segmint/strategy';
-import { test, expect, shot, openApp, settled, tempFile, loadOrders } from './fixtures.js';
+import { test, expect, shot, openApp, settled, tempFile, loadOrders, editorText } from './fixtures.js';
 import { loadStaged, stageFiles } from './load.js';
 import { exampleCustomers, exampleOrders, nativeWorkspace } from './native.js';
 
@@ -279,7 +279,7 @@ test('a ready-made model in one step (RFM, 11 segments), then the as-of date mov
   await openApp(page);
   await expect(page.getByTestId('dataset-files')).toHaveText('Example data: retail shop');
   const file = page.getByLabel('Rule file');
-  await file.fill(`${await file.inputValue()}\n# my edit\n`);
+  await file.fill(`${await editorText(file)}\n# my edit\n`);
 
   const picker = page.getByLabel('Ready-made model');
   const titles = listLibraries().map((l) => l.title.en);
@@ -290,11 +290,11 @@ test('a ready-made model in one step (RFM, 11 segments), then the as-of date mov
   const confirm = page.getByRole('alertdialog');
   await expect(confirm).toContainText('Replace your edited rules with “Classic RFM segments (11)”?');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await expect(file).toHaveValue(/# my edit/);
+  await expect(file).toHaveEditorText(/# my edit/);
   await picker.selectOption({ label: 'Classic RFM segments (11)' });
   await page.getByRole('button', { name: 'Use model' }).click();
   await confirm.getByRole('button', { name: 'Replace' }).click();
-  await expect(file).toHaveValue(rfm);
+  await expect(file).toHaveEditorText(rfm);
 
   const rows = page.getByTestId('segments').getByRole('row');
   await expect(rows).toHaveCount(atDefault.length + 1);

@@ -140,8 +140,8 @@ test('a reload brings back the same files, counts, rule file, as-of and language
   await expect(page.getByTestId('dataset-files')).toHaveText(ORDERS_NAME);
   await expect(page.getByTestId('dataset-rows')).toHaveText('7');
   await expect(page.getByTestId('dataset-asof')).toHaveText('2024-04-15');
-  await expect(page.locator('#rule-file')).toHaveValue(MY_RULES);
-  await expect(page.getByLabel('规则表达式')).toHaveValue('F >= 3');
+  await expect(page.locator('#rule-file')).toHaveEditorText(MY_RULES);
+  await expect(page.getByLabel('规则表达式')).toHaveEditorText('F >= 3');
   await expect(page.getByTestId('quick-count')).toHaveAttribute('data-value', '1');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByLabel('语言')).toHaveValue('zh-CN');
@@ -181,7 +181,7 @@ test('"Forget all data" erases OPFS and IndexedDB, and a reload starts on the ex
 
   await page.reload();
   await expect(page.getByTestId('dataset-customers')).toHaveText(EXAMPLE_CUSTOMERS, { timeout: 120_000 });
-  await expect(page.locator('#rule-file')).toHaveValue(exampleRules);
+  await expect(page.locator('#rule-file')).toHaveEditorText(exampleRules);
   await expect(status(page)).toHaveAttribute('data-state', 'saved');
   // the example is never copied: no file in OPFS
   expect(Object.keys(await opfsFiles(page))).toEqual([]);

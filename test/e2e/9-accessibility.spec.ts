@@ -3,7 +3,7 @@
 // per table column. Each test has its own context and page (fixtures.ts): no order dependency.
 import type { Page } from '@playwright/test';
 import { loadLibrary } from '@segmint/strategy';
-import { test, expect, shot, settled, tempFile, APP_URL } from './fixtures.js';
+import { test, expect, shot, settled, tempFile, APP_URL, editorText } from './fixtures.js';
 import { expectAccessible } from './axe.js';
 
 // each test starts the app in a context of its own (the engine's start and the example's load)
@@ -34,7 +34,7 @@ test('the loaded example, a broken quick rule and the dimmed last valid results 
 
   // the rule file broken after a valid run: the segments table stays, marked as the last valid result
   const file = page.getByLabel('Rule file');
-  await file.fill(`${await file.inputValue()}\nsegment broken "Broken" when Freq > 1\n`);
+  await file.fill(`${await editorText(file)}\nsegment broken "Broken" when Freq > 1\n`);
   await expect(page.locator('#rules-diagnostics')).toBeVisible();
   await expect(page.getByTestId('segments')).toContainText('Showing the last valid result');
   await expectAccessible(page, 'rule file with an error, segments table stale');
@@ -85,7 +85,7 @@ test('the load error, the load settings and the model confirmation pass axe', as
 
   // the rules edited, then a model chosen and asked for: the confirmation
   const file = page.getByLabel('Rule file');
-  await file.fill(`${await file.inputValue()}\n# my edit\n`);
+  await file.fill(`${await editorText(file)}\n# my edit\n`);
   await page.getByLabel('Ready-made model').selectOption({ label: 'Classic RFM segments (11)' });
   await page.getByRole('button', { name: 'Use model' }).click();
   const confirm = page.getByRole('alertdialog');
@@ -94,7 +94,7 @@ test('the load error, the load settings and the model confirmation pass axe', as
   await shot(page, info, 'a11y-confirm');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);
-  await expect(file).toHaveValue(/# my edit/);
+  await expect(file).toHaveEditorText(/# my edit/);
 });
 
 test('a skip link is the first thing the keyboard reaches and moves to the content', async ({ page }, info) => {
@@ -120,7 +120,7 @@ test('a skip link is the first thing the keyboard reaches and moves to the conte
 test('the ready-made model picker: the arrow keys choose, only "Use model" applies', async ({ page }, info) => {
   await open(page);
   const file = page.getByLabel('Rule file');
-  const before = await file.inputValue();
+  const before = await editorText(file);
   const picker = page.getByLabel('Ready-made model');
   const use = page.getByRole('button', { name: 'Use model' });
   await expect(use).toBeDisabled();
@@ -130,10 +130,10 @@ test('the ready-made model picker: the arrow keys choose, only "Use model" appli
   // a model is chosen, nothing is applied
   await expect(picker).not.toHaveValue('');
   await expect(use).toBeEnabled();
-  await expect(file).toHaveValue(before);
+  await expect(file).toHaveEditorText(before);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await page.keyboard.press('ArrowDown');
-  await expect(file).toHaveValue(before);
+  await expect(file).toHaveEditorText(before);
   const id = await picker.inputValue();
   await shot(page, info, 'a11y-picker-chosen');
 
@@ -141,7 +141,7 @@ test('the ready-made model picker: the arrow keys choose, only "Use model" appli
   await page.keyboard.press('Tab');
   await expect(use).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(file).toHaveValue(loadLibrary(id, 'en').rules);
+  await expect(file).toHaveEditorText(loadLibrary(id, 'en').rules);
   await expect(picker).toHaveValue('');
   await expect(page.getByTestId('segments').getByRole('row').nth(1)).toBeVisible();
   await expectAccessible(page, 'a model applied');

@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect as baseExpect, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export interface Net {
   /** every URL the page asked for */
@@ -63,7 +63,40 @@ export const test = base.extend<{ net: Net; netCheck: void; app: Page }, { runNe
     { auto: true }
   ]
 });
-export { expect };
+/** The text of a rule editor (CodeMirror: its content element, the one labelled "Rule file" or
+ * "Rule expression"), line by line as the user sees it; a placeholder is not text. */
+export async function editorText(editor: Locator): Promise<string> {
+  return editor.evaluate((el) =>
+    [...el.querySelectorAll(':scope > .cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as HTMLElement;
+        for (const p of copy.querySelectorAll('.cm-placeholder')) p.remove();
+        return copy.textContent ?? '';
+      })
+      .join('\n')
+  );
+}
+
+/** Playwright's expect plus `toHaveEditorText` (a rule editor's text, retried like
+ * toHaveValue is for inputs). */
+export const expect = baseExpect.extend({
+  async toHaveEditorText(editor: Locator, expected: string | RegExp, options: { timeout?: number } = {}) {
+    let actual = '';
+    let pass = false;
+    const deadline = Date.now() + (options.timeout ?? 30_000);
+    for (;;) {
+      actual = await editorText(editor).catch(() => '');
+      pass = typeof expected === 'string' ? actual === expected : expected.test(actual);
+      if (pass === !this.isNot || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return {
+      pass,
+      name: 'toHaveEditorText',
+      message: () => `expected the editor ${this.isNot ? 'not ' : ''}to have ${String(expected)}, it has:\n${actual}`
+    };
+  }
+});
 
 // numbered per test, in the order the steps were shot
 const shots = new WeakMap<TestInfo, number>();

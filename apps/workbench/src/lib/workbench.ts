@@ -18,6 +18,8 @@ import { CustomersState } from './customers/customers.svelte.js';
 import { CUSTOMERS } from './customers/context.js';
 import { ExportState } from './export/export.svelte.js';
 import { EXPORT } from './export/context.js';
+import { EditorData } from './editor/editor-data.svelte.js';
+import { EDITOR } from './editor/context.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -28,18 +30,25 @@ export interface Workbench {
   persistence: PersistenceState;
   customers: CustomersState;
   exporting: ExportState;
+  /** what the rule editors know about the data (fields, their numbers) */
+  editorData: EditorData;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
 
 export function createWorkbench(): Workbench {
   const host = new EngineHost<Engine>(startEngine);
+  const editorData = new EditorData(host);
   const hooks = {
     loaded: () => {
       customers.reset();
       rules.reset();
+      void editorData.refresh();
     },
-    rebuilt: () => rules.rerun(),
+    rebuilt: () => {
+      rules.rerun();
+      void editorData.refresh();
+    },
     restore: () => persistence.restore(),
     restoreFailed: (problem: LoadProblem | null) => persistence.restoreFailed(problem),
     stored: (source: Source) => persistence.stored(source)
@@ -59,7 +68,7 @@ export function createWorkbench(): Workbench {
     // not compete with the first load
     registerOffline();
   };
-  return { host, data, staging, rules, persistence, customers, exporting, start };
+  return { host, data, staging, rules, persistence, customers, exporting, editorData, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -71,5 +80,6 @@ export function provideWorkbench(): Workbench {
   provide(PERSISTENCE, wb.persistence);
   provide(CUSTOMERS, wb.customers);
   provide(EXPORT, wb.exporting);
+  provide(EDITOR, wb.editorData);
   return wb;
 }

@@ -45,10 +45,15 @@ export function addSegment(rules: string, name: string, rule: string): AddSegmen
   const id = name.trim();
   if (!isBareName(id)) return { ok: false, problem: 'invalid-name' };
   if (usedNames(rules).has(id.toLowerCase())) return { ok: false, problem: 'taken-name' };
+  return { ok: true, name: id, text: insertStatement(rules, `segment ${id} when ${expr}`) };
+}
+
+/** The rule file with a one-line statement added before the catch-all (`otherwise`) segment,
+ * else at the end; the file's line ends kept. */
+export function insertStatement(rules: string, line: string): string {
   const eol = rules.includes('\r\n') ? '\r\n' : '\n';
-  const line = `segment ${id} when ${expr}`;
   const at = otherwiseLineStart(rules);
-  if (at !== null) return { ok: true, name: id, text: `${rules.slice(0, at)}${line}${eol}${rules.slice(at)}` };
+  if (at !== null) return `${rules.slice(0, at)}${line}${eol}${rules.slice(at)}`;
   const sep = rules === '' || rules.endsWith('\n') ? '' : eol;
-  return { ok: true, name: id, text: `${rules}${sep}${line}${eol}` };
+  return `${rules}${sep}${line}${eol}`;
 }

@@ -7,6 +7,8 @@ import type { Engine } from '../engine/wasm.js';
 import { LiveQuery } from '../engine/live.svelte.js';
 import type { DataState } from '../data/dataset.svelte.js';
 import { exampleQuickRule, exampleRules } from '../data/example.js';
+import { readPastedSegment, type PastedSegment } from '../editor/pasted.js';
+import { insertStatement } from '../customers/add-segment.js';
 import { quickOutcome, rulesAsOf, rulesOutcome, type QuickResult, type RulesResult } from './rules.js';
 
 export class RulesState {
@@ -21,6 +23,8 @@ export class RulesState {
   fileName = $state<string | null>(null);
   /** the playbook YAML beside the rules (opened, or a ready-made model's), if any */
   playbook = $state<{ name: string; text: string } | null>(null);
+  /** a whole segment statement pasted into the quick rule: offered to the rule file */
+  pasted = $state<PastedSegment | null>(null);
 
   constructor(host: EngineHost<Engine>, data: DataState) {
     const serial = <T>(fn: () => Promise<T>) => host.serial(fn);
@@ -49,6 +53,23 @@ export class RulesState {
 
   setQuickRule(text: string): void {
     this.quick.set(text);
+  }
+
+  /** Text pasted into the quick rule that is a whole `segment` statement: offer it (false: it
+   * is not one, paste it as text). */
+  pasteIntoQuick(text: string): boolean {
+    this.pasted = readPastedSegment(text);
+    return this.pasted !== null;
+  }
+
+  /** The pasted segment goes into the rule file ('add'), or its condition into the quick rule
+   * ('use'), or nowhere ('cancel'). */
+  answerPasted(answer: 'add' | 'use' | 'cancel'): void {
+    const p = this.pasted;
+    this.pasted = null;
+    if (!p) return;
+    if (answer === 'add') this.setRules(insertStatement(this.file.text, p.statement), true);
+    else if (answer === 'use') this.setQuickRule(p.condition);
   }
 
   setRules(text: string, edited = false): void {
