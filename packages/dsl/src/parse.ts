@@ -12,7 +12,7 @@ export const RESERVED_WORDS = [
 ] as const;
 const RESERVED = new Set<string>(RESERVED_WORDS);
 
-const STATEMENT_START = /^[ \t\r\u00a0\u3000\ufeff]*(?:segment|tag|define|as[ \t]+of)(?![\p{L}\p{N}\p{M}_])/iu;
+const STATEMENT_START = /^[ \t\r\u00a0\u3000\ufeff]*(?:(?:segment|tag|define|as[ \t]+of)(?![\p{L}\p{N}\p{M}_])|use[ \t]*["'])/iu;
 const TRIVIA_LINE = /^[ \t\r\u00a0\u3000\ufeff]*(?:#.*)?$/u;
 
 interface PeggyExpectation {
@@ -59,7 +59,7 @@ function tokenAt(source: string, offset: number): string | null {
 const VALUE_DESCRIPTIONS = new Set(['a name', 'a date', 'a duration', 'a number', 'text in quotes', 'a field name in backticks']);
 const OPERATORS = new Set(['<=', '>=', '<>', '!=', '==', '=', '<', '>', '+', '-', '*', '/']);
 const PREDICATE_WORDS = new Set(['between', 'in', 'is', 'contains', 'starts', 'ends']);
-const STATEMENT_WORDS = new Set(['segment', 'tag', 'define', 'as']);
+const STATEMENT_WORDS = new Set(['segment', 'tag', 'define', 'as', 'use']);
 
 function describeExpected(expected: PeggyExpectation[], context: 'statement' | 'expression'): string {
   let value = false;
