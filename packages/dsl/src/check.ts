@@ -7,6 +7,7 @@ import { FUNCTION_NAMES, FUNCTIONS, type Type } from './functions.js';
 import { printExpr, printFieldName } from './print.js';
 import { AS_OF_NAME, builtinSchema, editDistance, lookupField, suggest, type FieldType, type Schema, type SchemaField } from './schema.js';
 import { coverageDiagnostics } from './coverage.js';
+import { quickRuleCoverage } from './quick.js';
 import { checkUses, useClashDiagnostic, usePlacementDiagnostics, type ImportedDefine, type ResolvedUses } from './uses.js';
 
 /** The built-in field a name is a likely typo of: within one edit (two for names of 7 or more
@@ -606,6 +607,8 @@ export function checkExpression(expr: Expr, source: string, schema?: Schema | nu
   if (options.asOfKnown === false) {
     for (const ref of c.asOfRefs) c.report('error', 'no-as-of', '`as_of` needs an analysis date, and none is known', ref.loc, 'load transactions, or pass an analysis date');
   }
+  // the rule file's coverage check on the quick rule: a condition that contradicts itself
+  if (t === 'boolean' && !c.diagnostics.some((d) => d.severity === 'error')) c.diagnostics.push(...quickRuleCoverage(expr, c.resolved, map));
   c.diagnostics.sort((a, b) => a.span.offset - b.span.offset || a.span.end - b.span.end);
   return { diagnostics: c.diagnostics, resolved: c.resolved, types: c.types, defines: [], asOf: null, asOfRefs: c.asOfRefs, ok: !c.diagnostics.some((d) => d.severity === 'error'), imported };
 }
