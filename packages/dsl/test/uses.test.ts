@@ -162,3 +162,23 @@ describe('use: resolution', () => {
     expect(q.sql).not.toContain('"vip"');
   });
 });
+
+describe('use: the repository example (examples/team)', () => {
+  const root = join(import.meta.dirname, '../../..');
+  const disk: UseLoader = (path) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  for (const f of ['examples/team/tiers.seg', 'examples/team/campaigns/winback.seg']) {
+    it(`${f} compiles with its base file and is formatted`, () => {
+      const path = join(root, f);
+      const src = readFileSync(path, 'utf8');
+      const c = compileRules(src, builtinSchema, { relation: 'customers', uses: resolveUses(path, src, disk) });
+      expect(c.diagnostics).toEqual([]);
+      expect(formatRules(src).text).toBe(src);
+    });
+  }
+});
