@@ -8,6 +8,9 @@ import { LiveQuery } from '../engine/live.svelte.js';
 import type { DataState } from '../data/dataset.svelte.js';
 import { exampleQuickRule, exampleRules } from '../data/example.js';
 import { quickOutcome, rulesAsOf, rulesOutcome, type QuickResult, type RulesResult } from './rules.js';
+import type { ResolvedUses } from '@segmint/dsl';
+import { BaseFiles } from './base-files.svelte.js';
+import { resolveAmong, splitBaseFiles, type SegText } from './base-files.js';
 
 export class RulesState {
   readonly quick: LiveQuery<QuickResult>;
@@ -21,6 +24,9 @@ export class RulesState {
   fileName = $state<string | null>(null);
   /** the playbook YAML beside the rules (opened, or a ready-made model's), if any */
   playbook = $state<{ name: string; text: string } | null>(null);
+  /** the base files for `use` lines (kept with an opened rule file, or chosen when asked for);
+   * when one comes in, both texts are checked again */
+  readonly bases = new BaseFiles(() => this.rerun());
 
   constructor(host: EngineHost<Engine>, data: DataState) {
     const serial = <T>(fn: () => Promise<T>) => host.serial(fn);
@@ -31,20 +37,39 @@ export class RulesState {
       serial,
       ready,
       blankClears: true,
-      evaluate: async (text) => quickOutcome(await ws().quickRule(text))
+      evaluate: async (text) => quickOutcome(await ws().quickRule(text, this.usesOption(this.file.text)))
     });
     this.file = new LiveQuery<RulesResult>({
       text: exampleRules,
       serial,
       ready,
       // materialize: false: live typing needs the numbers only (one pass, no table written)
-      evaluate: async (text) => rulesOutcome(await ws().runRules(text, { ...rulesAsOf(text, data.baseAsOf), materialize: false })),
+      evaluate: async (text) => rulesOutcome(await ws().runRules(text, { ...rulesAsOf(text, data.baseAsOf), materialize: false, ...this.usesOption(text) })),
       // An `as of` line in the rule file rebuilds the customers at that date: show it, and the
       // quick rule on them.
       afterResult: async () => {
         if (await data.followRebuild()) void this.quick.run();
       }
     });
+    void this.bases.restore();
+  }
+
+  /** The rule file's `use` lines resolved among the base files (undefined: it has none). */
+  usesOf(text: string): ResolvedUses | undefined {
+    return /^[ \t\r\u00a0\u3000\ufeff]*use[ \t]*["']/imu.test(text) ? resolveAmong(this.fileName, text, this.bases.files) : undefined;
+  }
+
+  private usesOption(text: string): { uses?: ResolvedUses } {
+    const uses = this.usesOf(text);
+    return uses ? { uses } : {};
+  }
+
+  /** Several .seg files came in together (a folder, chosen files): the ones another uses are
+   * kept as base files, the first other one opens (see base-files.ts). */
+  openRuleFiles(files: readonly SegText[]): void {
+    const { open, bases } = splitBaseFiles(files);
+    this.bases.add(bases);
+    if (open) this.openRuleFile(open.path, open.text);
   }
 
   setQuickRule(text: string): void {
