@@ -151,6 +151,7 @@ function syntaxDiagnostic(err: unknown, source: string, base: number, chunkEnd: 
   const next = source.slice(start + (tok?.length ?? 0), start + (tok?.length ?? 0) + 1);
   if (tok === '&' && next === '&') diag.hint = "write 'and' instead of &&";
   else if (tok === '|') diag.hint = "write 'or' instead of ||";
+  else if (/^[ \t]*use[ \t]/iu.test(source.slice(source.lastIndexOf('\n', start - 1) + 1, start))) diag.hint = 'write the path of the base file in quotes: use "common.seg"';
   else if ((tok === '<' || tok === '>') && source[start - 1] === '=') diag.hint = `did you mean ${tok}=?`;
   else if (tok === ',' && /\d$/.test(source.slice(0, start)) && /^\d{3}/.test(source.slice(start + 1))) diag.hint = 'write numbers without commas: 50000 or 50_000';
   else if (tok !== null && /^(segment|tag|define)$/i.test(tok) && err.expected.some((e) => e.type === 'end')) {

@@ -256,11 +256,10 @@ export function checkUses(uses: ResolvedUses, schema: Schema | null | undefined,
       reported.add(path);
       const b = uses.files.get(path);
       for (const p of fileProblems.get(path) ?? []) {
-        const where = `${path}:${p.span.line}:${p.span.column}`;
         diagnostics.push({
           severity: p.severity,
           code: p.code.startsWith('use-') ? p.code : 'use-error',
-          message: `${where}: ${p.message}`,
+          message: `in ${path} (line ${p.span.line}): ${p.message}`,
           span,
           ...(p.hint ? { hint: p.hint } : {}),
           related: [...(b ? [{ file: path, span: p.span, message: p.message, lineText: new LineMap(b.source).lineText(p.span.line) }] : []), ...(p.related ?? [])]

@@ -37,6 +37,11 @@ describe('use: grammar', () => {
     expect(d?.hint).toContain('top');
   });
 
+  it('a use line without quotes says how to write it', () => {
+    const p = parseRules('use common.seg\nsegment a when R < 3\n');
+    expect(p.diagnostics[0]?.hint).toBe('write the path of the base file in quotes: use "common.seg"');
+  });
+
   it('every example and library rule file still parses', () => {
     const root = join(import.meta.dirname, '../../..');
     const files = [join(root, 'examples/retail/tiers.seg')];
@@ -149,7 +154,7 @@ describe('use: resolution', () => {
     expect(c.ok).toBe(false);
     const d = c.diagnostics.find((x) => x.code === 'use-error' || x.code === 'type-mismatch');
     expect(d?.span.line).toBe(1);
-    expect(d?.message).toMatch(/^common\.seg:1:\d+: /);
+    expect(d?.message).toMatch(/^in common\.seg \(line 1\): /);
     expect(d?.related?.[0]?.file).toBe('common.seg');
   });
 
