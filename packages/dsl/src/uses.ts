@@ -89,6 +89,14 @@ export function joinUsePath(fromFile: string, path: string): string {
   return lead + out.join('/');
 }
 
+const USE_LINE = /^[ \t\r\u00a0\u3000\ufeff]*use[ \t]*(["'])((?:(?!\1)[^\n\\]|\\.)*)\1?/gimu;
+
+/** The `use` lines of a text as written (cheap, without a full parse; for noticing a change):
+ * empty when it has none. */
+export function useLines(source: string): string[] {
+  return [...source.matchAll(USE_LINE)].map((m) => m[0].trim());
+}
+
 function useStatements(file: RuleFile): UseStmt[] {
   return file.statements.filter((s): s is UseStmt => s.kind === 'use');
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinSchema, compileExpression, compileRules, formatDiagnostic, formatRules, joinUsePath, parseRules, resolveUses, statementChunks, checkRules, parseRulesPartial, type UseLoader } from '../src/index.js';
+import { builtinSchema, compileExpression, compileRules, formatDiagnostic, formatRules, joinUsePath, parseRules, resolveUses, statementChunks, checkRules, parseRulesPartial, useLines, type UseLoader } from '../src/index.js';
 
 const loaderOf = (files: Record<string, string>): UseLoader => (path) => files[path] ?? null;
 
@@ -186,4 +186,11 @@ describe('use: the repository example (examples/team)', () => {
       expect(formatRules(src).text).toBe(src);
     });
   }
+});
+
+describe('use: useLines', () => {
+  it('lists the use lines as written, cheaply', () => {
+    expect(useLines('# x\nuse "a.seg"\n  USE \'b "c.seg\'\nsegment s when use > "x"\n')).toEqual(['use "a.seg"', 'USE \'b "c.seg\'']);
+    expect(useLines('segment a when R < 3\n')).toEqual([]);
+  });
 });

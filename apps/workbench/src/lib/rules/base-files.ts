@@ -1,7 +1,7 @@
 // Shared base files (`use "common.seg"` in a rule file): the pure part. The app keeps the .seg
 // files that came with the opened rule file (a dropped folder, several chosen files) and those
 // chosen when asked for, by path, and resolves a rule file's `use` lines among them.
-import { joinUsePath, parseRulesPartial, resolveUses, type MissingUse, type ResolvedUses, type UseLoader } from '@segmint/dsl';
+import { joinUsePath, parseRulesPartial, resolveUses, useLines, type MissingUse, type ResolvedUses, type UseLoader } from '@segmint/dsl';
 
 /** A rule file's text by its path (as dropped: `team/common.seg`; as chosen: `common.seg`). */
 export interface SegText {
@@ -35,7 +35,7 @@ export function resolveAmong(fileName: string | null, text: string, files: Reado
 
 /** The base files that a rule file's `use` lines (and theirs) name but that are not there. */
 export function missingBaseFiles(fileName: string | null, text: string, files: ReadonlyMap<string, string>): MissingUse[] {
-  if (!/^[ \t\r\u00a0\u3000\ufeff]*use[ \t]*["']/imu.test(text)) return [];
+  if (useLines(text).length === 0) return [];
   const seen = new Set<string>();
   return resolveAmong(fileName, text, files).missing.filter((m) => (seen.has(m.path) ? false : (seen.add(m.path), true)));
 }

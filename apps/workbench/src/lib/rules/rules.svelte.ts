@@ -8,7 +8,7 @@ import { LiveQuery } from '../engine/live.svelte.js';
 import type { DataState } from '../data/dataset.svelte.js';
 import { exampleQuickRule, exampleRules } from '../data/example.js';
 import { quickOutcome, rulesAsOf, rulesOutcome, type QuickResult, type RulesResult } from './rules.js';
-import type { ResolvedUses } from '@segmint/dsl';
+import { useLines, type ResolvedUses } from '@segmint/dsl';
 import { BaseFiles } from './base-files.svelte.js';
 import { resolveAmong, splitBaseFiles, type SegText } from './base-files.js';
 
@@ -56,7 +56,7 @@ export class RulesState {
 
   /** The rule file's `use` lines resolved among the base files (undefined: it has none). */
   usesOf(text: string): ResolvedUses | undefined {
-    return /^[ \t\r\u00a0\u3000\ufeff]*use[ \t]*["']/imu.test(text) ? resolveAmong(this.fileName, text, this.bases.files) : undefined;
+    return useLines(text).length > 0 ? resolveAmong(this.fileName, text, this.bases.files) : undefined;
   }
 
   private usesOption(text: string): { uses?: ResolvedUses } {
@@ -78,7 +78,10 @@ export class RulesState {
 
   setRules(text: string, edited = false): void {
     if (edited) this.edited = true;
+    // the quick rule may use the rule file's base defines: other `use` lines, check it again
+    const usesChanged = useLines(text).join('\n') !== useLines(this.file.text).join('\n');
     this.file.set(text);
+    if (usesChanged) void this.quick.run();
   }
 
   /** Put a ready-made model's rule file in the editor (one step; then it is edited as usual). */
