@@ -38,6 +38,7 @@ describe('segmint and use', () => {
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       expect(r.out).toContain('ok (');
+      expect(r.out).toContain('3 defines from 1 base file');
     }
   });
 

@@ -74,6 +74,8 @@ export async function check(args: string[]): Promise<number> {
       const st = parsed.file.statements;
       counts = `${st.filter((s) => s.kind === 'segment').length} segments, ${st.filter((s) => s.kind === 'tag').length} tags, ${st.filter((s) => s.kind === 'define').length} defines`;
     }
+    const baseDefines = [...uses.files.values()].reduce((n, f) => n + f.file.statements.filter((x) => x.kind === 'define').length, 0);
+    if (uses.files.size > 0) counts += `; ${baseDefines} define${baseDefines === 1 ? '' : 's'} from ${uses.files.size} base file${uses.files.size === 1 ? '' : 's'}`;
     const errors = printDiagnostics(diagnostics, source, path);
     if (errors > 0) {
       process.stderr.write(`${path}: ${summary(diagnostics)}\n`);
