@@ -140,7 +140,15 @@ export interface AsOfStmt {
   dateLoc: Loc;
   loc: Loc;
 }
-export type Statement = SegmentStmt | TagStmt | DefineStmt | AsOfStmt;
+/** `use "common.seg"`: the defines of another rule file (see uses.ts). */
+export interface UseStmt {
+  kind: 'use';
+  /** the path as written (relative to the including file) */
+  path: string;
+  pathLoc: Loc;
+  loc: Loc;
+}
+export type Statement = SegmentStmt | TagStmt | DefineStmt | AsOfStmt | UseStmt;
 
 export interface Comment {
   /** text after `#`, without the line end */

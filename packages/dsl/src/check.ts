@@ -7,6 +7,8 @@ import { FUNCTION_NAMES, FUNCTIONS, type Type } from './functions.js';
 import { printExpr, printFieldName } from './print.js';
 import { AS_OF_NAME, builtinSchema, editDistance, lookupField, suggest, type FieldType, type Schema, type SchemaField } from './schema.js';
 import { coverageDiagnostics } from './coverage.js';
+import { quickRuleCoverage } from './quick.js';
+import { checkUses, useClashDiagnostic, usePlacementDiagnostics, type ImportedDefine, type ResolvedUses } from './uses.js';
 
 /** The built-in field a name is a likely typo of: within one edit (two for names of 7 or more
  * letters), case aside, for names of 3 letters or more (shorter ones are too close to R, F, M
@@ -37,6 +39,10 @@ export interface CheckOptions {
   /** false: no analysis date is known (no data, no `as of`), so `as_of` is an error.
    * Left undefined (checking without data), `as_of` is accepted. */
   asOfKnown?: boolean;
+  /** the file's `use` lines, read by resolveUses: their defines are checked and brought in */
+  uses?: ResolvedUses;
+  /** defines brought in already checked (what `uses` gives; for base files and quick rules) */
+  imported?: ImportedDefine[];
 }
 
 export interface CheckResult {
@@ -53,6 +59,8 @@ export interface CheckResult {
   asOfRefs: FieldRef[];
   /** errors present */
   ok: boolean;
+  /** the defines brought in by `use` (each checked in its own file) */
+  imported?: ImportedDefine[];
 }
 
 const TYPE_WORD: Record<Type, string> = {
@@ -477,6 +485,13 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
     }
   }
 
+  // `use`: the base files' defines, checked in their own files, known before this file's own
+  const fromUses = options.uses ? checkUses(options.uses, schema, file.source, options.asOfKnown) : null;
+  const imported = fromUses?.imported ?? options.imported ?? [];
+  if (fromUses) c.diagnostics.push(...fromUses.diagnostics);
+  c.diagnostics.push(...usePlacementDiagnostics(st, map));
+  const importedNames = registerImported(c, imported);
+
   // defines: names first (so a use before the define gets a precise message), then bodies in order
   const fieldNames = new Set(c.fields.map((f) => f.name.toLowerCase()));
   const outputNames = new Map<string, { what: string; loc: Loc }>();
@@ -492,6 +507,11 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
       c.report('error', 'duplicate-id', `\`${s.name}\` is already defined on line ${c.line(prev.loc)}`, s.nameLoc);
       return;
     }
+    const imp = importedNames.get(lower);
+    if (imp) {
+      c.diagnostics.push(useClashDiagnostic(map, s, imp));
+      return;
+    }
     if (fieldNames.has(lower)) {
       const existing = c.fields.find((f) => f.name.toLowerCase() === lower)?.name ?? s.name;
       const same = existing === s.name ? `\`${s.name}\`` : `\`${s.name}\` (as \`${existing}\`, names ignore case)`;
@@ -504,6 +524,7 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
     c.defineList.push(info);
   });
   for (const info of c.defineList) {
+    if (info.index < 0) continue; // imported: checked in its own file
     c.current = info.index;
     info.type = c.expr(info.stmt.expr);
     if (info.type === 'null') {
@@ -564,10 +585,11 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
     diagnostics: c.diagnostics,
     resolved: c.resolved,
     types: c.types,
-    defines: c.defineList.map((d) => ({ name: d.name, type: d.type })),
+    defines: c.defineList.filter((d) => d.index >= 0).map((d) => ({ name: d.name, type: d.type })),
     asOf,
     asOfRefs: c.asOfRefs,
-    ok: !c.diagnostics.some((d) => d.severity === 'error')
+    ok: !c.diagnostics.some((d) => d.severity === 'error'),
+    imported
   };
 }
 
@@ -575,6 +597,9 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
 export function checkExpression(expr: Expr, source: string, schema?: Schema | null, options: CheckOptions & { condition?: boolean } = {}): CheckResult {
   const map = new LineMap(source);
   const c = new Checker(map, schema);
+  // the rule file's base defines (their problems are the rule file's, not reported here)
+  const imported = options.imported ?? (options.uses ? checkUses(options.uses, schema, '', options.asOfKnown).imported : []);
+  registerImported(c, imported);
   const t = c.expr(expr);
   if (options.condition) c.condition(expr, t, 'a rule');
   else if (t === 'null') c.report('error', 'null-literal', 'the expression is just `null`', expr.loc);
@@ -582,6 +607,21 @@ export function checkExpression(expr: Expr, source: string, schema?: Schema | nu
   if (options.asOfKnown === false) {
     for (const ref of c.asOfRefs) c.report('error', 'no-as-of', '`as_of` needs an analysis date, and none is known', ref.loc, 'load transactions, or pass an analysis date');
   }
+  // the rule file's coverage check on the quick rule: a condition that contradicts itself
+  if (t === 'boolean' && !c.diagnostics.some((d) => d.severity === 'error')) c.diagnostics.push(...quickRuleCoverage(expr, c.resolved, map));
   c.diagnostics.sort((a, b) => a.span.offset - b.span.offset || a.span.end - b.span.end);
-  return { diagnostics: c.diagnostics, resolved: c.resolved, types: c.types, defines: [], asOf: null, asOfRefs: c.asOfRefs, ok: !c.diagnostics.some((d) => d.severity === 'error') };
+  return { diagnostics: c.diagnostics, resolved: c.resolved, types: c.types, defines: [], asOf: null, asOfRefs: c.asOfRefs, ok: !c.diagnostics.some((d) => d.severity === 'error'), imported };
+}
+
+/** Make defines brought in by `use` known to a checker (index -1: above every define of the
+ * file); returns them by lower-case name, for the clash check. */
+function registerImported(c: Checker, imported: ImportedDefine[]): Map<string, ImportedDefine> {
+  const byName = new Map<string, ImportedDefine>();
+  for (const d of imported) {
+    const info: DefineInfo = { name: d.name, index: -1, stmt: d.stmt, type: d.type };
+    c.defines.set(d.name, info);
+    c.defineList.push(info);
+    byName.set(d.name.toLowerCase(), d);
+  }
+  return byName;
 }

@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { LineMap } from './diagnostics.js';
 import { parseExpression, parseRulesPartial, readAsOf, type PartialParse } from './parse.js';
 import type { FieldType, Schema } from './schema.js';
+import { importsFor, type ImportedDefine, type ResolvedUses } from './uses.js';
 
 export type Param = string | number | boolean | null;
 
@@ -23,6 +24,8 @@ export interface CompileOptions {
   bind?: boolean;
   /** also emit `summary` (see CompiledRules.summary), carrying these relation columns */
   summary?: { carry: readonly { column: string; as: string }[] };
+  /** the file's `use` lines as read by resolveUses (their defines are brought in) */
+  uses?: ResolvedUses;
 }
 
 export interface CompiledRules {
@@ -47,6 +50,9 @@ export interface ExpressionOptions {
   asOf?: string;
   dialect?: 'duckdb';
   bind?: boolean;
+  /** defines the expression may use: a rule file's base files (resolveUses), or already checked */
+  uses?: ResolvedUses;
+  imported?: ImportedDefine[];
 }
 
 export interface CompiledExpression {
@@ -68,7 +74,9 @@ class Emitter {
     readonly d: Dialect,
     readonly check: CheckResult,
     readonly asOf: string | null,
-    readonly bind: boolean
+    readonly bind: boolean,
+    /** defines computed in place (a bare expression has no define columns to refer to) */
+    readonly inline: Map<string, Expr> = new Map()
   ) {}
 
   lit(value: string | number | boolean, type: FieldType): string {
@@ -109,6 +117,8 @@ class Emitter {
           if (!this.asOf) throw new Error('as_of without a date reached the compiler');
           return this.lit(this.asOf, 'date');
         }
+        const body = r.kind === 'define' ? this.inline.get(r.name) : undefined;
+        if (body) return `(${this.expr(body)})`;
         return d.ident(r.name);
       }
       case 'unary':
@@ -174,13 +184,18 @@ function hasErrors(ds: Diagnostic[]): boolean {
 /** Compile a checked rule file (no errors) to one SELECT. */
 /** The rules as one SELECT over the relation: customer, segment id, tags, defines; or, with
  * `carry` (the summary shape), segment index, tags and the carried relation columns. */
-export function emitRules(file: RuleFile, check: CheckResult, options: CompileOptions, carry?: readonly { column: string; as: string }[]): { sql: string; params: Param[] } {
+export function emitRules(file: RuleFile, checked: CheckResult, options: CompileOptions, carry?: readonly { column: string; as: string }[]): { sql: string; params: Param[] } {
   const d = dialectOf(options.dialect);
-  const asOf = options.asOf ?? check.asOf;
-  const em = new Emitter(d, check, asOf, !!options.bind);
+  const asOf = options.asOf ?? checked.asOf;
   const segments = file.statements.filter((s): s is SegmentStmt => s.kind === 'segment');
   const tags = file.statements.filter((s): s is TagStmt => s.kind === 'tag');
-  const defines = file.statements.filter((s) => s.kind === 'define');
+  const own = file.statements.filter((s) => s.kind === 'define');
+  // defines brought in by `use`: the ones the rules need, computed first (not output columns)
+  const roots = [...own.map((s) => s.expr), ...segments.flatMap((s) => (s.when ? [s.when] : [])), ...tags.map((t) => t.when)];
+  const imports = importsFor(checked, roots);
+  const check = imports.check;
+  const defines = [...imports.defines.map((x) => x.stmt), ...own];
+  const em = new Emitter(d, check, asOf, !!options.bind);
 
   // Defines become columns of nested subqueries, one level per dependency depth, so a define
   // may use the defines above it (and pct of a define is a window over a plain column).
@@ -216,7 +231,7 @@ export function emitRules(file: RuleFile, check: CheckResult, options: CompileOp
   const cols = carry ? [`${segmentSql} AS ${d.ident('segment')}`] : [`${d.ident(options.idColumn ?? 'customer')} AS ${d.ident('customer')}`, `${segmentSql} AS ${d.ident('segment')}`];
   for (const t of tags) cols.push(`${d.isTrue(em.expr(t.when))} AS ${d.ident(t.id)}`);
   if (carry) for (const c of carry) cols.push(`${d.ident(c.column)} AS ${d.ident(c.as)}`);
-  else for (const def of defines) cols.push(d.ident(def.name));
+  else for (const def of own) cols.push(d.ident(def.name));
   const sql = `SELECT\n  ${cols.join(',\n  ')}\nFROM ${from}`;
   return { sql, params: em.params };
 }
@@ -247,7 +262,7 @@ export function compileRules(source: string, schema: Schema | null, options: Com
   const parsed = parseRulesPartial(source);
   const empty = { sql: '', params: [] as Param[] };
   const file = parsed.file;
-  const check = checkRules(file, schema, { asOfKnown: !!options.asOf || fileHasAsOf(file) || readAsOf(source) !== null });
+  const check = checkRules(file, schema, { asOfKnown: !!options.asOf || fileHasAsOf(file) || readAsOf(source) !== null, ...(options.uses ? { uses: options.uses } : {}) });
   const diagnostics = mergeDiagnostics(parsed, check.diagnostics);
   const asOf = options.asOf ?? check.asOf;
   if (options.asOf && check.asOf && options.asOf !== check.asOf && isValidDate(check.asOf)) {
@@ -290,10 +305,12 @@ export function mergeDiagnostics(parsed: PartialParse, checked: Diagnostic[]): D
 export function compileExpression(source: string, schema: Schema | null, options: ExpressionOptions = {}): CompiledExpression {
   const parsed = parseExpression(source);
   if (!parsed.expr) return { ok: false, diagnostics: parsed.diagnostics, sql: '', params: [], type: null };
-  const check = checkExpression(parsed.expr, source, schema, { asOfKnown: !!options.asOf });
-  if (!check.ok) return { ok: false, diagnostics: check.diagnostics, sql: '', params: [], type: null };
-  const t = check.types.get(parsed.expr) ?? 'unknown';
-  const em = new Emitter(dialectOf(options.dialect), check, options.asOf ?? null, !!options.bind);
+  const check0 = checkExpression(parsed.expr, source, schema, { asOfKnown: !!options.asOf, ...(options.uses ? { uses: options.uses } : {}), ...(options.imported ? { imported: options.imported } : {}) });
+  if (!check0.ok) return { ok: false, diagnostics: check0.diagnostics, sql: '', params: [], type: null };
+  const t = check0.types.get(parsed.expr) ?? 'unknown';
+  const { check, defines } = importsFor(check0, [parsed.expr]);
+  const inline = new Map(defines.map((x) => [x.name, x.stmt.expr]));
+  const em = new Emitter(dialectOf(options.dialect), check, options.asOf ?? null, !!options.bind, inline);
   const sql = em.expr(parsed.expr);
   return { ok: true, diagnostics: check.diagnostics, sql, params: em.params, type: t === 'unknown' || t === 'null' || t === 'duration' ? null : t };
 }

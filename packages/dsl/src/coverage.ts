@@ -184,3 +184,10 @@ export function coverageDiagnostics(statements: Statement[], resolved: Map<Field
   }
   return out;
 }
+
+/** Does a condition contradict itself (every term of its normal form is empty, e.g.
+ * `R < 10 and R > 20`), so that no customer can match it? False when unsure. */
+export function neverMatches(e: Expr, resolved: Map<FieldRef, unknown>): boolean {
+  const terms = new Normaliser(resolved).dnf(e);
+  return terms !== null && terms.length > 0 && terms.every(contradictory);
+}

@@ -21,6 +21,17 @@ export interface Diagnostic {
   span: Span;
   /** a suggestion shown on its own line, e.g. "did you mean 'F'?" */
   hint?: string;
+  /** places in other files that explain this one (`use`: the base file's define, the other end
+   * of a cycle); `lineText` is the source line of the span, for printing without the file */
+  related?: RelatedInfo[];
+}
+
+/** A place in another file (or this one) that a diagnostic refers to. */
+export interface RelatedInfo {
+  file: string;
+  span: Span;
+  message: string;
+  lineText?: string;
 }
 
 /** Line starts of a text, for turning offsets into lines and columns. */
@@ -101,5 +112,19 @@ export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>'
   const carets = '^'.repeat(Math.max(1, width(under)));
   const out = [`${file}:${d.span.line}:${d.span.column}: ${d.severity}: ${d.message}`, visible(line), lead + carets];
   if (d.hint) out.push(d.hint);
+  for (const r of d.related ?? []) out.push(formatRelated(r));
   return out.join('\n');
+}
+
+/** A related place: `FILE:LINE:COL: note: MESSAGE`, its source line and carets. */
+function formatRelated(r: RelatedInfo): string {
+  const head = `${r.file}:${r.span.line}:${r.span.column}: note: ${r.message}`;
+  if (r.lineText === undefined) return head;
+  const line = r.lineText;
+  const before = visible(line.slice(0, r.span.column - 1));
+  const endCol = r.span.endLine === r.span.line ? r.span.endColumn : line.length + 1;
+  const under = visible(line.slice(r.span.column - 1, Math.max(r.span.column - 1, endCol - 1)));
+  let lead = '';
+  for (const ch of before) lead += ch === '\t' ? '\t' : ' '.repeat(width(ch));
+  return [head, visible(line), lead + '^'.repeat(Math.max(1, width(under)))].join('\n');
 }

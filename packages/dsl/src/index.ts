@@ -21,3 +21,6 @@ export { FUNCTIONS, FUNCTION_NAMES } from './functions.js';
 export { STATEMENT_WORDS, CONTEXTUAL_KEYWORDS, KEYWORDS, LITERAL_WORDS, DURATION_UNITS, FUNCTION_WORDS } from './lexicon.js';
 export type { Expectation } from './expect.js';
 export { expectedAt } from './expect.js';
+export type { UseLoader, UseEdge, BaseFile, MissingUse, ResolvedUses, ImportedDefine } from './uses.js';
+export { resolveUses, joinUsePath, checkUses, usePlacementDiagnostics, useLines } from './uses.js';
+export type { RelatedInfo } from './diagnostics.js';

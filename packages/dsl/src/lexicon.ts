@@ -6,10 +6,12 @@ import { RESERVED_WORDS } from './parse.js';
 import { FUNCTION_NAMES } from './functions.js';
 
 /** Words that start a statement at the beginning of a line. */
-export const STATEMENT_WORDS = ['segment', 'tag', 'define', 'as of'] as const;
+export const STATEMENT_WORDS = ['use', 'segment', 'tag', 'define', 'as of'] as const;
 
-/** Words that are keywords only in their place (usable as names elsewhere). */
-export const CONTEXTUAL_KEYWORDS = ['with', 'as', 'of'] as const;
+/** Words that are keywords only in their place (usable as names elsewhere). `use` starts a
+ * statement only when text in quotes follows it (`use "common.seg"`), so a column named `use`
+ * stays a plain name and existing rule files keep their meaning. */
+export const CONTEXTUAL_KEYWORDS = ['with', 'as', 'of', 'use'] as const;
 
 /** Every keyword (case-insensitive), reserved or contextual. */
 export const KEYWORDS: readonly string[] = [...RESERVED_WORDS, ...CONTEXTUAL_KEYWORDS];

@@ -12,7 +12,7 @@ export const RESERVED_WORDS = [
 ] as const;
 const RESERVED = new Set<string>(RESERVED_WORDS);
 
-const STATEMENT_START = /^[ \t\r\u00a0\u3000\ufeff]*(?:segment|tag|define|as[ \t]+of)(?![\p{L}\p{N}\p{M}_])/iu;
+const STATEMENT_START = /^[ \t\r\u00a0\u3000\ufeff]*(?:(?:segment|tag|define|as[ \t]+of)(?![\p{L}\p{N}\p{M}_])|use[ \t]*["'])/iu;
 const TRIVIA_LINE = /^[ \t\r\u00a0\u3000\ufeff]*(?:#.*)?$/u;
 
 interface PeggyExpectation {
@@ -59,7 +59,7 @@ function tokenAt(source: string, offset: number): string | null {
 const VALUE_DESCRIPTIONS = new Set(['a name', 'a date', 'a duration', 'a number', 'text in quotes', 'a field name in backticks']);
 const OPERATORS = new Set(['<=', '>=', '<>', '!=', '==', '=', '<', '>', '+', '-', '*', '/']);
 const PREDICATE_WORDS = new Set(['between', 'in', 'is', 'contains', 'starts', 'ends']);
-const STATEMENT_WORDS = new Set(['segment', 'tag', 'define', 'as']);
+const STATEMENT_WORDS = new Set(['segment', 'tag', 'define', 'as', 'use']);
 
 function describeExpected(expected: PeggyExpectation[], context: 'statement' | 'expression'): string {
   let value = false;
@@ -151,6 +151,7 @@ function syntaxDiagnostic(err: unknown, source: string, base: number, chunkEnd: 
   const next = source.slice(start + (tok?.length ?? 0), start + (tok?.length ?? 0) + 1);
   if (tok === '&' && next === '&') diag.hint = "write 'and' instead of &&";
   else if (tok === '|') diag.hint = "write 'or' instead of ||";
+  else if (/^[ \t]*use[ \t]/iu.test(source.slice(source.lastIndexOf('\n', start - 1) + 1, start))) diag.hint = 'write the path of the base file in quotes: use "common.seg"';
   else if ((tok === '<' || tok === '>') && source[start - 1] === '=') diag.hint = `did you mean ${tok}=?`;
   else if (tok === ',' && /\d$/.test(source.slice(0, start)) && /^\d{3}/.test(source.slice(start + 1))) diag.hint = 'write numbers without commas: 50000 or 50_000';
   else if (tok !== null && /^(segment|tag|define)$/i.test(tok) && err.expected.some((e) => e.type === 'end')) {

@@ -141,6 +141,8 @@ export function printStatement(s: Statement, width = 100): string {
   switch (s.kind) {
     case 'asOf':
       return `as of ${s.date}`;
+    case 'use':
+      return `use ${printLabel(s.path)}`;
     case 'define':
       return printWrapped(`define ${s.name} = `, s.expr, width);
     case 'segment': {

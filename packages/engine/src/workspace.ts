@@ -1,6 +1,6 @@
 // One loaded data set on one backend: what the app, the CLI and the strategy layer use.
 // Environment-neutral: everything goes through the Backend interface as SQL.
-import { compileExpression, compileRules, LineMap, readAsOf } from '@segmint/dsl';
+import { compileExpression, compileRules, LineMap, readAsOf, type ImportedDefine, type ResolvedUses } from '@segmint/dsl';
 import type {
   Backend,
   Cell,
@@ -102,7 +102,7 @@ export class Workspace implements WorkspaceApi {
    */
   async runRules(
     source: string,
-    options: { asOf?: string; into?: string; materialize?: boolean } = {}
+    options: { asOf?: string; into?: string; materialize?: boolean; uses?: ResolvedUses } = {}
   ): Promise<{ compiled: CompiledRules; result: SegmentationResult | null }> {
     const wanted = options.asOf ?? readAsOf(source) ?? undefined;
     let valid = true;
@@ -117,7 +117,7 @@ export class Workspace implements WorkspaceApi {
     if (wanted !== undefined && valid && wanted !== built.asOf) built = await this.buildCustomers({ asOf: wanted });
     const presence = metricPresenceOf(built.schema.fields);
     // summary: the same rules in the shape the per-segment numbers are computed from
-    const compiled = compileRules(source, built.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: built.asOf, summary: { carry: summaryCarry(presence) } });
+    const compiled = compileRules(source, built.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: built.asOf, summary: { carry: summaryCarry(presence) }, ...(options.uses ? { uses: options.uses } : {}) });
     if (!compiled.ok) return { compiled, result: null };
     if (!valid) checkDate(wanted ?? '', options.asOf !== undefined ? 'option' : 'rules'); // throws
     const result = await runSegmentation(this.backend, compiled, {
@@ -133,10 +133,14 @@ export class Workspace implements WorkspaceApi {
 
   /** Count the customers a bare boolean expression matches (`R <= 30 and F >= 5`). When the
    * expression has errors (see compiled.diagnostics) nothing runs: matched = share = 0 and total
-   * is the number of customers. */
-  async quickRule(expression: string): Promise<{ compiled: CompiledExpressionResult; matched: number; total: number; share: number }> {
+   * is the number of customers. `options.uses` (the rule file's resolved `use` lines) or
+   * `options.imported` lets the rule use the rule file's base defines. */
+  async quickRule(
+    expression: string,
+    options: { uses?: ResolvedUses; imported?: ImportedDefine[] } = {}
+  ): Promise<{ compiled: CompiledExpressionResult; matched: number; total: number; share: number }> {
     const built = await this.ensureBuilt();
-    const compiled = compileExpression(expression, built.schema, { asOf: built.asOf });
+    const compiled = compileExpression(expression, built.schema, { asOf: built.asOf, ...(options.uses ? { uses: options.uses } : {}), ...(options.imported ? { imported: options.imported } : {}) });
     if (!compiled.ok) return { compiled, matched: 0, total: built.customers, share: 0 };
     if (compiled.type !== 'boolean') {
       // `M` alone is a number, not a condition: say so instead of counting non-zero values.

@@ -55,10 +55,10 @@ export function createWorkbench(): Workbench {
   };
   const data = new DataState(host, hooks);
   const rules: RulesState = new RulesState(host, data);
-  const staging = new StagingState(data, (name, text) => rules.openRuleFile(name, text));
+  const staging = new StagingState(data, (files) => rules.openRuleFiles(files));
   const persistence: PersistenceState = new PersistenceState(data, rules);
   // the rule file's segmentation written as a table on demand (drills and exports)
-  const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf });
+  const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf, uses: (text) => rules.usesOf(text), usesKey: () => rules.bases.files });
   const customers: CustomersState = new CustomersState(host, segmentation);
   const exporting = new ExportState(host, segmentation, data, rules);
   const start = async () => {

@@ -6,6 +6,7 @@ import { checkRules, compileRules, formatDiagnostic, mergeDiagnostics, parseRule
 import { CUSTOMERS_TABLE } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, loadFlags, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
+import { ruleUses } from '../uses.js';
 
 const usage = `segmint check RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] ${LOAD_USAGE}`;
 
@@ -52,6 +53,7 @@ export async function check(args: string[]): Promise<number> {
     const path = p.positionals[0] as string;
     const source = readRules(path, 'check');
     const data = listOpt(p, 'data');
+    const uses = ruleUses(path, source);
     let diagnostics: Diagnostic[];
     let counts = '';
     if (data.length > 0) {
@@ -59,7 +61,7 @@ export async function check(args: string[]): Promise<number> {
       const customers = stringOpt(p, 'customers');
       const opened = await openData({ data, map: listOpt(p, 'map'), ...(customers ? { customers } : {}), ...(asOf ? { asOf } : {}), ...flags });
       try {
-        const compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf });
+        const compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf, uses });
         diagnostics = compiled.diagnostics;
         counts = `${compiled.segments.length} segments, ${compiled.tags.length} tags, ${compiled.defines.length} defines`;
       } finally {
@@ -67,11 +69,13 @@ export async function check(args: string[]): Promise<number> {
       }
     } else {
       const parsed = parseRulesPartial(source);
-      const checked = checkRules(parsed.file, null);
+      const checked = checkRules(parsed.file, null, { uses });
       diagnostics = mergeDiagnostics(parsed, checked.diagnostics);
       const st = parsed.file.statements;
       counts = `${st.filter((s) => s.kind === 'segment').length} segments, ${st.filter((s) => s.kind === 'tag').length} tags, ${st.filter((s) => s.kind === 'define').length} defines`;
     }
+    const baseDefines = [...uses.files.values()].reduce((n, f) => n + f.file.statements.filter((x) => x.kind === 'define').length, 0);
+    if (uses.files.size > 0) counts += `; ${baseDefines} define${baseDefines === 1 ? '' : 's'} from ${uses.files.size} base file${uses.files.size === 1 ? '' : 's'}`;
     const errors = printDiagnostics(diagnostics, source, path);
     if (errors > 0) {
       process.stderr.write(`${path}: ${summary(diagnostics)}\n`);

@@ -21,6 +21,7 @@ import {
 } from '@segmint/strategy';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { noticeLines, openData, type OpenedData } from '../data.js';
+import { ruleUses } from '../uses.js';
 import { rulesAndPlaybooks, validDate, writeOut } from './report.js';
 
 const usage = `segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv|html] [--out FILE] [--lang en|zh] [--flows N] [--library ID] [--encoding ENC] ${LOAD_USAGE}`;
@@ -111,7 +112,7 @@ export async function migrate(args: string[]): Promise<number> {
     const warned = new Set<string>();
     const run = async (opened: OpenedData, asOf: string | undefined, into: string) => {
       for (const line of noticeLines(opened.workspace.customersInfo?.notices ?? [], true)) warned.add(line);
-      const { compiled, result } = await opened.workspace.runRules(src.rules, asOf !== undefined ? { asOf, into: `seg_${into}` } : { into: `seg_${into}` });
+      const { compiled, result } = await opened.workspace.runRules(src.rules, asOf !== undefined ? { asOf, into: `seg_${into}`, uses: ruleUses(src.rulesPath, src.rules) } : { into: `seg_${into}`, uses: ruleUses(src.rulesPath, src.rules) });
       for (const line of noticeLines(opened.workspace.customersInfo?.notices ?? [], true)) {
         if (!warned.has(line)) process.stderr.write(line + '\n');
         warned.add(line);

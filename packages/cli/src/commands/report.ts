@@ -28,6 +28,7 @@ import {
 } from '@segmint/strategy';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
+import { ruleUses } from '../uses.js';
 
 const usage = `segmint report --rules R [--playbooks P] --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--format md|html|json|csv] [--out FILE] [--lang en|zh] [--title TEXT] [--library tiers|rfm|lifecycle|value-matrix] [--export FILE.csv [--segment ID] | --export-dir DIR] [--columns A,B,...] [--personal mask|omit|keep] [--encoding ENC] ${LOAD_USAGE}`;
 
@@ -173,7 +174,7 @@ export async function report(args: string[]): Promise<number> {
       ...flags
     });
     try {
-      const { compiled, result } = await opened.workspace.runRules(src.rules, asOfOpt !== undefined ? { asOf: asOfOpt } : {});
+      const { compiled, result } = await opened.workspace.runRules(src.rules, asOfOpt !== undefined ? { asOf: asOfOpt, uses: ruleUses(src.rulesPath, src.rules) } : { uses: ruleUses(src.rulesPath, src.rules) });
       for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath) + '\n');
       if (!compiled.ok || !result) return 1;
       if (src.playbooks !== null) {

@@ -9,6 +9,7 @@ import { compileRules, formatDiagnostic, readAsOf } from '@segmint/dsl';
 import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, boolOpt, listOpt, loadFlags, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
+import { ruleUses } from '../uses.js';
 
 const usage =
   `segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC] [--sheet NAME] [--day-first|--month-first] ${LOAD_USAGE}`;
@@ -137,7 +138,8 @@ export async function segment(args: string[]): Promise<number> {
       throw new CliError(`segmint segment: cannot read the rule file '${rulesPath}': ${err instanceof Error ? err.message : String(err)}`);
     }
     // Errors that do not depend on the data (syntax, dates, ...) are reported before any loading.
-    const early = compileRules(source, null, { relation: 'customers', ...(asOfOpt !== undefined ? { asOf: asOfOpt } : {}) });
+    const uses = ruleUses(rulesPath, source);
+    const early = compileRules(source, null, { relation: 'customers', uses, ...(asOfOpt !== undefined ? { asOf: asOfOpt } : {}) });
     if (!early.ok) {
       for (const d of early.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
       return 1;
@@ -159,7 +161,7 @@ export async function segment(args: string[]): Promise<number> {
     });
     const tmp = out === undefined ? mkdtempSync(join(tmpdir(), 'segmint-out-')) : null;
     try {
-      const { compiled, result } = await opened.workspace.runRules(source, asOfOpt !== undefined ? { asOf: asOfOpt } : {});
+      const { compiled, result } = await opened.workspace.runRules(source, asOfOpt !== undefined ? { asOf: asOfOpt, uses } : { uses });
       for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
       if (!compiled.ok || !result) return 1;
       const { sql } = await segmentOutputSql(opened.backend, result.table, 'customers');

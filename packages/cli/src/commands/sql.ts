@@ -6,6 +6,7 @@ import { compileRules, readAsOf } from '@segmint/dsl';
 import { CUSTOMERS_TABLE } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, loadFlags, boolOpt, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
+import { ruleUses } from '../uses.js';
 import { printDiagnostics, readRules, summary } from './check.js';
 
 const usage = `segmint sql RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--dialect duckdb] [--bind] ${LOAD_USAGE}`;
@@ -36,18 +37,19 @@ export async function sql(args: string[]): Promise<number> {
     const data = listOpt(p, 'data');
     const bind = boolOpt(p, 'bind');
     const asOfOpt = stringOpt(p, 'as-of');
+    const uses = ruleUses(path, source);
     let compiled;
     if (data.length > 0) {
       const asOf = asOfOpt ?? readAsOf(source) ?? undefined;
       const customers = stringOpt(p, 'customers');
       const opened = await openData({ data, map: listOpt(p, 'map'), ...(customers ? { customers } : {}), ...(asOf ? { asOf } : {}), ...flags });
       try {
-        compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf, dialect: 'duckdb', bind });
+        compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf, dialect: 'duckdb', bind, uses });
       } finally {
         await opened.close();
       }
     } else {
-      compiled = compileRules(source, null, { relation: CUSTOMERS_TABLE, idColumn: 'customer', dialect: 'duckdb', bind, ...(asOfOpt ? { asOf: asOfOpt } : {}) });
+      compiled = compileRules(source, null, { relation: CUSTOMERS_TABLE, idColumn: 'customer', dialect: 'duckdb', bind, uses, ...(asOfOpt ? { asOf: asOfOpt } : {}) });
     }
     const errors = printDiagnostics(compiled.diagnostics, source, path);
     if (errors > 0 || !compiled.ok) {

@@ -9,6 +9,7 @@ import { NativeBackend, nodeFile } from '../../src/node/index.js';
 import { Workspace } from '../../src/workspace.js';
 import { dropTransactions } from '../../src/ingest/transactions.js';
 import { metricCases, setupCase } from '../cases/index.js';
+import { resolveUses } from '@segmint/dsl';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const shared = process.env.SEGMINT_SHARED ?? resolve(here, '../../../../../shared');
@@ -48,6 +49,25 @@ describe('Workspace', () => {
     expect(page.columns.slice(0, 10)).toEqual(['customer', 'segment', 'R', 'F', 'M', 'T', 'AOV', 'R_score', 'F_score', 'M_score']);
     expect(page.rows.map((r) => r.customer)).toEqual(['P5', 'P6']);
     expect(page.rows.every((r) => r.segment === null && r.big === true)).toBe(true);
+  });
+
+  it('runs rules and quick rules with the defines of a base file (`use`)', async () => {
+    await setupCase(db, metricCases.scoreTies!);
+    await ws.buildCustomers();
+    const common = 'define recent = R <= 10\ndefine spend_pct = pct(M)\n';
+    const source = 'use "common.seg"\nsegment recent_top "Recent" when recent\nsegment top "Top" when spend_pct >= 50\n';
+    const uses = resolveUses('rules.seg', source, (p) => (p === 'common.seg' ? common : null));
+    const { compiled, result } = await ws.runRules(source, { uses });
+    expect(compiled.diagnostics).toEqual([]);
+    expect(result!.summary.map((s) => [s.segment, s.customers])).toEqual([
+      ['recent_top', 3],
+      ['top', 4]
+    ]);
+    // without the base file the names are unknown columns: errors, nothing runs
+    expect((await ws.runRules(source)).result).toBeNull();
+    const q = await ws.quickRule('recent and spend_pct < 30', { uses });
+    expect(q.compiled.ok).toBe(true);
+    expect(q.matched).toBe(2);
   });
 
   it('runs defines (window functions in nested subqueries) and tags, summary equal to direct SQL', async () => {

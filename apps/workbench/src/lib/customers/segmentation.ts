@@ -5,6 +5,7 @@
 // (EngineHost.serial): it runs engine statements itself.
 import { rulesAsOf } from '../rules/rules.js';
 import type { Workspace } from '@segmint/engine';
+import type { ResolvedUses } from '@segmint/dsl';
 
 export interface SegmentationTable {
   /** the table's name (the engine's `segmented`) */
@@ -20,10 +21,14 @@ export interface SegmentationSource {
   rules: () => string;
   /** the as-of chosen for the data set (a rule file's own `as of` line wins) */
   asOf: () => string | null;
+  /** the rule file's `use` lines resolved among the kept base files, and what they depend on
+   * (a new value when a base file comes in) */
+  uses?: (rules: string) => ResolvedUses | undefined;
+  usesKey?: () => unknown;
 }
 
 export class Segmentation {
-  private made: { ws: Workspace; rules: string; asOf: string | null; table: SegmentationTable } | null = null;
+  private made: { ws: Workspace; rules: string; asOf: string | null; bases: unknown; table: SegmentationTable } | null = null;
 
   constructor(private readonly source: SegmentationSource) {}
 
@@ -34,13 +39,15 @@ export class Segmentation {
     if (!ws) return null;
     const rules = this.source.rules();
     const asOf = this.source.asOf();
+    const bases = this.source.usesKey?.();
     const m = this.made;
-    if (m && m.ws === ws && m.rules === rules && m.asOf === asOf) return m.table;
+    if (m && m.ws === ws && m.rules === rules && m.asOf === asOf && m.bases === bases) return m.table;
     this.made = null;
-    const r = await ws.runRules(rules, { ...rulesAsOf(rules, asOf), materialize: true });
+    const uses = this.source.uses?.(rules);
+    const r = await ws.runRules(rules, { ...rulesAsOf(rules, asOf), materialize: true, ...(uses ? { uses } : {}) });
     if (!r.compiled.ok || !r.result) return null;
     const table = { table: r.result.table, asOf: r.result.asOf };
-    this.made = { ws, rules, asOf, table };
+    this.made = { ws, rules, asOf, bases, table };
     return table;
   }
 }

@@ -24,19 +24,18 @@ export class StagingState {
   readonly problems = $derived(stagingProblems(this.files));
   readonly suggestion = $derived(suggestedAmount(this.files));
 
-  /** `openRuleFile`: where a chosen or dropped rule file (.seg) goes: the rule editor, never the
-   * data */
+  /** `openRuleFiles`: where chosen or dropped rule files (.seg) go: the rule editor (one of
+   * them; the others are kept as base files for its `use` lines), never the data */
   constructor(
     private readonly data: DataState,
-    private readonly openRuleFile: (name: string, text: string) => void = () => undefined
+    private readonly openRuleFiles: (files: { path: string; text: string }[]) => void = () => undefined
   ) {}
 
   /** Files picked or dropped (a promise: a dropped folder's files are read after the drop). A
-   * rule file among them opens in the editor (the first, if several). */
+   * rule file among them opens in the editor (with several, the one that uses the others). */
   async add(incoming: Incoming<File>[] | Promise<Incoming<File>[]>): Promise<void> {
     const { rules, data: list } = splitRuleFiles(await incoming);
-    const rule = rules[0];
-    if (rule) this.openRuleFile(rule.path, await rule.file.text());
+    if (rules.length) this.openRuleFiles(await Promise.all(rules.map(async (r) => ({ path: r.path, text: await r.file.text() }))));
     if (!list.length) return;
     this.files = addFiles(this.files, list, this.nextId);
     this.nextId += list.length;

@@ -160,6 +160,8 @@ export function completeAt(text: string, pos: number, ctx: EditorContext, explic
   }
   if (exp.statement && ctx.mode === 'file' && lineBefore.slice(0, lineBefore.length - word.length).trim() === '') {
     for (const s of ['segment', 'tag', 'define']) options.push({ label: s, type: 'keyword', apply: `${s} `, boost: 10 });
+    // base files come first in a file: `use` is offered until another statement is there
+    if (!/^[ \t]*(segment|tag|define|as[ \t]+of)\b/im.test(text.slice(0, lineStart))) options.push({ label: 'use', type: 'keyword', apply: 'use "', boost: 4 });
     options.push({ label: 'as of', type: 'keyword', apply: 'as of ', boost: 5 });
   }
   if (exp.date && ctx.asOf) options.push({ label: ctx.asOf, type: 'constant' });

@@ -21,6 +21,10 @@ describe('the rule tokenizer', () => {
   it('keywords are case-insensitive; a column named like a function is a field without a parenthesis', () => {
     expect(kinds('SEGMENT a WHEN length > 3 AND 6mo')).toEqual(['statement:SEGMENT', 'field:a', 'keyword:WHEN', 'field:length', 'operator:>', 'number:3', 'keyword:AND', 'duration:6mo']);
   });
+  it('reads `use` as a statement word only before a file name in quotes', () => {
+    expect(kinds('use "common.seg"')).toEqual(['statement:use', 'string:"common.seg"']);
+    expect(kinds('segment a when use > 5')).toEqual(['statement:segment', 'field:a', 'keyword:when', 'field:use', 'operator:>', 'number:5']);
+  });
   it('marks unterminated text and names', () => {
     expect(kinds('city = "Bei')).toEqual(['field:city', 'operator:=', 'invalid:"Bei']);
     expect(kinds('`open')).toEqual(['invalid:`open']);

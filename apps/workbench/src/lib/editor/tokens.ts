@@ -104,6 +104,8 @@ export function readToken(stream: TokenStream, state: TokenState): TokenKind | n
       state.naming = true;
       return 'statement';
     }
+    // `use "file.seg"` starts a statement only before text in quotes; elsewhere it is a name
+    if (lower === 'use') return stream.match(/^\s*["']/, false) ? 'statement' : 'field';
     if (literalSet.has(lower)) return 'literal';
     if (keywordSet.has(lower)) return 'keyword';
     // a function is a function name before `(`

@@ -8,6 +8,7 @@ import * as a11y from './features/a11y.js';
 import * as load from './features/load.js';
 import * as rulefiles from './features/rulefiles.js';
 import * as editor from './features/editor.js';
+import * as basefiles from './features/basefiles.js';
 
 export const zh: Dictionary = {
   ...customers.zh,
@@ -17,6 +18,7 @@ export const zh: Dictionary = {
   ...load.zh,
   ...rulefiles.zh,
   ...editor.zh,
+  ...basefiles.zh,
   'app.tagline': '客户细分工作台',
   'app.privacy': '完全在浏览器中运行：您的数据不会离开这台电脑。',
   'app.footer': '由 DuckDB-Wasm 在本地计算',

@@ -10,6 +10,9 @@ import { exampleQuickRule, exampleRules } from '../data/example.js';
 import { readPastedSegment, type PastedSegment } from '../editor/pasted.js';
 import { insertStatement } from '../customers/add-segment.js';
 import { quickOutcome, rulesAsOf, rulesOutcome, type QuickResult, type RulesResult } from './rules.js';
+import { useLines, type ResolvedUses } from '@segmint/dsl';
+import { BaseFiles } from './base-files.svelte.js';
+import { resolveAmong, splitBaseFiles, type SegText } from './base-files.js';
 
 export class RulesState {
   readonly quick: LiveQuery<QuickResult>;
@@ -25,6 +28,9 @@ export class RulesState {
   playbook = $state<{ name: string; text: string } | null>(null);
   /** a whole segment statement pasted into the quick rule: offered to the rule file */
   pasted = $state<PastedSegment | null>(null);
+  /** the base files for `use` lines (kept with an opened rule file, or chosen when asked for);
+   * when one comes in, both texts are checked again */
+  readonly bases = new BaseFiles(() => this.rerun());
 
   constructor(host: EngineHost<Engine>, data: DataState) {
     const serial = <T>(fn: () => Promise<T>) => host.serial(fn);
@@ -35,20 +41,39 @@ export class RulesState {
       serial,
       ready,
       blankClears: true,
-      evaluate: async (text) => quickOutcome(await ws().quickRule(text))
+      evaluate: async (text) => quickOutcome(await ws().quickRule(text, this.usesOption(this.file.text)))
     });
     this.file = new LiveQuery<RulesResult>({
       text: exampleRules,
       serial,
       ready,
       // materialize: false: live typing needs the numbers only (one pass, no table written)
-      evaluate: async (text) => rulesOutcome(await ws().runRules(text, { ...rulesAsOf(text, data.baseAsOf), materialize: false })),
+      evaluate: async (text) => rulesOutcome(await ws().runRules(text, { ...rulesAsOf(text, data.baseAsOf), materialize: false, ...this.usesOption(text) })),
       // An `as of` line in the rule file rebuilds the customers at that date: show it, and the
       // quick rule on them.
       afterResult: async () => {
         if (await data.followRebuild()) void this.quick.run();
       }
     });
+    void this.bases.restore();
+  }
+
+  /** The rule file's `use` lines resolved among the base files (undefined: it has none). */
+  usesOf(text: string): ResolvedUses | undefined {
+    return useLines(text).length > 0 ? resolveAmong(this.fileName, text, this.bases.files) : undefined;
+  }
+
+  private usesOption(text: string): { uses?: ResolvedUses } {
+    const uses = this.usesOf(text);
+    return uses ? { uses } : {};
+  }
+
+  /** Several .seg files came in together (a folder, chosen files): the ones another uses are
+   * kept as base files, the first other one opens (see base-files.ts). */
+  openRuleFiles(files: readonly SegText[]): void {
+    const { open, bases } = splitBaseFiles(files);
+    this.bases.add(bases);
+    if (open) this.openRuleFile(open.path, open.text);
   }
 
   setQuickRule(text: string): void {
@@ -74,7 +99,10 @@ export class RulesState {
 
   setRules(text: string, edited = false): void {
     if (edited) this.edited = true;
+    // the quick rule may use the rule file's base defines: other `use` lines, check it again
+    const usesChanged = useLines(text).join('\n') !== useLines(this.file.text).join('\n');
     this.file.set(text);
+    if (usesChanged) void this.quick.run();
   }
 
   /** Put a ready-made model's rule file in the editor (one step; then it is edited as usual). */
