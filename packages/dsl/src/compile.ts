@@ -22,6 +22,8 @@ export interface CompileOptions {
   dialect?: 'duckdb';
   /** true: literals become $1.. parameters; false (default): rendered inline */
   bind?: boolean;
+  /** false: check only (diagnostics, segments, tags, defines), no SQL (sql is '') */
+  emit?: boolean;
   /** also emit `summary` (see CompiledRules.summary), carrying these relation columns */
   summary?: { carry: readonly { column: string; as: string }[] };
   /** the file's `use` lines as read by resolveUses (their defines are brought in) */
@@ -282,6 +284,8 @@ export function compileRules(source: string, schema: Schema | null, options: Com
   const hasOtherwise = file.statements.some((s) => s.kind === 'segment' && s.when === null);
   const base = { diagnostics, asOf, segments, tags, defines, hasOtherwise };
   if (hasErrors(diagnostics)) return { ok: false, ...base, ...empty };
+  // only the diagnostics wanted (an editor checking as the user types): no SQL
+  if (options.emit === false) return { ok: true, ...base, ...empty };
   const out = emitRules(file, check, { ...options, asOf: asOf ?? undefined });
   const summary = options.summary ? emitRules(file, check, { ...options, asOf: asOf ?? undefined }, options.summary.carry) : undefined;
   return { ok: true, ...base, ...out, ...(summary ? { summary } : {}) };

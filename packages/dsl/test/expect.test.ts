@@ -32,3 +32,16 @@ describe('expectedAt', () => {
     expect(at('segment 高价值 "高价值客户" when 城市 = "北京" ').keywords).toEqual(['and', 'or']);
   });
 });
+
+describe('compileRules with emit: false (the editor checking as the user types)', () => {
+  it('gives the same diagnostics, segments and tags as a full compile, without SQL', async () => {
+    const { compileRules, builtinSchema } = await import('../src/index.js');
+    const src = 'define big = M > 1000\nsegment a "A" when big and R < 10 and R > 20\nsegment b when Rx > 1\ntag t when F > 2\n';
+    const full = compileRules(src, builtinSchema, { relation: 'customers', asOf: '2024-12-31' });
+    const only = compileRules(src, builtinSchema, { relation: 'customers', asOf: '2024-12-31', emit: false });
+    expect(only.diagnostics).toEqual(full.diagnostics);
+    expect(only.sql).toBe('');
+    const ok = compileRules('segment a when R < 10\ntag t when F > 2\n', builtinSchema, { relation: 'customers', emit: false });
+    expect(ok).toMatchObject({ ok: true, sql: '', segments: [{ id: 'a' }], tags: [{ id: 't' }] });
+  });
+});

@@ -7,7 +7,7 @@ const RELATION = 'customers';
 
 /** `uses`: the rule file's base files resolved (its `use` lines), as the engine gets them. */
 export function checkRuleFile(text: string, fields: readonly SchemaField[] | null, asOf: string | null, uses?: ResolvedUses): readonly Diagnostic[] {
-  return compileRules(text, fields ? { fields: [...fields] } : null, { relation: RELATION, ...(asOf ? { asOf } : {}), ...(uses ? { uses } : {}) }).diagnostics;
+  return compileRules(text, fields ? { fields: [...fields] } : null, { relation: RELATION, emit: false, ...(asOf ? { asOf } : {}), ...(uses ? { uses } : {}) }).diagnostics;
 }
 
 /** `uses`: the rule file's base files (the quick rule may use their defines). */
