@@ -22,7 +22,8 @@ export interface LiveOptions<R> {
   afterResult?: (result: R) => Promise<void>;
   /** a blank text shows nothing, without asking the engine */
   blankClears?: boolean;
-  debounceMs?: number;
+  /** a pause before evaluating, in ms; 'frame': after the next paint (default 0: at once) */
+  debounceMs?: number | 'frame';
 }
 
 export class LiveQuery<R> {
@@ -34,6 +35,7 @@ export class LiveQuery<R> {
   pending = $state(false);
 
   private seq = 0;
+  private afterFrame = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: LiveOptions<R>) {
@@ -46,7 +48,18 @@ export class LiveQuery<R> {
     this.pending = true;
     clearTimeout(this.timer);
     const wait = this.opts.debounceMs ?? DEBOUNCE_MS;
-    if (wait <= 0) void this.run();
+    if (wait === 'frame' && typeof requestAnimationFrame === 'function') {
+      // after the next frame is painted (the editor's squiggles first), then at once; texts
+      // typed meanwhile ride on the same wait (run() reads the latest)
+      if (this.afterFrame) return;
+      this.afterFrame = true;
+      requestAnimationFrame(() => {
+        this.timer = setTimeout(() => {
+          this.afterFrame = false;
+          void this.run();
+        }, 0);
+      });
+    } else if (typeof wait !== 'number' || wait <= 0) void this.run();
     else this.timer = setTimeout(() => void this.run(), wait);
   }
 

@@ -47,9 +47,9 @@ export class RulesState {
       text: exampleRules,
       serial,
       ready,
-      // one frame: the editor's own check (squiggles) is painted before the engine compiles the
-      // same text again in the page's thread
-      debounceMs: 16,
+      // after the next paint: the editor's own check (squiggles) is on screen before the engine
+      // compiles the same text again in the page's thread
+      debounceMs: 'frame',
       // materialize: false: live typing needs the numbers only (one pass, no table written)
       evaluate: async (text) => rulesOutcome(await ws().runRules(text, { ...rulesAsOf(text, data.baseAsOf), materialize: false, ...this.usesOption(text) })),
       // An `as of` line in the rule file rebuilds the customers at that date: show it, and the
