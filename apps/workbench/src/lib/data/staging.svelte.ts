@@ -6,7 +6,7 @@
 import { guessFileRoles, type FileRole } from '@segmint/engine';
 import { browserFile } from '@segmint/engine/browser';
 import type { DataState } from './dataset.svelte.js';
-import { splitRuleFiles } from '../rules/rule-files.js';
+import { filesToOpen, splitRuleFiles } from '../rules/rule-files.js';
 import { addFiles, applyGuesses, setRole, sourceOf, stagingProblems, suggestedAmount, summarise, type Incoming, type StagedFile } from './staging.js';
 
 export class StagingState {
@@ -24,19 +24,18 @@ export class StagingState {
   readonly problems = $derived(stagingProblems(this.files));
   readonly suggestion = $derived(suggestedAmount(this.files));
 
-  /** `openRuleFile`: where a chosen or dropped rule file (.seg) goes: the rule editor, never the
-   * data */
+  /** `openRuleFile`: where a chosen or dropped rule file (.seg) or playbook (.yaml) goes: the rule
+   * editor (the playbook beside it), never the data */
   constructor(
     private readonly data: DataState,
     private readonly openRuleFile: (name: string, text: string) => void = () => undefined
   ) {}
 
   /** Files picked or dropped (a promise: a dropped folder's files are read after the drop). A
-   * rule file among them opens in the editor (the first, if several). */
+   * rule file among them opens in the editor, a playbook beside it (the first of each). */
   async add(incoming: Incoming<File>[] | Promise<Incoming<File>[]>): Promise<void> {
     const { rules, data: list } = splitRuleFiles(await incoming);
-    const rule = rules[0];
-    if (rule) this.openRuleFile(rule.path, await rule.file.text());
+    for (const f of filesToOpen(rules)) this.openRuleFile(f.path, await f.file.text());
     if (!list.length) return;
     this.files = addFiles(this.files, list, this.nextId);
     this.nextId += list.length;

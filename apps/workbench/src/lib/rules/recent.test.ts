@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRecent, parseRecent, removeRecent, RECENT_LIMIT, SNAPSHOT_LIMIT, type RecentEntry } from './recent.js';
+import { addRecent, formatWhen, parseRecent, removeRecent, RECENT_LIMIT, SNAPSHOT_LIMIT, type RecentEntry } from './recent.js';
 
 const entry = (id: string, name: string, at: number, kind: 'rules' | 'playbook' = 'rules'): RecentEntry<string> => ({ id, kind, name, at, text: `text of ${id}`, handle: null });
 const isHandle = (h: unknown): h is string => typeof h === 'string';
@@ -46,5 +46,14 @@ describe('the recent files list', () => {
       ['1', null]
     ]);
     expect(parseRecent('nope', isHandle)).toEqual([]);
+  });
+});
+
+describe('when an entry was seen', () => {
+  it('is the time today, the date and time before', () => {
+    const now = new Date(2026, 10, 29, 15, 0).getTime();
+    expect(formatWhen(new Date(2026, 10, 29, 9, 5).getTime(), 'en', now)).toMatch(/^9:05\s?AM$/);
+    expect(formatWhen(new Date(2026, 10, 2, 9, 5).getTime(), 'en', now)).toMatch(/Nov 2, 2026/);
+    expect(formatWhen(new Date(2026, 10, 2, 9, 5).getTime(), 'zh-CN', now)).toMatch(/2026年11月2日/);
   });
 });

@@ -48,3 +48,10 @@ export function parseRecent<H>(value: unknown, isHandle: (h: unknown) => h is H)
   }
   return out.sort((a, b) => b.at - a.at).slice(0, RECENT_LIMIT);
 }
+
+/** When an entry was opened or saved, for the list: the time today, else the date and time. */
+export function formatWhen(at: number, locale: string, now = Date.now()): string {
+  const d = new Date(at);
+  const sameDay = new Date(now).toDateString() === d.toDateString();
+  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDirty, normalizeText, saveName } from './save.js';
+import { isDirty, isSaveShortcut, normalizeText, saveName } from './save.js';
 
 describe('the file name a save suggests', () => {
   it('keeps a rule file\'s name, and gives other names the .seg ending', () => {
@@ -37,5 +37,17 @@ describe('unsaved changes', () => {
     expect(isDirty('a\nb\n', 'a\r\nb\r\n')).toBe(false);
     expect(isDirty('a\nb', '\ufeffa\rb')).toBe(false);
     expect(normalizeText('\ufeffx\r\ny\rz')).toBe('x\ny\nz');
+  });
+});
+
+describe('the save shortcut', () => {
+  const key = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+  it('is Ctrl+S or Cmd+S (either case: Caps Lock), nothing else', () => {
+    expect(isSaveShortcut(key('s', { ctrlKey: true }))).toBe(true);
+    expect(isSaveShortcut(key('S', { metaKey: true }))).toBe(true);
+    expect(isSaveShortcut(key('s'))).toBe(false);
+    expect(isSaveShortcut(key('s', { ctrlKey: true, shiftKey: true }))).toBe(false);
+    expect(isSaveShortcut(key('s', { ctrlKey: true, altKey: true }))).toBe(false);
+    expect(isSaveShortcut(key('d', { ctrlKey: true }))).toBe(false);
   });
 });

@@ -15,7 +15,6 @@ const EXT: Record<FileKind, { keep: RegExp; add: string; fallback: string }> = {
 export function saveName(kind: FileKind, name: string | null | undefined): string {
   const e = EXT[kind];
   let base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   base = base.replace(/[\u0000-\u001f\u007f:*?"<>|]/g, '_').trim().replace(/^[.\s]+|[.\s]+$/g, '');
   if (e.keep.test(base)) return base;
   base = base.replace(/\.txt$/i, '');
@@ -32,4 +31,9 @@ export function normalizeText(text: string): string {
  * loaded one (line ends aside)? */
 export function isDirty(text: string, baseline: string): boolean {
   return text !== baseline && normalizeText(text) !== normalizeText(baseline);
+}
+
+/** Is this key press the save shortcut (Ctrl+S, or Cmd+S on a Mac)? */
+export function isSaveShortcut(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's';
 }
