@@ -18,7 +18,7 @@ export interface PlaybookProblem {
 export interface PlaybookCheck {
   /** the file's own problems (YAML, fields) and playbooks for segments the rules lack */
   problems: PlaybookProblem[];
-  /** segment ids with a playbook (null: the file has errors, nothing is known) */
+  /** the rule file's segments with a playbook (null: the file has errors, nothing is known) */
   covered: string[] | null;
   /** segments of the rule file without a playbook (null: the file has errors) */
   uncovered: string[] | null;
@@ -46,7 +46,7 @@ export function checkPlaybookText(playbook: string, rules: string): PlaybookChec
   const have = new Set(file.playbooks.map((p) => p.segment));
   return {
     problems: [...problems, ...cross.filter((d) => d.code === 'unknown-segment').map(problem)],
-    covered: file.playbooks.map((p) => p.segment),
+    covered: segments.map((s) => s.id).filter((id) => have.has(id)),
     uncovered: segments.map((s) => s.id).filter((id) => !have.has(id)),
     unknown: file.playbooks.map((p) => p.segment).filter((id) => !ids.has(id))
   };
