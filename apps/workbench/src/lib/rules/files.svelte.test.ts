@@ -117,3 +117,16 @@ describe('recent files', () => {
     expect(files.recent).toEqual([]);
   });
 });
+
+describe('the playbook check', () => {
+  it('follows the playbook and the rules beside it', () => {
+    const r = rulesState();
+    const files = new FilesState(r, memoryStorage());
+    expect(files.playbookCheck).toBeNull();
+    r.openRuleFile('t.seg', 'segment a when R < 3\nsegment b otherwise\n');
+    r.openRuleFile('t.yaml', 'playbooks:\n  a:\n    goal: Keep\n');
+    expect(files.playbookCheck?.uncovered).toEqual(['b']);
+    r.setRules('segment a when R < 3\n', true);
+    expect(files.playbookCheck?.uncovered).toEqual([]);
+  });
+});

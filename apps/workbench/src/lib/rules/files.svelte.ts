@@ -5,7 +5,8 @@
 import type { RulesState } from './rules.svelte.js';
 import { saveName, type FileKind } from './save.js';
 import { addRecent, parseRecent, removeRecent, RECENT_LIMIT, type RecentEntry } from './recent.js';
-import { checkPlaybookText, type PlaybookCheck } from './playbook-file.js';
+import { parsePlaybooks } from '@segmint/strategy';
+import { checkParsedPlaybook, ruleSegments, type ParsedPlaybook, type PlaybookCheck } from './playbook-file.js';
 import { canSaveToFile, downloadText, isFileHandle, pickSaveFile, readFileText, writeFileText } from './file-access.js';
 
 export type Recent = RecentEntry<FileSystemFileHandle>;
@@ -66,7 +67,11 @@ export class FilesState {
     private readonly rules: RulesState,
     private readonly storage: FilesStorage
   ) {
-    this.playbookCheck = $derived(rules.playbook ? checkPlaybookText(rules.playbook.text, rules.file.text) : null);
+    // the YAML is parsed when it changes, not at every keystroke in the rules; the rules' segments
+    // come from their last result (empty segments included), parsed only until there is one
+    const parsed: ParsedPlaybook | null = $derived(rules.playbook ? parsePlaybooks(rules.playbook.text) : null);
+    const segments: string[] = $derived(rules.file.result ? rules.file.result.summary.flatMap((s) => (s.segment === null ? [] : [s.segment])) : ruleSegments(rules.file.text));
+    this.playbookCheck = $derived(parsed && rules.playbook ? checkParsedPlaybook(parsed, rules.playbook.text, segments) : null);
     rules.onOpened = (kind, name, text, handle) => this.remember(kind, name, text, handle);
     rules.onDocument = () => this.keepDocument();
   }

@@ -35,19 +35,26 @@ function problem(d: StrategyDiagnostic): PlaybookProblem {
   return { severity: d.severity, code: d.code, line: d.span?.line ?? null, message: d.message, hint: d.hint ?? null };
 }
 
+export type ParsedPlaybook = ReturnType<typeof parsePlaybooks>;
+
 /** Check a playbook file against the rule text beside it. */
 export function checkPlaybookText(playbook: string, rules: string): PlaybookCheck {
-  const { file, diagnostics } = parsePlaybooks(playbook);
+  return checkParsedPlaybook(parsePlaybooks(playbook), playbook, ruleSegments(rules));
+}
+
+/** Check a parsed playbook file (`source`: its text) against the rule file's segment ids (the
+ * app parses the YAML only when it changes, and takes the segments from the rules' result). */
+export function checkParsedPlaybook({ file, diagnostics }: ParsedPlaybook, source: string, segmentIds: readonly string[]): PlaybookCheck {
   const problems = diagnostics.map(problem);
   if (!file) return { problems, covered: null, uncovered: null, unknown: [] };
-  const segments = ruleSegments(rules).map((id) => ({ id }));
-  const cross = checkPlaybooks(file, segments, playbook);
-  const ids = new Set(segments.map((s) => s.id));
+  const segments = segmentIds.map((id) => ({ id }));
+  const cross = checkPlaybooks(file, segments, source);
+  const ids = new Set(segmentIds);
   const have = new Set(file.playbooks.map((p) => p.segment));
   return {
     problems: [...problems, ...cross.filter((d) => d.code === 'unknown-segment').map(problem)],
-    covered: segments.map((s) => s.id).filter((id) => have.has(id)),
-    uncovered: segments.map((s) => s.id).filter((id) => !have.has(id)),
+    covered: segmentIds.filter((id) => have.has(id)),
+    uncovered: segmentIds.filter((id) => !have.has(id)),
     unknown: file.playbooks.map((p) => p.segment).filter((id) => !ids.has(id))
   };
 }
