@@ -156,6 +156,37 @@ test('without the File System Access API, Save downloads <name>.seg in UTF-8 as 
   void info;
 });
 
+test('a file opened with the browser\'s open dialog is saved back to itself, without asking where', async ({ page }, info) => {
+  await fakeSavePicker(page);
+  // the open dialog answers with an OPFS file written beforehand (a real handle, as Chrome gives)
+  await page.addInitScript((text) => {
+    Object.defineProperty(window, 'showOpenFilePicker', {
+      configurable: true,
+      value: async () => {
+        const root = await navigator.storage.getDirectory();
+        const h = await root.getFileHandle('mine.seg', { create: true });
+        if ((await h.getFile()).size === 0) {
+          const w = await h.createWritable();
+          await w.write(text);
+          await w.close();
+        }
+        return [h];
+      }
+    });
+  }, TEAM);
+  await openApp(page);
+  await page.getByText('Open a .seg or .yaml file…').click();
+  await expect(page.getByTestId('rule-file-name')).toHaveText('Rule file: mine.seg');
+  await expect.poll(() => editorText(page)).toBe(TEAM);
+  await typeAtEnd(page, 'tag vip when M > 5000\n');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(status(page)).toHaveText('Saved to mine.seg.');
+  expect(await opfsText(page, 'mine.seg')).toBe(`${TEAM}tag vip when M > 5000\n`);
+  // the save dialog was never asked
+  expect(await page.evaluate(() => window.pickerCalls)).toBe(0);
+  await shot(page, info, 'opened-and-saved-back');
+});
+
 test('"Download" gives a copy even where the browser can save to a file', async ({ page }) => {
   await fakeSavePicker(page);
   await openApp(page);

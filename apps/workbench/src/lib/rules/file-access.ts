@@ -18,6 +18,7 @@ interface SavePickerOptions {
   types?: { description?: string; accept: Record<string, string[]> }[];
 }
 type SavePicker = (o: SavePickerOptions) => Promise<FileSystemFileHandle>;
+type OpenPicker = (o: Omit<SavePickerOptions, 'suggestedName'> & { multiple?: boolean }) => Promise<FileSystemFileHandle[]>;
 
 const TYPES: Record<FileKind, { mime: string; ext: string[]; description: string }> = {
   rules: { mime: 'text/plain', ext: ['.seg'], description: 'Segmint rules' },
@@ -27,6 +28,33 @@ const TYPES: Record<FileKind, { mime: string; ext: string[]; description: string
 function savePicker(): SavePicker | null {
   const w = globalThis as { showSaveFilePicker?: SavePicker };
   return typeof w.showSaveFilePicker === 'function' ? w.showSaveFilePicker.bind(globalThis) : null;
+}
+
+function openPicker(): OpenPicker | null {
+  const w = globalThis as { showOpenFilePicker?: OpenPicker };
+  return typeof w.showOpenFilePicker === 'function' ? w.showOpenFilePicker.bind(globalThis) : null;
+}
+
+/** Can a file be opened with a handle (so that saving writes it again)? */
+export function canOpenWithHandle(): boolean {
+  return openPicker() !== null;
+}
+
+/** Choose a rule or playbook file with the browser's open dialog, keeping its handle; null when
+ * the user cancels. */
+export async function pickOpenFile(): Promise<{ name: string; text: string; handle: FileSystemFileHandle } | null> {
+  const pick = openPicker();
+  if (!pick) return null;
+  let handle: FileSystemFileHandle | undefined;
+  try {
+    [handle] = await pick({ id: 'segmint-open', types: [{ description: 'Segmint rules and playbooks', accept: { 'text/plain': ['.seg'], 'application/yaml': ['.yaml', '.yml'] } }] });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') return null;
+    throw e;
+  }
+  if (!handle) return null;
+  const file = await handle.getFile();
+  return { name: file.name, text: await file.text(), handle };
 }
 
 /** Can a save ask where and then write that file again (the File System Access API)? */
