@@ -268,4 +268,15 @@ test('a dropped playbook opens beside the dropped rule file; a recent entry can 
   await page.getByRole('button', { name: 'Remove team.yml from the recent files' }).click();
   await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText('team.seg');
+  // "Forget all data" empties the list (and what is stored of it)
+  await page.getByRole('button', { name: 'Forget all data' }).click();
+  await page.getByRole('dialog', { name: 'Forget all data?' }).getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByTestId('recent-files').locator('summary')).toHaveText('Recent files (0)');
+  expect(await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('segmint');
+    req.onsuccess = () => {
+      const get = req.result.transaction('settings').objectStore('settings').get('recentFiles');
+      get.onsuccess = () => resolve(get.result ?? null);
+    };
+  }))).toBeNull();
 });
