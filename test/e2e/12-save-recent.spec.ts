@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, shot, openApp, tempFile } from './fixtures.js';
 import { expectAccessible } from './axe.js';
+import { loadLibrary } from '@segmint/strategy';
 
 const TEAM = 'segment loyal "Loyal 忠诚" when F >= 8\nsegment rest otherwise\n';
 
@@ -247,6 +248,25 @@ test('a playbook YAML opens beside the rules: its problems with code and line, a
   await page.getByRole('button', { name: 'Use model' }).click();
   await expect(pb).toContainText('Playbook: rfm.playbooks.yaml');
   await expect(page.getByTestId('playbook-uncovered')).toHaveText('Every segment of the rules has a playbook.');
+});
+
+test('a ready-made model\'s playbook saves like the rules (to a file, then again without asking)', async ({ page }) => {
+  await fakeSavePicker(page);
+  await openApp(page);
+  await page.locator('#library').selectOption('tiers');
+  await page.getByRole('button', { name: 'Use model' }).click();
+  const pb = page.getByTestId('playbook-file');
+  await expect(pb).toContainText('Playbook: tiers.playbooks.yaml');
+  await pb.getByRole('button', { name: 'Save playbook' }).click();
+  await expect(status(page)).toHaveText('Saved to tiers.playbooks.yaml.');
+  expect(await opfsText(page, 'tiers.playbooks.yaml')).toBe(loadLibrary('tiers', 'en').playbooks);
+  // the model's rules save under the model's name
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(status(page)).toHaveText('Saved to tiers.seg.');
+  expect(await opfsText(page, 'tiers.seg')).toBe(loadLibrary('tiers', 'en').rules);
+  await pb.getByRole('button', { name: 'Save playbook' }).click();
+  await expect(status(page)).toHaveText('Saved to tiers.playbooks.yaml.');
+  expect(await page.evaluate(() => window.pickerCalls)).toBe(2);
 });
 
 test('a dropped playbook opens beside the dropped rule file; a recent entry can be removed', async ({ page }) => {
