@@ -13,7 +13,7 @@ export type Recent = RecentEntry<FileSystemFileHandle>;
 
 export type FilesStatus =
   | { kind: 'saving' }
-  | { kind: 'saved'; file: string; via: 'file' | 'download' }
+  | { kind: 'saved'; what: FileKind; file: string; via: 'file' | 'download' }
   | { kind: 'cancelled' }
   | { kind: 'failed'; file: string }
   | { kind: 'opened'; file: string; from: 'file' | 'copy'; at: number }
@@ -109,7 +109,7 @@ export class FilesState {
       downloadText(kind, name, text);
       r.markSaved(kind, name, text, null);
       this.remember(kind, name, text, null);
-      this.status = { kind: 'saved', file: name, via: 'download' };
+      this.status = { kind: 'saved', what: kind, file: name, via: 'download' };
       return;
     }
     this.status = { kind: 'saving' };
@@ -130,7 +130,7 @@ export class FilesState {
     }
     r.markSaved(kind, handle.name, text, handle);
     this.remember(kind, handle.name, text, handle);
-    this.status = { kind: 'saved', file: handle.name, via: 'file' };
+    this.status = { kind: 'saved', what: kind, file: handle.name, via: 'file' };
   }
 
   /** Open a recent file: read again through its handle when the browser lets us, else the copy
