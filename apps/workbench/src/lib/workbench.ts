@@ -8,7 +8,9 @@ import type { LoadProblem } from './data/load-report.js';
 import { RulesState } from './rules/rules.svelte.js';
 import { DATA, STAGING } from './data/context.js';
 import { StagingState } from './data/staging.svelte.js';
-import { RULES } from './rules/context.js';
+import { FILES, RULES } from './rules/context.js';
+import { FilesState } from './rules/files.svelte.js';
+import { readValue, writeValue } from './persistence/store.js';
 import { provide } from './ui/context.js';
 import { PersistenceState } from './persistence/persistence.svelte.js';
 import { PERSISTENCE } from './persistence/context.js';
@@ -27,6 +29,8 @@ export interface Workbench {
   /** files chosen or dropped, with their roles, before they are loaded */
   staging: StagingState;
   rules: RulesState;
+  /** saving rule and playbook files, the recent files */
+  files: FilesState;
   persistence: PersistenceState;
   customers: CustomersState;
   exporting: ExportState;
@@ -57,18 +61,22 @@ export function createWorkbench(): Workbench {
   const rules: RulesState = new RulesState(host, data);
   const staging = new StagingState(data, (files) => rules.openRuleFiles(files));
   const persistence: PersistenceState = new PersistenceState(data, rules);
+  const files = new FilesState(rules, { keeping: () => persistence.keeping, read: readValue, write: writeValue });
+  persistence.onForget(() => files.forgotten());
   // the rule file's segmentation written as a table on demand (drills and exports)
   const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf, uses: (text) => rules.usesOf(text), usesKey: () => rules.bases.files });
   const customers: CustomersState = new CustomersState(host, segmentation);
   const exporting = new ExportState(host, segmentation, data, rules);
   const start = async () => {
+    const filesStarted = files.start();
     await data.start();
+    await filesStarted;
     persistence.watch();
     // after the first data set is on screen: the service worker's first caching (the wasm) does
     // not compete with the first load
     registerOffline();
   };
-  return { host, data, staging, rules, persistence, customers, exporting, editorData, start };
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -77,6 +85,7 @@ export function provideWorkbench(): Workbench {
   provide(DATA, wb.data);
   provide(STAGING, wb.staging);
   provide(RULES, wb.rules);
+  provide(FILES, wb.files);
   provide(PERSISTENCE, wb.persistence);
   provide(CUSTOMERS, wb.customers);
   provide(EXPORT, wb.exporting);

@@ -24,15 +24,17 @@ export class StagingState {
   readonly problems = $derived(stagingProblems(this.files));
   readonly suggestion = $derived(suggestedAmount(this.files));
 
-  /** `openRuleFiles`: where chosen or dropped rule files (.seg) go: the rule editor (one of
-   * them; the others are kept as base files for its `use` lines), never the data */
+  /** `openRuleFiles`: where chosen or dropped rule files (.seg) and playbooks (.yaml) go: the
+   * rule editor (one rule file; the others are kept as base files for its `use` lines; the
+   * playbook beside the rules), never the data */
   constructor(
     private readonly data: DataState,
     private readonly openRuleFiles: (files: { path: string; text: string }[]) => void = () => undefined
   ) {}
 
   /** Files picked or dropped (a promise: a dropped folder's files are read after the drop). A
-   * rule file among them opens in the editor (with several, the one that uses the others). */
+   * rule file among them opens in the editor (with several, the one that uses the others), a
+   * playbook beside it. */
   async add(incoming: Incoming<File>[] | Promise<Incoming<File>[]>): Promise<void> {
     const { rules, data: list } = splitRuleFiles(await incoming);
     if (rules.length) this.openRuleFiles(await Promise.all(rules.map(async (r) => ({ path: r.path, text: await r.file.text() }))));

@@ -66,6 +66,8 @@ export class PersistenceState {
   private saving = 0;
   /** the last write failed (cleared by the next that succeeds) */
   private failed = false;
+  /** run when everything stored is erased (features clear what they show of it) */
+  private readonly forgetHooks: (() => void)[] = [];
   private readonly writes = new PendingWrites<unknown>((entries) => this.track(writeSettings(entries)), WRITE_DELAY_MS, () => this.update());
 
   constructor(
@@ -188,12 +190,23 @@ export class PersistenceState {
     await this.chain;
   }
 
+  /** whether this tab keeps the work (owns the stored workspace, and it was not erased) */
+  get keeping(): boolean {
+    return this.writable;
+  }
+
+  /** `fn` runs when "Forget all data" erases everything (e.g. the recent files list empties). */
+  onForget(fn: () => void): void {
+    this.forgetHooks.push(fn);
+  }
+
   /** Erase everything stored (IndexedDB, OPFS, the language's mirror); nothing is written again
    * in this page (a reload starts afresh on the example). */
   async forget(): Promise<void> {
     this.status = 'erased';
     this.owner = false;
     this.writes.cancel();
+    for (const fn of this.forgetHooks) fn();
     // a save in progress finishes first, then it is erased with the rest
     await this.chain;
     try {

@@ -2,7 +2,7 @@
 // key-value store is all this needs; idb's typed schemas and cursors would be unused weight) and
 // the workspaces' source files in the origin private file system (OPFS), one directory per
 // workspace under `workspaces/`, each with its manifest.
-import { clear, createStore, getMany, setMany, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, getMany, set, setMany, type UseStore } from 'idb-keyval';
 import { MANIFEST_NAME, ManifestError, checkFiles, parseManifest, serializeManifest, staleDirs, type Manifest } from './manifest.js';
 
 /** The settings kept in IndexedDB, by key. */
@@ -35,6 +35,16 @@ export async function readSettings(): Promise<Partial<Record<SettingKey, unknown
 
 export function writeSettings(entries: [string, unknown][]): Promise<void> {
   return setMany(entries, settingsStore());
+}
+
+/** A feature's own value in the settings store (not one of KEYS: the feature reads and checks it
+ * itself; "forget" erases it with the rest). Values are structured clones (file handles too). */
+export function readValue(key: string): Promise<unknown> {
+  return get(key, settingsStore());
+}
+
+export function writeValue(key: string, value: unknown): Promise<void> {
+  return set(key, value, settingsStore());
 }
 
 async function workspacesDir(): Promise<FileSystemDirectoryHandle> {

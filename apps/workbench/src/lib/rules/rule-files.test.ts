@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRuleFile, splitRuleFiles } from './rule-files.js';
+import { filesToOpen, isPlaybookFile, isRuleFile, splitRuleFiles } from './rule-files.js';
 
 describe('rule files among dropped files', () => {
   it('are the .seg files (any case); everything else is data', () => {
@@ -10,5 +10,18 @@ describe('rule files among dropped files', () => {
     const split = splitRuleFiles([{ path: 'a.csv' }, { path: 'team/tiers.seg' }, { path: 'b.xlsx' }, { path: 'x.seg' }]);
     expect(split.rules.map((x) => x.path)).toEqual(['team/tiers.seg', 'x.seg']);
     expect(split.data.map((x) => x.path)).toEqual(['a.csv', 'b.xlsx']);
+  });
+  it('playbook YAML files go with the rules, never to the data', () => {
+    expect(isPlaybookFile('playbooks.yaml')).toBe(true);
+    expect(isPlaybookFile('p.YML')).toBe(true);
+    expect(isPlaybookFile('yaml.csv')).toBe(false);
+    const split = splitRuleFiles([{ path: 'a.csv' }, { path: 'p.yaml' }, { path: 't.seg' }]);
+    expect(split.rules.map((x) => x.path)).toEqual(['p.yaml', 't.seg']);
+    expect(split.data.map((x) => x.path)).toEqual(['a.csv']);
+  });
+  it('of several, the first rule file and the first playbook are opened', () => {
+    const open = filesToOpen([{ path: 'a.seg' }, { path: 'p.yml' }, { path: 'b.seg' }, { path: 'q.yaml' }]);
+    expect(open.map((x) => x.path)).toEqual(['a.seg', 'p.yml']);
+    expect(filesToOpen([{ path: 'q.yaml' }]).map((x) => x.path)).toEqual(['q.yaml']);
   });
 });

@@ -9,6 +9,8 @@ import type { DataState } from '../data/dataset.svelte.js';
 import { exampleQuickRule, exampleRules } from '../data/example.js';
 import { readPastedSegment, type PastedSegment } from '../editor/pasted.js';
 import { insertStatement } from '../customers/add-segment.js';
+import { isPlaybookFile } from './rule-files.js';
+import { isDirty, type FileKind } from './save.js';
 import { quickOutcome, rulesAsOf, rulesOutcome, type QuickResult, type RulesResult } from './rules.js';
 import { useLines, type ResolvedUses } from '@segmint/dsl';
 import { BaseFiles } from './base-files.svelte.js';
@@ -21,7 +23,7 @@ export class RulesState {
   edited = $state(false);
   /** a rule file opened (dropped or chosen) while the rules hold the user's edits: offered, to
    * replace them only when the user says so */
-  offered = $state<{ name: string; text: string } | null>(null);
+  offered = $state<{ name: string; text: string; handle?: FileSystemFileHandle | null } | null>(null);
   /** the name of the rule file last opened (null: the example, a model, or typed) */
   fileName = $state<string | null>(null);
   /** the playbook YAML beside the rules (opened, or a ready-made model's), if any */
@@ -31,6 +33,21 @@ export class RulesState {
   /** the base files for `use` lines (kept with an opened rule file, or chosen when asked for);
    * when one comes in, both texts are checked again */
   readonly bases = new BaseFiles(() => this.rerun());
+  /** the rule text last opened, saved or loaded: the unsaved-changes mark compares with it */
+  savedText = $state(exampleRules);
+  /** the file the rules were opened from or saved to, when the browser gave a handle (saving
+   * again writes it) */
+  handle = $state.raw<FileSystemFileHandle | null>(null);
+  /** the playbook's file handle, likewise */
+  playbookHandle = $state.raw<FileSystemFileHandle | null>(null);
+  /** the name a save suggests when no file was opened (a model's `tiers.seg`) */
+  suggestedName = $state<string | null>(null);
+  /** the text differs from the one last opened, saved or loaded */
+  readonly dirty: boolean;
+  /** told when a rule or playbook file is put on screen (the recent files) */
+  onOpened: (kind: FileKind, name: string, text: string, handle: FileSystemFileHandle | null) => void = () => {};
+  /** told when the file name, saved text, handles or playbook change (they are kept) */
+  onDocument: () => void = () => {};
 
   constructor(host: EngineHost<Engine>, data: DataState) {
     const serial = <T>(fn: () => Promise<T>) => host.serial(fn);
@@ -59,6 +76,7 @@ export class RulesState {
       }
     });
     void this.bases.restore();
+    this.dirty = $derived(isDirty(this.file.text, this.savedText));
   }
 
   /** The rule file's `use` lines resolved among the base files (undefined: it has none). */
@@ -74,9 +92,12 @@ export class RulesState {
   /** Several .seg files came in together (a folder, chosen files): the ones another uses are
    * kept as base files, the first other one opens (see base-files.ts). */
   openRuleFiles(files: readonly SegText[]): void {
-    const { open, bases } = splitBaseFiles(files);
+    const playbook = files.find((f) => isPlaybookFile(f.path));
+    const { open, bases } = splitBaseFiles(files.filter((f) => !isPlaybookFile(f.path)));
     this.bases.add(bases);
     if (open) this.openRuleFile(open.path, open.text);
+    // a playbook YAML chosen or dropped with them goes beside the rules
+    if (playbook) this.openRuleFile(playbook.path, playbook.text);
   }
 
   setQuickRule(text: string): void {
@@ -110,31 +131,73 @@ export class RulesState {
 
   /** Put a ready-made model's rule file in the editor (one step; then it is edited as usual). */
   useLibrary(id: string, lang: 'en' | 'zh'): void {
-    this.setRules(loadLibrary(id, lang).rules);
+    const lib = loadLibrary(id, lang);
+    this.setRules(lib.rules);
     this.edited = false;
     this.fileName = null;
+    this.savedText = lib.rules;
+    this.handle = null;
+    this.suggestedName = lib.rulesFile;
+    this.playbook = { name: lib.playbooksFile, text: lib.playbooks };
+    this.playbookHandle = null;
+    this.onDocument();
   }
 
-  /** Open a rule file's text in the editor; with the user's edits there, offer it first. */
-  openRuleFile(name: string, text: string): void {
-    if (this.edited) {
-      this.offered = { name, text };
+  /** Open a rule file's text in the editor; with the user's unsaved edits there, offer it first.
+   * A playbook file (YAML) goes beside the rules. */
+  openRuleFile(name: string, text: string, handle: FileSystemFileHandle | null = null): void {
+    if (isPlaybookFile(name)) {
+      this.openPlaybook(name, text, handle);
       return;
     }
-    this.replaceWith(name, text);
+    if (this.edited && this.dirty) {
+      this.offered = { name, text, handle };
+      return;
+    }
+    this.replaceWith(name, text, handle);
+  }
+
+  /** Put a playbook file beside the rules (no editor yet: nothing typed can be lost). */
+  openPlaybook(name: string, text: string, handle: FileSystemFileHandle | null = null): void {
+    this.playbook = { name, text };
+    this.playbookHandle = handle;
+    this.onOpened('playbook', name, text, handle);
+    this.onDocument();
+  }
+
+  /** The text was saved as `name` (through `handle` when there is one, else downloaded). */
+  markSaved(kind: FileKind, name: string, text: string, handle: FileSystemFileHandle | null): void {
+    if (kind === 'playbook') {
+      this.playbook = { name, text };
+      this.playbookHandle = handle;
+      this.onDocument();
+      return;
+    }
+    this.fileName = name;
+    this.savedText = text;
+    this.handle = handle;
+    this.suggestedName = null;
+    // saved: nothing is lost when another file or a model replaces it
+    if (!this.dirty) this.edited = false;
+    this.onDocument();
   }
 
   /** The offered rule file replaces the rules (yes) or is dropped (no). */
   answerOffer(replace: boolean): void {
     const o = this.offered;
     this.offered = null;
-    if (o && replace) this.replaceWith(o.name, o.text);
+    if (o && replace) this.replaceWith(o.name, o.text, o.handle ?? null);
   }
 
-  private replaceWith(name: string, text: string): void {
+  private replaceWith(name: string, text: string, handle: FileSystemFileHandle | null): void {
     this.setRules(text);
     this.edited = false;
     this.fileName = name;
+    this.savedText = text;
+    this.handle = handle;
+    this.suggestedName = null;
+    this.onOpened('rules', name, text, handle);
+    this.onDocument();
   }
 
   /** Another data set is in: forget the results and evaluate both texts on it. */

@@ -5,7 +5,7 @@ export const en = {
   'ruleFile.replace': 'Replace my rules',
   'ruleFile.keep': 'Keep my rules',
   'ruleFile.opened': 'Rule file: {file}',
-  'ruleFile.open': 'Open a .seg file…',
+  'ruleFile.open': 'Open a .seg or .yaml file…',
   'ruleFile.openLabel': 'Choose a .seg file to open in the editor'
 } as const;
 
@@ -14,6 +14,6 @@ export const zh: Record<keyof typeof en, string> = {
   'ruleFile.replace': '替换我的规则',
   'ruleFile.keep': '保留我的规则',
   'ruleFile.opened': '规则文件：{file}',
-  'ruleFile.open': '打开 .seg 文件…',
+  'ruleFile.open': '打开 .seg 或 .yaml 文件…',
   'ruleFile.openLabel': '选择要在编辑器中打开的 .seg 文件'
 };
