@@ -90,25 +90,30 @@ try {
   const quick = page.getByLabel('Rule expression');
   await quick.fill('M > 1');
   await page.getByTestId('quick-result').and(page.locator('[aria-busy="false"]')).waitFor();
-  const busyDone = (testid) => page.evaluate((id) => new Promise((resolve) => {
-    const t0 = window.__bench.t0;
-    const el = document.querySelector(`[data-testid="${id}"]`);
-    const check = () => {
-      if (el.getAttribute('aria-busy') === 'false' && window.__bench.t0 === t0) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
-    };
-    const obs = new MutationObserver(check);
-    obs.observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
-    setTimeout(check, 0);
-  }), testid);
+  /** Starts watching `selector` (before the keystroke); resolves with the time from the next
+   * keydown to the first frame after what it shows (text and data-value) changed. */
+  const watchChange = (selector) => page.evaluate((sel) => {
+    const w = window;
+    const read = () => { const el = document.querySelector(sel); return el ? `${el.textContent}|${el.querySelector('[data-value]')?.getAttribute('data-value') ?? ''}` : ''; };
+    const before = read();
+    w.__bench.change = new Promise((resolve) => {
+      const obs = new MutationObserver(() => {
+        if (read() === before) return;
+        obs.disconnect();
+        const t0 = w.__bench.t0;
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      });
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+  }, selector);
+  const changed = () => page.evaluate(() => window.__bench.change);
   const quickTimes = [];
   await quick.click();
   await page.keyboard.press('End');
   for (let k = 0; k < keys; k++) {
-    // the count must change: wait for busy to be set by this keystroke, then cleared
-    const waiting = page.evaluate(() => new Promise((r) => { const el = document.querySelector('[data-testid="quick-result"]'); const o = new MutationObserver(() => { if (el.getAttribute('aria-busy') === 'true') { o.disconnect(); r(); } }); o.observe(el, { attributes: true }); }));
+    await watchChange('[data-testid="quick-result"]');
     await page.keyboard.press(k % 2 ? 'Backspace' : '0');
-    await waiting;
-    quickTimes.push(await busyDone('quick-result'));
+    quickTimes.push(await changed());
     await page.waitForTimeout(150);
   }
   // the plain query an analyst would type, on the same relation in the same page
@@ -131,10 +136,9 @@ try {
   await line.click();
   await page.keyboard.press('End');
   for (let k = 0; k < keys; k++) {
-    const waiting = page.evaluate(() => new Promise((r) => { const el = document.querySelector('[data-testid="segments-region"]'); const o = new MutationObserver(() => { if (el.getAttribute('aria-busy') === 'true') { o.disconnect(); r(); } }); o.observe(el, { attributes: true }); }));
+    await watchChange('[data-testid="segments"] tbody');
     await page.keyboard.press(k % 2 ? 'Backspace' : '0');
-    await waiting;
-    fileTimes.push(await busyDone('segments-region'));
+    fileTimes.push(await changed());
     await page.waitForTimeout(150);
   }
   console.log(`rule file (five segments) at ${customers} customers: keystroke -> segment counts on screen ${stats(fileTimes)}`);
