@@ -18,6 +18,8 @@ import { CustomersState } from './customers/customers.svelte.js';
 import { CUSTOMERS } from './customers/context.js';
 import { ExportState } from './export/export.svelte.js';
 import { EXPORT } from './export/context.js';
+import { ShareState, withoutFragment } from './share/share.svelte.js';
+import { SHARE } from './share/context.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -28,6 +30,8 @@ export interface Workbench {
   persistence: PersistenceState;
   customers: CustomersState;
   exporting: ExportState;
+  /** share links: made from the rule file, and the one the page was opened with */
+  share: ShareState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -52,6 +56,14 @@ export function createWorkbench(): Workbench {
   const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf });
   const customers: CustomersState = new CustomersState(host, segmentation);
   const exporting = new ExportState(host, segmentation, data, rules);
+  const share: ShareState = new ShareState({
+    rules,
+    // the loaded data's columns (in the engine queue), so a shared file is checked as the editor checks it
+    schema: async () => (data.dataset ? host.serial(async () => (host.current ? await host.current.ws.schema() : null)) : null),
+    asOf: () => data.baseAsOf,
+    clearFragment: () => history.replaceState(history.state, '', withoutFragment(location.href)),
+    writeClipboard: (text) => navigator.clipboard.writeText(text)
+  });
   const start = async () => {
     await data.start();
     persistence.watch();
@@ -59,7 +71,7 @@ export function createWorkbench(): Workbench {
     // not compete with the first load
     registerOffline();
   };
-  return { host, data, staging, rules, persistence, customers, exporting, start };
+  return { host, data, staging, rules, persistence, customers, exporting, share, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -71,5 +83,6 @@ export function provideWorkbench(): Workbench {
   provide(PERSISTENCE, wb.persistence);
   provide(CUSTOMERS, wb.customers);
   provide(EXPORT, wb.exporting);
+  provide(SHARE, wb.share);
   return wb;
 }

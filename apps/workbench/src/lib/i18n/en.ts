@@ -6,6 +6,7 @@ import * as persistence from './features/persistence.js';
 import * as a11y from './features/a11y.js';
 import * as load from './features/load.js';
 import * as rulefiles from './features/rulefiles.js';
+import * as share from './features/share.js';
 
 /** The strings shared by the whole app (each feature's own are in features/). */
 export const core = {
@@ -174,9 +175,9 @@ export const core = {
 } as const;
 
 /** Each feature's strings (a key belongs to one catalogue only: dictionaries.test.ts). */
-export const features = { customers: customers.en, exporting: exporting.en, persistence: persistence.en, a11y: a11y.en, load: load.en, rulefiles: rulefiles.en };
+export const features = { customers: customers.en, exporting: exporting.en, persistence: persistence.en, a11y: a11y.en, load: load.en, rulefiles: rulefiles.en, share: share.en };
 
-export const en = { ...core, ...customers.en, ...exporting.en, ...persistence.en, ...a11y.en, ...load.en, ...rulefiles.en };
+export const en = { ...core, ...customers.en, ...exporting.en, ...persistence.en, ...a11y.en, ...load.en, ...rulefiles.en, ...share.en };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

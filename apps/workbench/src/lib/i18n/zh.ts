@@ -7,6 +7,7 @@ import * as persistence from './features/persistence.js';
 import * as a11y from './features/a11y.js';
 import * as load from './features/load.js';
 import * as rulefiles from './features/rulefiles.js';
+import * as share from './features/share.js';
 
 export const zh: Dictionary = {
   ...customers.zh,
@@ -15,6 +16,7 @@ export const zh: Dictionary = {
   ...a11y.zh,
   ...load.zh,
   ...rulefiles.zh,
+  ...share.zh,
   'app.tagline': '客户细分工作台',
   'app.privacy': '完全在浏览器中运行：您的数据不会离开这台电脑。',
   'app.footer': '由 DuckDB-Wasm 在本地计算',

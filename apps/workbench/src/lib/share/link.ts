@@ -273,3 +273,9 @@ export function reveal(text: string): Piece[] {
 export function hiddenCount(text: string): number {
   return [...text.matchAll(HIDDEN)].length;
 }
+
+/** `text` with each hidden character replaced by U+FFFD (one code unit for one: columns and
+ * offsets stay right), for excerpts and messages that cannot show code points. */
+export function maskHidden(text: string): string {
+  return text.replace(HIDDEN, '\ufffd');
+}
