@@ -2,7 +2,7 @@
 // English key has its Chinese text (type-checked) with the same placeholders.
 export const en = {
   'share.make': 'Share link',
-  'share.makeHelp': 'A link with these rules (and their playbook) inside it. No data goes in it, and opening it sends nothing to a server.',
+  'share.makeHelp': 'A link with these rules inside it (and the playbook beside them, if there is one). No data goes in it, and opening it sends nothing to a server.',
   'share.field': 'Link to these rules',
   'share.copied': 'Link copied to the clipboard.',
   'share.copyManually': 'The clipboard is not available here: select the link below and copy it.',
@@ -22,7 +22,7 @@ export const en = {
   'share.hidden': 'These rules contain {n} invisible or direction-changing characters, shown here by their code (⟨U+202E⟩…).',
   'share.checking': 'Checking the rules…',
   'share.clean': 'The check found no problems.',
-  'share.problems': 'The check found {errors} errors and {warnings} warnings:',
+  'share.problems': 'What the check found (errors: {errors}, warnings: {warnings}):',
   'share.more': '…and {n} more (all of them are shown in the editor).',
   'share.use': 'Use these rules',
   'share.dismiss': 'Dismiss',
@@ -39,7 +39,7 @@ export const en = {
 
 export const zh: Record<keyof typeof en, string> = {
   'share.make': '分享链接',
-  'share.makeHelp': '一个包含这些规则（及其策略手册）的链接。链接中不含任何数据，打开它也不会向服务器发送任何内容。',
+  'share.makeHelp': '一个包含这些规则（以及随附的策略手册，如有）的链接。链接中不含任何数据，打开它也不会向服务器发送任何内容。',
   'share.field': '这些规则的链接',
   'share.copied': '链接已复制到剪贴板。',
   'share.copyManually': '此处无法使用剪贴板：请选中下方的链接并复制。',
@@ -59,7 +59,7 @@ export const zh: Record<keyof typeof en, string> = {
   'share.hidden': '这些规则包含 {n} 个不可见或会改变文字方向的字符，此处以其编码显示（⟨U+202E⟩…）。',
   'share.checking': '正在检查规则…',
   'share.clean': '检查未发现问题。',
-  'share.problems': '检查发现 {errors} 个错误、{warnings} 个警告：',
+  'share.problems': '检查结果（错误：{errors}，警告：{warnings}）：',
   'share.more': '…另有 {n} 项（全部显示在编辑器中）。',
   'share.use': '使用这些规则',
   'share.dismiss': '忽略',
