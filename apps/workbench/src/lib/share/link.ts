@@ -118,10 +118,32 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
 
 type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; code: 'malformed' | 'too-large' };
 
-/** Inflates `bytes`, reading the output chunk by chunk and giving up (cancelling the stream) as
- * soon as it passes `max` bytes. Corrupt, truncated or trailing data: malformed. */
+/** compressed bytes handed to the inflater at a time: deflate expands at most ~1032:1, so one
+ * slice makes at most about 1 MB of output before the limit can be checked again */
+const INFLATE_SLICE = 1024;
+
+/** Inflates `bytes`, feeding them in small slices only as fast as the output is read, and giving
+ * up (cancelling the stream) as soon as the output passes `max` bytes: a decompression bomb costs
+ * about `max` plus one slice's expansion, never its full size. Corrupt or truncated data (or, in
+ * browsers that check, bytes after the end): malformed. */
 export async function inflate(bytes: Uint8Array, max: number): Promise<Inflated> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const ds = new DecompressionStream('deflate-raw');
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  let stop = false;
+  // the writable's backpressure follows the reads below: the feeder waits for them
+  const feeding = (async () => {
+    try {
+      for (let i = 0; i < bytes.length && !stop; i += INFLATE_SLICE) {
+        await writer.ready;
+        if (stop) return;
+        writer.write(bytes.subarray(i, i + INFLATE_SLICE) as Uint8Array<ArrayBuffer>).catch(() => {});
+      }
+      if (!stop) await writer.close();
+    } catch {
+      // the stream failed or was cancelled: the reader says why
+    }
+  })();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -130,14 +152,19 @@ export async function inflate(bytes: Uint8Array, max: number): Promise<Inflated>
       if (done) break;
       total += value.byteLength;
       if (total > max) {
-        void reader.cancel().catch(() => {});
+        stop = true;
+        await reader.cancel().catch(() => {});
+        await feeding;
         return { ok: false, code: 'too-large' };
       }
       chunks.push(value);
     }
   } catch {
+    stop = true;
+    await feeding;
     return { ok: false, code: 'malformed' };
   }
+  await feeding;
   const out = new Uint8Array(total);
   let o = 0;
   for (const c of chunks) {
