@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, fromBase64url, hiddenCount, inflate, LIMITS, reveal, sharePayload, shareUrl, toBase64url, type Shared } from './link.js';
+import { decodeShare, encodeShare, fromBase64url, hiddenCount, inflate, LIMITS, MAX_REVEALED, reveal, sharePayload, shareUrl, toBase64url, type Shared } from './link.js';
 
 const RULES = 'segment vip "VIP" when M > 1000\nsegment rest otherwise\n';
 const shared = (rules: string, extra: Partial<Shared> = {}): Shared => ({ rules, name: null, playbook: null, ...extra });
@@ -129,6 +129,14 @@ describe('hostile links: a code, never an exception', () => {
     expect(res).toEqual({ ok: false, code: 'too-large' });
   });
 
+  it('huge but within the limits: rules of almost 1 MB come through whole', async () => {
+    const rules = 'segment a "A" when M > 1 and F >= 2 # 规则\n'.repeat(20_000);
+    const enc = await encodeShare(shared(rules));
+    expect(enc.ok).toBe(true);
+    const dec = enc.ok ? await decodeShare(enc.payload) : null;
+    expect(dec?.ok && dec.shared.rules === rules).toBe(true);
+  });
+
   it('a link over the length limit is refused before it is decoded', async () => {
     expect(await code('v1.' + 'A'.repeat(LIMITS.maxEncoded))).toBe('too-large');
     expect(await code('x'.repeat(10 * 1024 * 1024))).toBe('too-large');
@@ -173,5 +181,14 @@ describe('showing shared text', () => {
     expect(reveal('')).toEqual([]);
     expect(reveal('plain 中文')).toEqual([{ text: 'plain 中文' }]);
     expect(hiddenCount('\ufeffx\u202e\u202c\u001b')).toBe(4);
+  });
+  it('a text full of hidden characters stays a few hundred pieces (the rest masked, same length)', () => {
+    const text = 'a\u202e'.repeat(300_000);
+    const pieces = reveal(text);
+    expect(pieces.length).toBeLessThanOrEqual(2 * MAX_REVEALED + 1);
+    expect(pieces.filter((p) => 'hidden' in p)).toHaveLength(MAX_REVEALED);
+    const tail = pieces.at(-1) as { text: string };
+    expect(tail.text).toMatch(/^(a\ufffd)+$/);
+    expect(hiddenCount(text)).toBe(300_000);
   });
 });

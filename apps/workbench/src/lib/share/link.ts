@@ -284,21 +284,28 @@ export type Piece = { text: string } | { hidden: string };
 // zero-width space/joiners, word joiner, BOM; line and paragraph separators
 const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-export function reveal(text: string): Piece[] {
+/** Past this many, hidden characters are shown as U+FFFD in the text (a link full of them must
+ * not become hundreds of thousands of elements: the count is said beside). */
+export const MAX_REVEALED = 500;
+
+export function reveal(text: string, max = MAX_REVEALED): Piece[] {
   const out: Piece[] = [];
   let last = 0;
+  let n = 0;
   for (const m of text.matchAll(HIDDEN)) {
+    if (n === max) break;
+    n++;
     if (m.index > last) out.push({ text: text.slice(last, m.index) });
     out.push({ hidden: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
     last = m.index + 1;
   }
-  if (last < text.length) out.push({ text: text.slice(last) });
+  if (last < text.length) out.push({ text: maskHidden(text.slice(last)) });
   return out;
 }
 
 /** How many characters `reveal` shows by code point. */
 export function hiddenCount(text: string): number {
-  return [...text.matchAll(HIDDEN)].length;
+  return text.match(HIDDEN)?.length ?? 0;
 }
 
 /** `text` with each hidden character replaced by U+FFFD (one code unit for one: columns and
