@@ -20,6 +20,7 @@ import { ExportState } from './export/export.svelte.js';
 import { EXPORT } from './export/context.js';
 import { ShareState, withoutFragment } from './share/share.svelte.js';
 import { SHARE } from './share/context.js';
+import { checkInWorker } from './share/check.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -62,7 +63,9 @@ export function createWorkbench(): Workbench {
     schema: async () => (data.dataset ? host.serial(async () => (host.current ? await host.current.ws.schema() : null)) : null),
     asOf: () => data.baseAsOf,
     clearFragment: () => history.replaceState(history.state, '', withoutFragment(location.href)),
-    writeClipboard: (text) => navigator.clipboard.writeText(text)
+    writeClipboard: (text) => navigator.clipboard.writeText(text),
+    // off the page's thread, with a time limit: a hostile link never freezes the tab
+    check: (req) => checkInWorker(req)
   });
   const start = async () => {
     await data.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, fromBase64url, hiddenCount, inflate, LIMITS, MAX_REVEALED, reveal, sharePayload, shareUrl, toBase64url, type Shared } from './link.js';
+import { decodeShare, encodeShare, fromBase64url, hiddenCount, inflate, LIMITS, MAX_REVEALED, reveal, shownPart, sharePayload, shareUrl, toBase64url, type Shared } from './link.js';
 
 const RULES = 'segment vip "VIP" when M > 1000\nsegment rest otherwise\n';
 const shared = (rules: string, extra: Partial<Shared> = {}): Shared => ({ rules, name: null, playbook: null, ...extra });
@@ -190,5 +190,14 @@ describe('showing shared text', () => {
     const tail = pieces.at(-1) as { text: string };
     expect(tail.text).toMatch(/^(a\ufffd)+$/);
     expect(hiddenCount(text)).toBe(300_000);
+  });
+});
+
+describe('the part of a shared text the view shows', () => {
+  it('a real rule file whole; a hostile one cut to lines and line lengths', () => {
+    expect(shownPart(RULES)).toEqual({ text: RULES, cut: false });
+    expect(shownPart('x'.repeat(600) + '\nok', { lines: 10, lineChars: 500 })).toEqual({ text: 'x'.repeat(500) + '…\nok', cut: true });
+    const many = Array.from({ length: 5 }, (_, i) => `l${i}`).join('\n');
+    expect(shownPart(many, { lines: 3, lineChars: 500 })).toEqual({ text: 'l0\nl1\nl2', cut: true });
   });
 });

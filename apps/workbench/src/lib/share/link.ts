@@ -313,3 +313,20 @@ export function hiddenCount(text: string): number {
 export function maskHidden(text: string): string {
   return text.replace(HIDDEN, '\ufffd');
 }
+
+/** How much of a shared text the read-only view shows: real rule files whole; a hostile one (a
+ * megabyte on one line) in part, so the page stays light (the editor gets it all on "Use"). */
+export const SHOWN = { lines: 2000, lineChars: 500 };
+
+/** The part of `text` shown: at most `lines` lines, each cut after `lineChars` characters
+ * (with "…"); `cut` tells whether anything was left out. */
+export function shownPart(text: string, limits: { lines: number; lineChars: number } = SHOWN): { text: string; cut: boolean } {
+  const all = text.split('\n');
+  let cut = all.length > limits.lines;
+  const lines = all.slice(0, limits.lines).map((l) => {
+    if (l.length <= limits.lineChars) return l;
+    cut = true;
+    return `${l.slice(0, limits.lineChars)}…`;
+  });
+  return { text: lines.join('\n'), cut };
+}

@@ -110,8 +110,8 @@ describe('opening a link', () => {
     const inc = share.incoming;
     expect(inc?.phase).toBe('ready');
     if (inc?.phase !== 'ready') return;
-    expect(inc.diagnostics?.map((d) => d.severity)).toContain('error');
-    expect(inc.diagnostics?.some((d) => d.code === 'unknown-field')).toBe(true);
+    expect(inc.check?.errors).toBeGreaterThan(0);
+    expect(inc.check?.shown.some((d) => d.code === 'unknown-field')).toBe(true);
     expect(rules.file.text).toBe(before);
     expect(cleared()).toBe(0);
     share.use();
@@ -153,6 +153,15 @@ describe('opening a link', () => {
     expect(share.incoming).toBeNull();
     expect(cleared()).toBe(1);
     expect({ ...rules.file, name: rules.fileName, playbook: rules.playbook }).toEqual(before);
+  });
+
+  it('a check that takes too long is stopped: the rules are shown unchecked and can still be used', async () => {
+    const rules = new FakeRules();
+    const share = new ShareState({ rules, schema: async () => null, asOf: () => null, clearFragment: () => {}, writeClipboard: async () => {}, check: async () => ({ stopped: true }) });
+    await share.open(await hashOf({ rules: TEAM, name: null, playbook: null }));
+    expect(share.incoming).toMatchObject({ phase: 'ready', check: null, stopped: true });
+    share.use();
+    expect(rules.file.text).toBe(TEAM);
   });
 
   it('only the latest of two links is shown', async () => {

@@ -2,7 +2,8 @@
 // with (or that the address bar changed to): read, checked like any rule file, shown read-only
 // until the user uses or dismisses it. Nothing from a link runs against the data here: its
 // rules only reach the engine through the editor, after "Use these rules".
-import { compileRules, type Diagnostic, type Schema } from '@segmint/dsl';
+import type { Schema } from '@segmint/dsl';
+import { checkNow, summarize, type CheckOutcome, type CheckRequest, type CheckSummary } from './check.js';
 import { decodeShare, encodeShare, hiddenCount, sharePayload, shareUrl, WARN_LINK_CHARS, type Shared, type ShareError } from './link.js';
 
 /** What the share feature needs of the rules' state (RulesState has it). */
@@ -25,6 +26,8 @@ export interface ShareDeps {
   clearFragment: () => void;
   /** puts text on the clipboard (rejects where the browser refuses) */
   writeClipboard: (text: string) => Promise<void>;
+  /** the check (the app: in a worker, with a time limit: check.ts); default: here and now */
+  check?: (req: CheckRequest) => Promise<CheckOutcome>;
 }
 
 /** The name a shared rule file without one gets in the editor. */
@@ -33,7 +36,15 @@ export const SHARED_NAME = 'shared.seg';
 export type Incoming =
   | { phase: 'reading' }
   | { phase: 'failed'; code: ShareError }
-  | { phase: 'ready'; shared: Shared; hidden: number; diagnostics: Diagnostic[] | null };
+  | {
+      phase: 'ready';
+      shared: Shared;
+      hidden: number;
+      /** null while the check runs (or when it was stopped) */
+      check: CheckSummary | null;
+      /** the check took too long and was stopped: the rules are shown unchecked */
+      stopped: boolean;
+    };
 
 export interface MadeLink {
   url: string;
@@ -47,11 +58,11 @@ export interface MadeLink {
 
 export class ShareState {
   /** the link made with "Share link" */
-  made = $state<MadeLink | null>(null);
+  made = $state.raw<MadeLink | null>(null);
   /** why no link was made */
   makeError = $state<ShareError | null>(null);
   /** the link the page was opened with, while it is shown */
-  incoming = $state<Incoming | null>(null);
+  incoming = $state.raw<Incoming | null>(null);
   /** used while the user's own edits are offered: the playbook follows the rules once they are in */
   private pendingPlaybook: { name: string; text: string; playbook: Shared['playbook'] } | null = null;
   /** each reading of a link: only the latest one's result is shown */
@@ -107,27 +118,24 @@ export class ShareState {
       return;
     }
     const shared = dec.shared;
-    this.incoming = { phase: 'ready', shared, hidden: hiddenCount(shared.rules) + (shared.playbook ? hiddenCount(shared.playbook.text) : 0), diagnostics: null };
-    const diagnostics = await this.check(shared.rules);
+    const hidden = hiddenCount(shared.rules) + (shared.playbook ? hiddenCount(shared.playbook.text) : 0);
+    this.incoming = { phase: 'ready', shared, hidden, check: null, stopped: false };
+    const outcome = await this.check(shared.rules);
     if (gen !== this.generation) return;
-    this.incoming = { phase: 'ready', shared, hidden: this.incoming.phase === 'ready' ? this.incoming.hidden : 0, diagnostics };
+    this.incoming = 'stopped' in outcome ? { phase: 'ready', shared, hidden, check: null, stopped: true } : { phase: 'ready', shared, hidden, check: outcome.summary, stopped: false };
   }
 
   /** The rules' diagnostics exactly as the editor would show them (the same compiler, the loaded
-   * data's columns and as-of); compiling makes SQL text at most, which is never run here. */
-  private async check(rules: string): Promise<Diagnostic[]> {
+   * data's columns and as-of). */
+  private async check(rules: string): Promise<CheckOutcome> {
     let schema: Schema | null = null;
     try {
       schema = await this.deps.schema();
     } catch {
       schema = null;
     }
-    const asOf = this.deps.asOf() ?? undefined;
-    try {
-      return compileRules(rules, schema, { relation: 'customers', idColumn: 'customer', ...(asOf ? { asOf } : {}) }).diagnostics;
-    } catch (e) {
-      return [{ severity: 'error', code: 'internal', message: String(e), span: { offset: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } }];
-    }
+    const req: CheckRequest = { rules, schema, asOf: this.deps.asOf() };
+    return this.deps.check ? this.deps.check(req) : { summary: summarize(checkNow(req)) };
   }
 
   /** "Use these rules": into the editor like an opened file (over the user's edits it is offered
