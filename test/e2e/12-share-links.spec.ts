@@ -28,6 +28,8 @@ async function flush(page: Page): Promise<void> {
 }
 
 test('edited rules -> share link -> a new page shows them read-only with the check -> "Use these rules" -> editor and counts', async ({ page, context }, info) => {
+  // three loads of the app (sender, receiver, the receiver's reload)
+  test.setTimeout(240_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
   await editor(page).fill(TEAM);
@@ -141,6 +143,13 @@ test('hostile links: a clear message, nothing else changes; markup and hidden ch
   await expect(editor(page)).toHaveValue(before);
   await expectAccessible(page, 'shared rules with markup and hidden characters');
   await shot(page, info, 'hostile-text');
+
+  // huge: 900 KB on one line (a 1.2 KB link) is shown in part, checked off the page's thread
+  await open(linkOf({ rules: 'x'.repeat(900_000) }));
+  await expect(page.getByTestId('shared-cut')).toContainText('Only part of these rules is shown here');
+  expect((await sharedText(page))?.length).toBe(501);
+  await expect(page.getByTestId('shared-check')).toContainText('(errors: 1, warnings: 0)');
+  await expect(editor(page)).toHaveValue(before);
 });
 
 test('a long link is made with a warning to share the file instead', async ({ page, context }, info) => {
