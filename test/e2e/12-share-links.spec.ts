@@ -86,12 +86,19 @@ test('a link with a name and a playbook, opened on unedited rules, goes straight
   const rules = 'segment big "Big spenders" when M > 500\nsegment rest otherwise\n';
   await page.goto(linkOf({ rules, name: 'team.seg', playbook: { name: 'team.playbooks.yaml', text: 'big:\n  goal: keep them\n' } }));
   await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 60_000 });
-  await expect(view(page)).toContainText('Someone shared the rule file team.seg with you. With the playbook team.playbooks.yaml.');
+  await expect(view(page)).toContainText('Someone shared the rule file team.seg with you, with the playbook team.playbooks.yaml.');
   await expect(page.getByTestId('shared-check')).toContainText('The check found no problems.');
-  await view(page).getByText('The shared playbook').click();
+  await view(page).getByText('The shared playbook: team.playbooks.yaml').click();
   await expect(page.getByTestId('shared-playbook')).toHaveText('big:\n  goal: keep them\n');
   await expectAccessible(page, 'shared rules with a playbook');
   await shot(page, info, 'shared-with-playbook');
+  // in Chinese, then back
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(view(page)).toContainText('有人与您分享了规则文件 team.seg，附带策略手册 team.playbooks.yaml。');
+  await expect(view(page).getByRole('button', { name: '使用这些规则' })).toBeVisible();
+  await expectAccessible(page, 'shared rules in Chinese');
+  await shot(page, info, 'shared-zh');
+  await page.getByLabel('语言').selectOption('en');
   await view(page).getByRole('button', { name: 'Use these rules' }).click();
   await expect(page.getByTestId('rule-file-offer')).toHaveCount(0);
   await expect(editor(page)).toHaveValue(rules);
