@@ -71,6 +71,11 @@ export function checkInWorker(req: CheckRequest, timeoutMs = CHECK_TIMEOUT_MS): 
       e.preventDefault();
       done(fallback());
     };
-    worker.postMessage(req);
+    try {
+      worker.postMessage(req);
+    } catch {
+      // a schema that cannot be cloned: check here if small enough
+      done(fallback());
+    }
   });
 }

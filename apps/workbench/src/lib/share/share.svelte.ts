@@ -120,7 +120,12 @@ export class ShareState {
     const shared = dec.shared;
     const hidden = hiddenCount(shared.rules) + (shared.playbook ? hiddenCount(shared.playbook.text) : 0);
     this.incoming = { phase: 'ready', shared, hidden, check: null, stopped: false };
-    const outcome = await this.check(shared.rules);
+    let outcome: CheckOutcome;
+    try {
+      outcome = await this.check(shared.rules);
+    } catch {
+      outcome = { stopped: true };
+    }
     if (gen !== this.generation) return;
     this.incoming = 'stopped' in outcome ? { phase: 'ready', shared, hidden, check: null, stopped: true } : { phase: 'ready', shared, hidden, check: outcome.summary, stopped: false };
   }
