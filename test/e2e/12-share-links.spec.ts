@@ -84,8 +84,15 @@ test('edited rules -> share link -> a new page shows them read-only with the che
 
 test('a link with a name and a playbook, opened on unedited rules, goes straight into the editor', async ({ page }, info) => {
   const rules = 'segment big "Big spenders" when M > 500\nsegment rest otherwise\n';
+  // opened on a phone's width: the data panel comes first, the shared rules are brought into view
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(linkOf({ rules, name: 'team.seg', playbook: { name: 'team.playbooks.yaml', text: 'big:\n  goal: keep them\n' } }));
-  await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('dataset-customers')).toBeAttached({ timeout: 60_000 });
+  await expect(view(page).getByRole('heading', { name: 'Shared rules' })).toBeFocused();
+  await expect(view(page).getByRole('heading', { name: 'Shared rules' })).toBeInViewport();
+  await expectAccessible(page, 'shared rules at 390 px');
+  await shot(page, info, 'shared-390px');
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await expect(view(page)).toContainText('Someone shared the rule file team.seg with you, with the playbook team.playbooks.yaml.');
   await expect(page.getByTestId('shared-check')).toContainText('The check found no problems.');
   await view(page).getByText('The shared playbook: team.playbooks.yaml').click();
