@@ -22,6 +22,9 @@ import { ExportState } from './export/export.svelte.js';
 import { EXPORT } from './export/context.js';
 import { EditorData } from './editor/editor-data.svelte.js';
 import { EDITOR } from './editor/context.js';
+import { ShareState, withoutFragment } from './share/share.svelte.js';
+import { SHARE } from './share/context.js';
+import { checkInWorker } from './share/check.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -36,6 +39,8 @@ export interface Workbench {
   exporting: ExportState;
   /** what the rule editors know about the data (fields, their numbers) */
   editorData: EditorData;
+  /** share links: made from the rule file, and the one the page was opened with */
+  share: ShareState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -67,6 +72,16 @@ export function createWorkbench(): Workbench {
   const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf, uses: (text) => rules.usesOf(text), usesKey: () => rules.bases.files });
   const customers: CustomersState = new CustomersState(host, segmentation);
   const exporting = new ExportState(host, segmentation, data, rules);
+  const share: ShareState = new ShareState({
+    rules,
+    // the loaded data's columns (in the engine queue), so a shared file is checked as the editor checks it
+    schema: async () => (data.dataset ? host.serial(async () => (host.current ? await host.current.ws.schema() : null)) : null),
+    asOf: () => data.baseAsOf,
+    clearFragment: () => history.replaceState(history.state, '', withoutFragment(location.href)),
+    writeClipboard: (text) => navigator.clipboard.writeText(text),
+    // off the page's thread, with a time limit: a hostile link never freezes the tab
+    check: (req) => checkInWorker(req)
+  });
   const start = async () => {
     const filesStarted = files.start();
     await data.start();
@@ -76,7 +91,7 @@ export function createWorkbench(): Workbench {
     // not compete with the first load
     registerOffline();
   };
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, start };
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -90,5 +105,6 @@ export function provideWorkbench(): Workbench {
   provide(CUSTOMERS, wb.customers);
   provide(EXPORT, wb.exporting);
   provide(EDITOR, wb.editorData);
+  provide(SHARE, wb.share);
   return wb;
 }

@@ -9,6 +9,7 @@ import * as rulefiles from './features/rulefiles.js';
 import * as editor from './features/editor.js';
 import * as basefiles from './features/basefiles.js';
 import * as files from './features/files.js';
+import * as share from './features/share.js';
 
 /** The strings shared by the whole app (each feature's own are in features/). */
 export const core = {
@@ -177,9 +178,9 @@ export const core = {
 } as const;
 
 /** Each feature's strings (a key belongs to one catalogue only: dictionaries.test.ts). */
-export const features = { customers: customers.en, exporting: exporting.en, persistence: persistence.en, a11y: a11y.en, load: load.en, rulefiles: rulefiles.en, editor: editor.en, basefiles: basefiles.en, files: files.en };
+export const features = { customers: customers.en, exporting: exporting.en, persistence: persistence.en, a11y: a11y.en, load: load.en, rulefiles: rulefiles.en, editor: editor.en, basefiles: basefiles.en, files: files.en, share: share.en };
 
-export const en = { ...core, ...customers.en, ...exporting.en, ...persistence.en, ...a11y.en, ...load.en, ...rulefiles.en, ...editor.en, ...basefiles.en, ...files.en };
+export const en = { ...core, ...customers.en, ...exporting.en, ...persistence.en, ...a11y.en, ...load.en, ...rulefiles.en, ...editor.en, ...basefiles.en, ...files.en, ...share.en };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

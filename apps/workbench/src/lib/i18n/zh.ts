@@ -10,6 +10,7 @@ import * as rulefiles from './features/rulefiles.js';
 import * as editor from './features/editor.js';
 import * as basefiles from './features/basefiles.js';
 import * as files from './features/files.js';
+import * as share from './features/share.js';
 
 export const zh: Dictionary = {
   ...customers.zh,
@@ -21,6 +22,7 @@ export const zh: Dictionary = {
   ...editor.zh,
   ...basefiles.zh,
   ...files.zh,
+  ...share.zh,
   'app.tagline': '客户细分工作台',
   'app.privacy': '完全在浏览器中运行：您的数据不会离开这台电脑。',
   'app.footer': '由 DuckDB-Wasm 在本地计算',
