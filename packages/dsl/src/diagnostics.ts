@@ -1,5 +1,7 @@
 // Diagnostics: what the checker and parser report, with source spans, and the pretty printer.
 import type { Loc } from './ast.js';
+import type { Locale, MessageKey, Params } from './messages/index.js';
+import { renderDiagnostic } from './messages/index.js';
 
 /** A source range: offsets 0-based (end exclusive), lines and columns 1-based. */
 export interface Span {
@@ -21,6 +23,29 @@ export interface Diagnostic {
   span: Span;
   /** a suggestion shown on its own line, e.g. "did you mean 'F'?" */
   hint?: string;
+  /** the catalogue key of the message's shape (the code, or the code and a variant such as
+   * 'type-mismatch.unquote-number'); absent on a diagnostic made of plain text */
+  messageKey?: MessageKey;
+  /** the values the message and hint are built from (names, numbers, type words...) */
+  params?: Params;
+  /** the catalogue key of the hint */
+  hintKey?: MessageKey;
+  /** mechanical fixes: apply every edit of one fix (offsets into the checked text) */
+  fixes?: Fix[];
+}
+
+/** One replacement: offsets into the checked text (end exclusive), like a CodeMirror change. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** A quick fix: its title (a catalogue key and params, see renderFix) and its edits. */
+export interface Fix {
+  key: MessageKey;
+  params: Params;
+  edits: TextEdit[];
 }
 
 /** Line starts of a text, for turning offsets into lines and columns. */
@@ -90,7 +115,8 @@ function visible(s: string): string {
  * Render a diagnostic like a compiler does:
  * `FILE:LINE:COL: error: MESSAGE`, the source line, a caret line under the span, and the hint.
  */
-export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>'): string {
+export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>', locale: Locale = 'en'): string {
+  const text = renderDiagnostic(d, locale);
   const map = new LineMap(source);
   const line = map.lineText(d.span.line);
   const before = visible(line.slice(0, d.span.column - 1));
@@ -99,7 +125,7 @@ export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>'
   let lead = '';
   for (const ch of before) lead += ch === '\t' ? '\t' : ' '.repeat(width(ch));
   const carets = '^'.repeat(Math.max(1, width(under)));
-  const out = [`${file}:${d.span.line}:${d.span.column}: ${d.severity}: ${d.message}`, visible(line), lead + carets];
-  if (d.hint) out.push(d.hint);
+  const out = [`${file}:${d.span.line}:${d.span.column}: ${d.severity}: ${text.message}`, visible(line), lead + carets];
+  if (text.hint) out.push(text.hint);
   return out.join('\n');
 }
