@@ -380,7 +380,9 @@ class Checker {
     if (subject.kind !== 'field') return;
     const r = this.resolved.get(subject);
     if (!r || r.kind !== 'column' || !r.hasNulls) return;
-    this.report('warning', 'missing-skipped', msg('missing-skipped', { name: subject.name, op }), whole.loc, msg('hint.missing-skipped', { whole: printExpr(whole), subject: printExpr(subject) }));
+    if (this.nullGuarded.get(whole) === subject.name.toLowerCase()) return;
+    const text = `(${printExpr(whole)} or ${printExpr(subject)} is null)`;
+    this.report('warning', 'missing-skipped', msg('missing-skipped', { name: subject.name, op }), whole.loc, msg('hint.missing-skipped', { whole: printExpr(whole), subject: printExpr(subject) }), [{ key: 'fix.include-missing', params: { text }, edits: [{ from: whole.loc.start, to: whole.loc.end, insert: text }] }]);
   }
 
   condition(e: Expr, t: Type, where: string): void {
@@ -393,7 +395,14 @@ class Checker {
     this.report('error', 'not-a-condition', msg('not-a-condition', { where, ...this.describe(e, t) }), e.loc, hint);
   }
 
+  /** `x != 5 or x is null`: the missing values are included, so `x != 5` gets no warning. */
+  readonly nullGuarded = new Map<Expr, string>();
+
   binary(e: Expr & { kind: 'binary' }): Type {
+    if (e.op === 'or') {
+      for (const [guard, other] of [[e.right, e.left], [e.left, e.right]] as const)
+        if (guard.kind === 'isNull' && !guard.negated && guard.expr.kind === 'field') this.nullGuarded.set(other, guard.expr.name.toLowerCase());
+    }
     const a = this.expr(e.left);
     const b = this.expr(e.right);
     switch (e.op) {

@@ -28,8 +28,9 @@ export interface Diagnostic {
   messageKey?: MessageKey;
   /** the values the message and hint are built from (names, numbers, type words...) */
   params?: Params;
-  /** the catalogue key of the hint */
+  /** the catalogue key of the hint, and the values only the hint uses (a hint may also use params) */
   hintKey?: MessageKey;
+  hintParams?: Params;
   /** mechanical fixes: apply every edit of one fix (offsets into the checked text) */
   fixes?: Fix[];
 }

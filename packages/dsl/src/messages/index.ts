@@ -62,12 +62,14 @@ export function setMessage(d: Diagnostic, message: string | Msg, hint?: string |
 export function setHint(d: Diagnostic, hint: string | Msg | undefined): void {
   delete d.hint;
   delete d.hintKey;
+  delete d.hintParams;
   if (hint === undefined) return;
   if (typeof hint === 'string') d.hint = hint;
   else {
     d.hintKey = hint.key;
-    d.params = { ...(d.params ?? {}), ...hint.params };
-    d.hint = renderText(hint.key, d.params);
+    if (Object.keys(hint.params).length > 0) d.hintParams = hint.params;
+    else delete d.hintParams;
+    d.hint = renderText(hint.key, { ...(d.params ?? {}), ...hint.params });
   }
 }
 
@@ -75,7 +77,7 @@ export function setHint(d: Diagnostic, hint: string | Msg | undefined): void {
 export function renderDiagnostic(d: Diagnostic, locale: Locale = 'en'): { message: string; hint?: string } {
   const params = d.params ?? {};
   const message = d.messageKey !== undefined ? renderText(d.messageKey, params, locale) : d.message;
-  const hint = d.hintKey !== undefined ? renderText(d.hintKey, params, locale) : d.hint;
+  const hint = d.hintKey !== undefined ? renderText(d.hintKey, { ...params, ...(d.hintParams ?? {}) }, locale) : d.hint;
   return hint !== undefined ? { message, hint } : { message };
 }
 

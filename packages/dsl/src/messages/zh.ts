@@ -138,7 +138,7 @@ export const zh: Record<MessageKey, string> = {
   'hint.no-as-of-expression': '请载入交易数据，或指定分析日期',
   'never-matches': '细分 `{name}` 永远不会匹配：它的规则自相矛盾',
   'hint.never-matches': '请检查范围：例如 R < 3 and R > 5 永远不成立',
-  covered: '细分 `{name}` 永远不会匹配：它选中的每个客户都先被 {by:refs} 选走了',
+  covered: '细分 `{name}` 永远不会匹配：它选中的每个客户都先被 {by:refs}选走了',
   'covered.by': '`{name}`（第 {line} 行）',
   'hint.covered-one': '客户归入第一个匹配的细分：请把这个细分移到上面，或收紧它的规则',
   'hint.covered-many': '客户归入第一个匹配的细分：请把这个细分移到其他细分上面',
