@@ -3,7 +3,7 @@ export type * from './ast.js';
 export { stripLocs, walkExpr } from './ast.js';
 export type { Diagnostic, Fix, Severity, Span, TextEdit } from './diagnostics.js';
 export type { FieldDoc, FunctionDoc, Locale, MessageKey, Msg, Params } from './messages/index.js';
-export { fill as fillTemplate } from './messages/template.js';
+export { fill as fillTemplate, formatParam } from './messages/template.js';
 export { applyFix, catalogue, describeField, describeFunction, formatNumber, makeDiagnostic, MESSAGE_KEYS, msg, placeholders, renderDiagnostic, renderFix, renderText } from './messages/index.js';
 export { formatDiagnostic, LineMap } from './diagnostics.js';
 export type { FieldType, Schema, SchemaField } from './schema.js';

@@ -115,6 +115,13 @@ describe('the catalogues', () => {
     expect(renderMessage('text.strict_repaired', params, 'en', 'app').message).toContain("it was read as one value in column 'amount'");
   });
 
+  it('numbers are written in the locale\'s format; positions (line, row) and raw params are not', () => {
+    expect(renderMessage('file.all_rows_left_out', { count: 12345 }, 'en').message).toBe('no row could be read: all 12,345 rows were left out');
+    expect(renderMessage('file.all_rows_left_out', { count: 12345 }, 'zh-CN').message).toBe('没有一行可以读取：全部 12,345 行都未计入');
+    expect(renderMessage('file.duckdb_rejected', { detail: 'x', line: 20001 }, 'en').message).toBe('cannot be read: x (line 20001 of the file)');
+    expect(renderMessage('file.binary', { offset: 123456 }, 'zh-CN').message).toBe('不是文本文件：第 123456 个字节处是二进制数据');
+  });
+
   it('the codes of this area are the ones the app relies on', () => {
     for (const code of [
       'values.role_missing',

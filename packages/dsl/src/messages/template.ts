@@ -25,13 +25,24 @@ export function formatNumber(n: number, locale: string): string {
   return f.format(n);
 }
 
+/** Params that are positions or data rather than quantities: written as they are (an editor
+ * shows "line 20001", a customer id 17850 is no amount), never with group separators. */
+const PLAIN_PARAMS = /^(line|row|first|last|offset|table|index|pointRow|column|value|customer|id|raw|date|year|hex|char|token)\d*$/;
+
+/** A param as a message shows it: a number in the locale's format unless its name is a position
+ * or data (PLAIN_PARAMS); text as it is. */
+export function formatParam(name: string, value: string | number, locale: string): string {
+  if (typeof value !== 'number') return value;
+  return PLAIN_PARAMS.test(name) ? String(value) : formatNumber(value, locale);
+}
+
 /** Fill {name} and {name:format} placeholders; `lookup` reads other keys of the same catalogue.
  * An unknown name stays as written (the tests check none is left). */
 export function fill(text: string, params: Params, locale: Locale, lookup: (key: string) => string | undefined): string {
   return text.replace(/\{(\w+)(?::(\w+))?\}/g, (m, name: string, format: string | undefined) => {
     if (!(name in params)) return m;
     const v = params[name] as string | number;
-    if (format === undefined) return typeof v === 'number' ? formatNumber(v, locale) : v;
+    if (format === undefined) return formatParam(name, v, locale);
     if (format === 'or') {
       const items = String(v)
         .split(LIST_SEP)

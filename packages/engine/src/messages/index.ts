@@ -28,7 +28,7 @@ export function renderMessage(code: MessageCode, params: Params = {}, locale: Me
   const inner = typeof params.problem === 'string' && params.problem in EN && params.problem !== code ? renderMessage(params.problem as MessageCode, params, locale, surface).message : null;
   const p = inner !== null ? { ...params, problem: inner } : params;
   const hint = surface === 'app' ? (t.hintApp ?? t.hint) : t.hint;
-  return hint !== undefined ? { message: fill(t.message, p), hint: fill(hint, p) } : { message: fill(t.message, p) };
+  return hint !== undefined ? { message: fill(t.message, p, locale), hint: fill(hint, p, locale) } : { message: fill(t.message, p, locale) };
 }
 
 /** The raw templates (tests check both languages have every code and the same placeholders). */
