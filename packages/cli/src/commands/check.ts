@@ -6,6 +6,7 @@ import { checkRules, compileRules, formatDiagnostic, mergeDiagnostics, parseRule
 import { CUSTOMERS_TABLE } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, loadFlags, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
+import { locale, t } from '../locale.js';
 
 const usage = `segmint check RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] ${LOAD_USAGE}`;
 
@@ -28,15 +29,14 @@ export function readRules(path: string, command: string): string {
 
 /** Print diagnostics to stderr; returns the number of errors. */
 export function printDiagnostics(diagnostics: Diagnostic[], source: string, file: string): number {
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, source, file) + '\n');
+  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, source, file, locale()) + '\n');
   return diagnostics.filter((d) => d.severity === 'error').length;
 }
 
 export function summary(diagnostics: Diagnostic[]): string {
   const e = diagnostics.filter((d) => d.severity === 'error').length;
   const w = diagnostics.filter((d) => d.severity === 'warning').length;
-  const plural = (n: number, s: string) => `${n} ${s}${n === 1 ? '' : 's'}`;
-  return `${plural(e, 'error')}, ${plural(w, 'warning')}`;
+  return t('summary', { errors: t(e === 1 ? 'errors.one' : 'errors.other', { count: e }), warnings: t(w === 1 ? 'warnings.one' : 'warnings.other', { count: w }) });
 }
 
 export async function check(args: string[]): Promise<number> {
@@ -53,7 +53,7 @@ export async function check(args: string[]): Promise<number> {
     const source = readRules(path, 'check');
     const data = listOpt(p, 'data');
     let diagnostics: Diagnostic[];
-    let counts = '';
+    let counts = { segments: 0, tags: 0, defines: 0 };
     if (data.length > 0) {
       const asOf = stringOpt(p, 'as-of') ?? readAsOf(source) ?? undefined;
       const customers = stringOpt(p, 'customers');
@@ -61,7 +61,7 @@ export async function check(args: string[]): Promise<number> {
       try {
         const compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf });
         diagnostics = compiled.diagnostics;
-        counts = `${compiled.segments.length} segments, ${compiled.tags.length} tags, ${compiled.defines.length} defines`;
+        counts = { segments: compiled.segments.length, tags: compiled.tags.length, defines: compiled.defines.length };
       } finally {
         await opened.close();
       }
@@ -70,14 +70,14 @@ export async function check(args: string[]): Promise<number> {
       const checked = checkRules(parsed.file, null);
       diagnostics = mergeDiagnostics(parsed, checked.diagnostics);
       const st = parsed.file.statements;
-      counts = `${st.filter((s) => s.kind === 'segment').length} segments, ${st.filter((s) => s.kind === 'tag').length} tags, ${st.filter((s) => s.kind === 'define').length} defines`;
+      counts = { segments: st.filter((s) => s.kind === 'segment').length, tags: st.filter((s) => s.kind === 'tag').length, defines: st.filter((s) => s.kind === 'define').length };
     }
     const errors = printDiagnostics(diagnostics, source, path);
     if (errors > 0) {
       process.stderr.write(`${path}: ${summary(diagnostics)}\n`);
       return 1;
     }
-    process.stdout.write(`${path}: ok (${counts}${diagnostics.length ? '; ' + summary(diagnostics) : ''})\n`);
+    process.stdout.write(`${path}: ${diagnostics.length ? t('check-ok-with', { ...counts, summary: summary(diagnostics) }) : t('check-ok', counts)}\n`);
     return 0;
   });
 }

@@ -9,6 +9,7 @@ import { compileRules, formatDiagnostic, readAsOf } from '@segmint/dsl';
 import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, boolOpt, listOpt, loadFlags, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
+import { locale } from '../locale.js';
 
 const usage =
   `segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC] [--sheet NAME] [--day-first|--month-first] ${LOAD_USAGE}`;
@@ -139,7 +140,7 @@ export async function segment(args: string[]): Promise<number> {
     // Errors that do not depend on the data (syntax, dates, ...) are reported before any loading.
     const early = compileRules(source, null, { relation: 'customers', ...(asOfOpt !== undefined ? { asOf: asOfOpt } : {}) });
     if (!early.ok) {
-      for (const d of early.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
+      for (const d of early.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath, locale()) + '\n');
       return 1;
     }
     // Build the relation once, at the as-of that applies: --as-of, else the file's `as of`.
@@ -160,7 +161,7 @@ export async function segment(args: string[]): Promise<number> {
     const tmp = out === undefined ? mkdtempSync(join(tmpdir(), 'segmint-out-')) : null;
     try {
       const { compiled, result } = await opened.workspace.runRules(source, asOfOpt !== undefined ? { asOf: asOfOpt } : {});
-      for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
+      for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath, locale()) + '\n');
       if (!compiled.ok || !result) return 1;
       const { sql } = await segmentOutputSql(opened.backend, result.table, 'customers');
       const target = tmp ? join(tmp, 'segments.csv') : resolve(out!);
