@@ -236,17 +236,19 @@ function mb(n: number): string {
 export function describeLoad(report: LoadReport, what: string, quiet = false): string[] {
   const lines: string[] = [];
   const files = report.files.length === 1 ? report.files[0] : `${report.files.length} files`;
-  if (!quiet) lines.push(`${what}: ${files}: ${report.rows.toLocaleString('en-US')} rows (${report.format}, ${report.encoding})`);
-  const roles = ROLES.filter((r) => report.roles[r] !== undefined).map((r) => `${r} = ${report.roles[r]} (${report.roleSource[r] ?? 'guessed'})`);
-  if (roles.length && !quiet) lines.push(`  roles: ${roles.join(', ')}`);
-  if (roles.some((r) => r.endsWith('(guessed)')) && !quiet) lines.push('  (set a role with --map ROLE=COLUMN if a guess is wrong)');
+  const whatText = locale() === 'en' ? what : t(what === 'transactions' ? 'what.transactions' : 'what.customers');
+  if (!quiet) lines.push(t('load-head', { what: whatText, files: files ?? '', rows: report.rows, format: report.format, encoding: report.encoding }));
+  const guessed = ROLES.some((r) => report.roles[r] !== undefined && (report.roleSource[r] ?? 'guessed') === 'guessed');
+  const roles = ROLES.filter((r) => report.roles[r] !== undefined).map((r) => `${r} = ${report.roles[r]} (${(report.roleSource[r] ?? 'guessed') === 'guessed' ? t('role-guessed') : report.roleSource[r]})`);
+  if (roles.length && !quiet) lines.push(`  ${t('roles', { roles: roles.join(', ') })}`);
+  if (guessed && !quiet) lines.push(`  ${t('set-role')}`);
   for (const l of report.leftOut) {
     if (l.count === 0) continue;
     const ex = l.examples
       .slice(0, 3)
-      .map((e) => `${e.file} ${rowLabel(e.row)}${e.value !== '' ? ` '${e.value}'` : ''}`)
+      .map((e) => `${e.file} ${rowText(e.row)}${e.value !== '' ? ` '${e.value}'` : ''}`)
       .join('; ');
-    lines.push(`  ${t(l.count === 1 ? 'row-left-out' : 'rows-left-out', { count: l.count, reason: engineText(l).message })}${ex ? ` (${t('e.g.')} ${ex})` : ''}`);
+    lines.push(`  ${t(l.count === 1 ? 'row-left-out' : 'rows-left-out', { count: l.count, reason: engineText(l).message })}${ex ? t('eg-paren', { example: ex }) : ''}`);
   }
   // what the text reader repaired or left out (lines that were no data, skipped: not when quiet)
   for (const g of report.repairs) {
@@ -342,7 +344,7 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
       asOf = built.asOf;
       schema = built.schema;
       for (const line of noticeLines(built.notices, quiet)) log(line);
-      if (!quiet) log(`customers: ${built.customers.toLocaleString('en-US')} as of ${asOf}`);
+      if (!quiet) log(t('built-customers', { count: built.customers, asOf }));
     }
     return { workspace, backend, report, customersReport, asOf, schema, close };
   } catch (err) {

@@ -106,6 +106,22 @@ describe('segmint in Chinese and in English', () => {
     expect(bad.err).toContain("--lang takes en or zh, got 'fr'");
   });
 
+  it('segment: the load, the summary and what was written in the locale; English unchanged', () => {
+    const rules = file('seg.seg', 'segment a when R < 30\n');
+    const data = file('seg.csv', 'customer_id,order_date,amount\nA,2024-01-01,10\nB,2024-02-01,20\nC,soon,5\n');
+    const out = join(dir, 'seg-out.csv');
+    const zh = run({ LANG: 'zh_CN.UTF-8' }, 'segment', '--rules', rules, '--data', data, '--out', out);
+    const en = run({ LANG: 'C' }, 'segment', '--rules', rules, '--data', data, '--out', out);
+    expect(zh.code).toBe(0);
+    expect(en.code).toBe(0);
+    expect(zh.err).toContain("1 行未计入：无法读取的日期（列 'order_date'）（例如 seg.csv 第 3 个数据行 'soon'）");
+    expect(zh.err).toContain('（未分配）');
+    expect(zh.err).toContain(`已将 2 位客户写入 ${out}`);
+    expect(en.err).toContain("1 row left out: date that cannot be read (column 'order_date') (e.g. seg.csv data row 3 'soon')");
+    expect(en.err).toContain('(unassigned)');
+    expect(en.err).toContain(`wrote 2 customers to ${out}`);
+  });
+
   it('a good file says ok in the locale', () => {
     const p = file('ok.seg', 'segment a when R < 30\n');
     expect(run({ LANG: 'zh_CN.UTF-8' }, 'check', p).out).toBe(`${p}: 通过（1 个细分，0 个标签，0 个 define）\n`);
