@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { checkPlaybooks, parsePlaybooks } from '../src/playbooks.js';
 import { formatStrategyDiagnostic, renderStrategyDiagnostic, type StrategyDiagnostic } from '../src/diagnostics.js';
 import { loadLibrary } from '../src/libraries.js';
+import { reportToHtml, reportToMarkdown } from '../src/render-report.js';
+import type { SegmentReport } from '../src/report.js';
 import { renderStrategyError, renderStrategyMessage, STRATEGY_MESSAGE_KEYS, strategyCatalogue, StrategyError } from '../src/messages/index.js';
 
 describe('the strategy catalogues', () => {
@@ -104,5 +106,15 @@ describe('errors and flows by code', () => {
     expect(renderStrategyMessage('download.too-many-rows', { total: 1048577, max: 1048576 }, 'en')).toBe('1,048,577 customers do not fit in one Excel sheet (at most 1,048,576 rows): export them as CSV');
     expect(renderStrategyMessage('flow.changed', { count: 1234, from: '金牌', to: '银牌', m: '21万' }, 'zh-CN')).toBe('1,234 位「金牌」客户变为「银牌」，占上期金额 21万');
     expect(renderStrategyMessage('flow.new.one', { count: 1, to: 'gold', m: '2.1k' }, 'en')).toBe('1 new customer arrived in gold, worth 2.1k of this period’s M');
+  });
+});
+
+describe('report notes in the report language', () => {
+  it('a playbook warning reads in Chinese in a Chinese report, in English in an English one', () => {
+    const notes = checkPlaybooks(parsePlaybooks('playbooks:\n  a:\n    goal: g\n').file!, [{ id: 'a' }, { id: 'b' }]);
+    const base = { title: 'r', asOf: '2024-12-31', rulesFile: null, playbooksFile: null, customers: 0, M: 0, segments: [], unassigned: null, pareto: { topShare: 0.2, topMShare: null, customersFor80: null, curve: [] }, notes } as unknown as SegmentReport;
+    expect(reportToMarkdown({ ...base, lang: 'zh' })).toContain('- warning: 细分 &#39;b&#39; 没有策略 (请在 &#39;playbooks:&#39; 下加上 &#39;b:&#39;，至少写一个目标)');
+    expect(reportToMarkdown({ ...base, lang: 'en' })).toContain('- warning: segment &#39;b&#39; has no playbook (add &#39;b:&#39; with at least a goal under &#39;playbooks:&#39;)');
+    expect(reportToHtml({ ...base, lang: 'zh' })).toContain('细分 &#39;b&#39; 没有策略');
   });
 });
