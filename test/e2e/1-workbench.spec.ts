@@ -132,6 +132,12 @@ test('the UI switches to Simplified Chinese', async ({ page }, info) => {
   await expect(page.getByLabel('选择数据文件', { exact: true })).toBeAttached();
   await expect(page.getByRole('columnheader', { name: '客单价' })).toBeVisible();
   await expect(page.getByText('完全在浏览器中运行')).toBeVisible();
+  // a rule's diagnostics read in Chinese too: rendered from their codes and params
+  await page.getByLabel('规则表达式').fill('F > 5 and Rr < 3');
+  await expect(page.locator('#quick-diagnostics .message')).toHaveText('未知字段 `Rr`');
+  await expect(page.locator('#quick-diagnostics .hint')).toHaveText("是不是想写 'R'？");
+  await page.getByLabel('规则表达式').fill('F > 5');
+  await expect(page.locator('#quick-diagnostics')).toHaveCount(0);
   await shot(page, info, 'chinese');
   // and back
   await page.getByLabel('语言').selectOption('en');

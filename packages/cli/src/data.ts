@@ -17,6 +17,7 @@ import {
 } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
 import { CliError } from './args.js';
+import { engineText, locale, t } from './locale.js';
 
 export { CliError } from './args.js';
 
@@ -83,7 +84,23 @@ export function rolesFromMaps(maps: string[] = []): RoleMap {
 /** One issue as `severity: file, data row N, column 'C': message. hint`: the engine's wording
  * (rows are data rows, counted from 1 below the header), as `segmint profile` prints them. */
 export function formatIssue(i: LoadIssue): string {
-  return `${i.severity}: ${engineIssue(i)}`;
+  return `${i.severity}: ${localIssue(i)}`;
+}
+
+/** An issue as the engine words it (`file, data row N, column 'C': message. hint`), in the
+ * run's locale. */
+export function localIssue(i: LoadIssue): string {
+  if (locale() === 'en') return engineIssue(i);
+  const where = [i.file, i.row !== undefined ? t('row-label', { row: i.row }) : i.line !== undefined ? t('line-label', { line: i.line }) : null, i.column !== undefined ? t('column-label', { column: i.column }) : null]
+    .filter((x): x is string => x !== null && x !== '')
+    .join('，');
+  const m = engineText(i);
+  return `${where ? `${where}：` : ''}${m.message}${m.hint ? `。${m.hint}` : ''}`;
+}
+
+/** `data row N` in the run's locale. */
+function rowText(row: number): string {
+  return locale() === 'en' ? rowLabel(row) : t('row-label', { row });
 }
 
 
@@ -105,28 +122,34 @@ function loadOptions(options: DataOptions, forData: boolean, onProgress?: (p: Lo
  * no row could be used, the engine's summary: how many rows were left out for each reason, an
  * example of each, and what to do (decided by the issues' codes). */
 export function loadErrorMessage(err: LoadError, what: string): string {
-  if (err.issues.length === 0) return `cannot load the ${what}: ${err.message}`;
+  const whatText = t(what === 'transactions' ? 'what.transactions' : 'what.customers');
+  const cannot = t('cannot-load', { what: whatText });
+  if (err.issues.length === 0) return t('cannot-load-detail', { what: whatText, detail: err.message });
   const [head, ...rest] = err.issues;
   if (head?.code === 'values.no_usable_rows') {
-    const lines = [`cannot load the ${what}: ${head.file}: ${head.message}`];
+    const lines = [t('cannot-load-detail', { what: whatText, detail: `${head.file}: ${engineText(head).message}` })];
     for (const i of rest) {
       const n = Number(i.params?.count ?? 0);
       const value = i.params?.value;
-      const example = i.row !== undefined ? `; e.g. ${i.file} ${rowLabel(i.row)}${value !== undefined ? ` '${String(value)}'` : ''}` : '';
-      lines.push(`  ${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'} left out: ${i.message}${example}`);
+      const example = i.row !== undefined ? t('eg-after', { example: `${i.file} ${rowText(i.row)}${value !== undefined ? ` '${String(value)}'` : ''}` }) : '';
+      lines.push(`  ${t(n === 1 ? 'row-left-out' : 'rows-left-out', { count: n, reason: engineText(i).message })}${example}`);
     }
-    const hints = [...new Set(rest.map((i) => i.hint).filter((h): h is string => h !== undefined))];
-    for (const h of [...hints, ...(head.hint !== undefined ? [head.hint] : [])]) lines.push(`  what to do: ${h}`);
+    const hints = [...new Set(rest.map((i) => engineText(i).hint).filter((h): h is string => h !== undefined))];
+    const headHint = engineText(head).hint;
+    for (const h of [...hints, ...(headHint !== undefined ? [headHint] : [])]) lines.push(`  ${t('what-to-do', { hint: h })}`);
     return lines.join('\n');
   }
-  return [`cannot load the ${what}:`, ...err.issues.map(formatIssue)].join('\n');
+  return [cannot, ...err.issues.map(formatIssue)].join('\n');
 }
 
 /** The notes of building the customers, as lines for stderr (warnings only when quiet). */
 export function noticeLines(notices: BuildCustomersResult['notices'], quiet = false): string[] {
   return notices
     .filter((n) => !quiet || n.severity === 'warning')
-    .map((n) => `  ${n.severity === 'warning' ? 'warning' : 'note'}: ${n.message}${n.hint !== undefined ? `. ${n.hint}` : ''}`);
+    .map((n) => {
+      const m = engineText(n);
+      return `  ${n.severity === 'warning' ? t('warning') : t('note')}: ${m.message}${m.hint !== undefined ? `. ${m.hint}` : ''}`;
+    });
 }
 
 /** Progress of a long load on a terminal: one line on stderr (files, rows, elapsed), rewritten in
@@ -213,23 +236,26 @@ function mb(n: number): string {
 export function describeLoad(report: LoadReport, what: string, quiet = false): string[] {
   const lines: string[] = [];
   const files = report.files.length === 1 ? report.files[0] : `${report.files.length} files`;
-  if (!quiet) lines.push(`${what}: ${files}: ${report.rows.toLocaleString('en-US')} rows (${report.format}, ${report.encoding})`);
-  const roles = ROLES.filter((r) => report.roles[r] !== undefined).map((r) => `${r} = ${report.roles[r]} (${report.roleSource[r] ?? 'guessed'})`);
-  if (roles.length && !quiet) lines.push(`  roles: ${roles.join(', ')}`);
-  if (roles.some((r) => r.endsWith('(guessed)')) && !quiet) lines.push('  (set a role with --map ROLE=COLUMN if a guess is wrong)');
+  const whatText = locale() === 'en' ? what : t(what === 'transactions' ? 'what.transactions' : 'what.customers');
+  if (!quiet) lines.push(t('load-head', { what: whatText, files: files ?? '', rows: report.rows, format: report.format, encoding: report.encoding }));
+  const guessed = ROLES.some((r) => report.roles[r] !== undefined && (report.roleSource[r] ?? 'guessed') === 'guessed');
+  const roles = ROLES.filter((r) => report.roles[r] !== undefined).map((r) => `${r} = ${report.roles[r]} (${(report.roleSource[r] ?? 'guessed') === 'guessed' ? t('role-guessed') : report.roleSource[r]})`);
+  if (roles.length && !quiet) lines.push(`  ${t('roles', { roles: roles.join(', ') })}`);
+  if (guessed && !quiet) lines.push(`  ${t('set-role')}`);
   for (const l of report.leftOut) {
     if (l.count === 0) continue;
     const ex = l.examples
       .slice(0, 3)
-      .map((e) => `${e.file} ${rowLabel(e.row)}${e.value !== '' ? ` '${e.value}'` : ''}`)
+      .map((e) => `${e.file} ${rowText(e.row)}${e.value !== '' ? ` '${e.value}'` : ''}`)
       .join('; ');
-    lines.push(`  ${l.count.toLocaleString('en-US')} ${l.count === 1 ? 'row' : 'rows'} left out: ${l.reason}${ex ? ` (e.g. ${ex})` : ''}`);
+    lines.push(`  ${t(l.count === 1 ? 'row-left-out' : 'rows-left-out', { count: l.count, reason: engineText(l).message })}${ex ? t('eg-paren', { example: ex }) : ''}`);
   }
   // what the text reader repaired or left out (lines that were no data, skipped: not when quiet)
   for (const g of report.repairs) {
     if (quiet && g.action === 'skipped') continue;
     const [unit, verb] = g.action === 'repaired' ? ['row', 'repaired'] : g.action === 'left_out' ? ['row', 'left out'] : ['line', 'skipped'];
-    lines.push(`  ${g.message} (${g.count.toLocaleString('en-US')} ${unit}${g.count === 1 ? '' : 's'} ${verb})${g.hint ? `. ${g.hint}` : ''}`);
+    const gm = engineText(g);
+    lines.push(`  ${gm.message} (${g.count.toLocaleString('en-US')} ${unit}${g.count === 1 ? '' : 's'} ${verb})${gm.hint ? `. ${gm.hint}` : ''}`);
     for (const e of repairExampleLines(g, REPAIR_EXAMPLES)) lines.push(`    ${e}`);
     if (g.count > REPAIR_EXAMPLES) lines.push(`    ... and ${(g.count - REPAIR_EXAMPLES).toLocaleString('en-US')} more (segmint profile --json lists the examples kept)`);
   }
@@ -318,7 +344,7 @@ export async function openData(options: DataOptions): Promise<OpenedData> {
       asOf = built.asOf;
       schema = built.schema;
       for (const line of noticeLines(built.notices, quiet)) log(line);
-      if (!quiet) log(`customers: ${built.customers.toLocaleString('en-US')} as of ${asOf}`);
+      if (!quiet) log(t('built-customers', { count: built.customers, asOf }));
     }
     return { workspace, backend, report, customersReport, asOf, schema, close };
   } catch (err) {

@@ -1,6 +1,8 @@
 // The `segmint` command: a thin shell over the packages. Each command lives in its own module
 // under commands/ and returns its exit code (see ../shared/spec/cli.md).
+import { CliError } from './args.js';
 import { commands } from './commands/index.js';
+import { takeLangOption } from './locale.js';
 
 const usage = `segmint: customer segmentation from the command line
 
@@ -20,9 +22,19 @@ Loading data (each command's --help tells which it takes): --strict (refuse inst
   repairing), --quiet, --keep-implausible-dates, --encoding ENC, --sheet NAME, --csv-table N,
   --day-first|--month-first
 
+Messages follow LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8: Simplified Chinese); --lang en|zh
+  (any command) overrides.
+
 Exit codes: 0 success, 1 the rules have errors, 2 bad usage or unreadable data.`;
 
-async function main(argv: string[]): Promise<number> {
+async function main(all: string[]): Promise<number> {
+  let argv: string[];
+  try {
+    argv = takeLangOption(all);
+  } catch (err) {
+    process.stderr.write(`${err instanceof CliError ? err.message : String(err)}\n`);
+    return 2;
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage + '\n');

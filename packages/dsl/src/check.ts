@@ -2,9 +2,10 @@
 // It never throws on a tree the parser produced; problems become diagnostics with spans.
 import type { Call, Expr, FieldRef, Loc, RuleFile, SegmentStmt, Statement } from './ast.js';
 import { walkExpr } from './ast.js';
-import { LineMap, type Diagnostic, type Severity } from './diagnostics.js';
+import { LineMap, type Diagnostic, type Fix, type Severity } from './diagnostics.js';
+import { LIST_SEP, makeDiagnostic, msg, setHint, type Msg } from './messages/index.js';
 import { FUNCTION_NAMES, FUNCTIONS, type Type } from './functions.js';
-import { printExpr, printFieldName } from './print.js';
+import { printExpr, printFieldName, printString } from './print.js';
 import { AS_OF_NAME, builtinSchema, editDistance, lookupField, suggest, type FieldType, type Schema, type SchemaField } from './schema.js';
 import { coverageDiagnostics } from './coverage.js';
 import { quickRuleCoverage } from './quick.js';
@@ -63,15 +64,15 @@ export interface CheckResult {
   imported?: ImportedDefine[];
 }
 
-const TYPE_WORD: Record<Type, string> = {
-  number: 'a number',
-  text: 'text',
-  date: 'a date',
-  boolean: 'true/false',
-  duration: 'a duration',
-  null: 'null (missing)',
-  unknown: 'of unknown type'
-};
+/** A fix that replaces a range with `text` (did you mean). */
+function replaceFix(loc: Loc, text: string): Fix {
+  return { key: 'fix.replace', params: { text }, edits: [{ from: loc.start, to: loc.end, insert: text }] };
+}
+
+/** A fix that writes a bare word or number as quoted text. */
+function quoteFix(loc: Loc, raw: string): Fix {
+  return { key: 'fix.quote', params: { text: raw }, edits: [{ from: loc.start, to: loc.end, insert: printString(raw) }] };
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -127,20 +128,52 @@ class Checker {
     this.fields = schema ? schema.fields : builtinSchema.fields;
   }
 
-  report(severity: Severity, code: string, message: string, loc: Loc, hint?: string): void {
-    const d: Diagnostic = { severity, code, message, span: this.map.span(loc) };
-    if (hint) d.hint = hint;
-    this.diagnostics.push(d);
+  report(severity: Severity, code: string, message: string | Msg, loc: Loc, hint?: string | Msg, fixes?: Fix[]): void {
+    this.diagnostics.push(makeDiagnostic({ severity, code, span: this.map.span(loc) }, message, hint, fixes));
   }
 
   line(loc: Loc): number {
     return this.map.position(loc.start).line;
   }
 
-  describe(e: Expr, t: Type): string {
-    if (e.kind === 'field') return `\`${e.name}\` is ${TYPE_WORD[t]}`;
-    const text = printExpr(e);
-    return `${text.length > 40 ? text.slice(0, 37) + '...' : text} is ${TYPE_WORD[t]}`;
+  /** The whole lines of a statement: from its line's start to after its last line's end. */
+  private lines(loc: Loc): { from: number; to: number } {
+    const src = this.map.source;
+    const from = src.lastIndexOf('\n', loc.start - 1) + 1;
+    const nl = src.indexOf('\n', Math.max(loc.start, loc.end - 1));
+    return { from, to: nl === -1 ? src.length : nl + 1 };
+  }
+
+  /** The edit that removes a statement's lines. */
+  removeStatement(loc: Loc): { from: number; to: number; insert: string } {
+    return { ...this.lines(loc), insert: '' };
+  }
+
+  /** The edits that move a statement's lines to the start of the line holding `target`. */
+  moveStatement(loc: Loc, target: number): { from: number; to: number; insert: string }[] {
+    const src = this.map.source;
+    const { from, to } = this.lines(loc);
+    let text = src.slice(from, to);
+    if (target >= src.length) {
+      if (!text.endsWith('\n')) text += '\n';
+      return [{ from, to, insert: '' }, { from: src.length, to: src.length, insert: src.endsWith('\n') || src.length === 0 ? text : '\n' + text }];
+    }
+    const at = src.lastIndexOf('\n', target - 1) + 1;
+    if (!text.endsWith('\n')) text += '\n';
+    return [{ from, to, insert: '' }, { from: at, to: at, insert: text }];
+  }
+
+  /** A define used above its line: move it above the define being checked. */
+  moveDefineAbove(d: DefineInfo): Fix[] | undefined {
+    const cur = this.defineList.find((x) => x.index === this.current);
+    if (!cur) return undefined;
+    return [{ key: 'fix.move-define-above', params: { name: d.name }, edits: this.moveStatement(d.stmt.loc, cur.stmt.loc.start) }];
+  }
+
+  /** The params that describe a value and its type: `{subject} is {type:type}`. */
+  describe(e: Expr, t: Type, prefix = ''): Record<string, string> {
+    const text = e.kind === 'field' ? `\`${e.name}\`` : printExpr(e);
+    return { [`${prefix}${prefix ? 'Subject' : 'subject'}`]: text.length > 40 && e.kind !== 'field' ? text.slice(0, 37) + '...' : text, [`${prefix}${prefix ? 'Type' : 'type'}`]: t };
   }
 
   field(f: FieldRef): Type {
@@ -150,17 +183,17 @@ class Checker {
       return 'date';
     }
     if (f.name.includes('\0')) {
-      this.report('error', 'invalid-name', 'a field name cannot contain a NUL character', f.loc);
+      this.report('error', 'invalid-name', msg('invalid-name'), f.loc);
       return 'unknown';
     }
     const d = lookupDefine(this.defines, this.defineList, f.name);
     if (d) {
       if (this.current !== null && d.index === this.current) {
-        this.report('error', 'define-self', `define \`${d.name}\` uses itself`, f.loc, 'a define is computed from fields and the defines above it');
+        this.report('error', 'define-self', msg('define-self', { name: d.name }), f.loc, msg('hint.define-self'));
         return 'unknown';
       }
       if (this.current !== null && d.index > this.current) {
-        this.report('error', 'define-order', `\`${d.name}\` is defined below (line ${this.line(d.stmt.loc)}); a define can use only the defines above it`, f.loc, `move \`define ${d.name}\` above this line`);
+        this.report('error', 'define-order', msg('define-order', { name: d.name, line: this.line(d.stmt.loc) }), f.loc, msg('hint.define-order'), this.moveDefineAbove(d));
         return 'unknown';
       }
       this.resolved.set(f, { kind: 'define', name: d.name, type: d.type });
@@ -173,21 +206,21 @@ class Checker {
     }
     if (found.kind === 'ambiguous') {
       const names = found.candidates.map((c) => `'${c.name}'`).join(', ');
-      this.report('error', 'ambiguous-field', `\`${f.name}\` matches several fields when case is ignored: ${names}`, f.loc, 'write the name with the exact case');
+      this.report('error', 'ambiguous-field', msg('ambiguous-field', { name: f.name, candidates: names }), f.loc, msg('hint.exact-case'), found.candidates.map((c) => replaceFix(f.loc, printFieldName(c.name))));
       return 'unknown';
     }
     if (!this.strict) {
       // Without the data its columns are unknown, so any name may be one; but a name one or two
       // letters from a built-in field (`M_scor`) is most likely that field mistyped: a warning.
       const near = nearBuiltin(f.name);
-      if (near !== undefined) this.report('warning', 'near-builtin-field', `\`${f.name}\` is not a built-in field; without the data it is taken as a column of it`, f.loc, `did you mean '${near}'?`);
+      if (near !== undefined) this.report('warning', 'near-builtin-field', msg('near-builtin-field', { name: f.name }), f.loc, msg('hint.did-you-mean', { suggestion: near }), [replaceFix(f.loc, near)]);
       this.resolved.set(f, { kind: 'column', name: f.name, type: 'unknown', hasNulls: false });
       return 'unknown';
     }
     const candidates = [...this.fields.map((x) => x.name), ...this.defineList.map((x) => x.name), AS_OF_NAME];
     const best = suggest(f.name, candidates, 1)[0];
-    const hint = best === undefined ? undefined : best === AS_OF_NAME || /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(best) ? `did you mean '${best}'?` : `did you mean ${printFieldName(best)}?`;
-    this.report('error', 'unknown-field', `unknown field \`${f.name}\``, f.loc, hint ?? `the fields are: ${this.fields.slice(0, 20).map((x) => x.name).join(', ')}${this.fields.length > 20 ? ', ...' : ''}`);
+    const hint = best === undefined ? undefined : best === AS_OF_NAME || /^[\p{L}_][\p{L}\p{N}\p{M}_]*$/u.test(best) ? msg('hint.did-you-mean', { suggestion: best }) : msg('hint.did-you-mean-quoted', { suggestion: printFieldName(best) });
+    this.report('error', 'unknown-field', msg('unknown-field', { name: f.name }), f.loc, hint ?? msg('hint.fields', { fields: `${this.fields.slice(0, 20).map((x) => x.name).join(', ')}${this.fields.length > 20 ? ', ...' : ''}` }), best === undefined ? undefined : [replaceFix(f.loc, best === AS_OF_NAME ? best : printFieldName(best))]);
     this.unknownFields.set(f, { diagnostic: this.diagnostics[this.diagnostics.length - 1] as Diagnostic, suggestion: best });
     return 'unknown';
   }
@@ -206,19 +239,19 @@ class Checker {
   }
 
   private nullLiteral(e: Expr): void {
-    this.report('error', 'null-literal', '`null` is a missing value: nothing is equal to it, and nothing can be computed from it', e.loc, 'test for a missing value with `is null` or `is not null`');
+    this.report('error', 'null-literal', msg('null-literal'), e.loc, msg('hint.null-literal'));
   }
 
   private exprInner(e: Expr): Type {
     switch (e.kind) {
       case 'number':
-        if (!Number.isFinite(e.value)) this.report('error', 'invalid-number', `${e.raw} is too large for a number`, e.loc);
+        if (!Number.isFinite(e.value)) this.report('error', 'invalid-number', msg('invalid-number', { raw: e.raw }), e.loc);
         return 'number';
       case 'string':
-        if (LONE_SURROGATE.test(e.value)) this.report('error', 'invalid-text', 'the text contains an unpaired surrogate (\\uD800-\\uDFFF), which is not a Unicode character', e.loc);
+        if (LONE_SURROGATE.test(e.value)) this.report('error', 'invalid-text', msg('invalid-text'), e.loc);
         return 'text';
       case 'date':
-        if (!isValidDate(e.value)) this.report('error', 'invalid-date', `${e.value} is not a date in the calendar`, e.loc);
+        if (!isValidDate(e.value)) this.report('error', 'invalid-date', msg('invalid-date', { date: e.value }), e.loc);
         return 'date';
       case 'bool':
         return 'boolean';
@@ -231,11 +264,11 @@ class Checker {
       case 'unary': {
         const t = this.expr(e.operand);
         if (e.op === 'not') {
-          this.condition(e.operand, t, '`not`');
+          this.condition(e.operand, t, 'not');
           return 'boolean';
         }
         if (t === 'null') this.nullLiteral(e.operand);
-        else if (t !== 'number' && t !== 'unknown') this.report('error', 'type-mismatch', `unary minus needs a number, but ${this.describe(e.operand, t)}`, e.loc);
+        else if (t !== 'number' && t !== 'unknown') this.report('error', 'type-mismatch', msg('type-mismatch.unary-minus', this.describe(e.operand, t)), e.loc);
         return 'number';
       }
       case 'binary':
@@ -254,7 +287,7 @@ class Checker {
         for (const item of e.list) {
           const it = this.expr(item);
           if (it === 'null') {
-            this.report('error', 'null-literal', '`in` never matches a missing value: `null` in the list has no effect', item.loc, `test for a missing value with \`${printExpr(e.expr)} is null\``);
+            this.report('error', 'null-literal', msg('null-literal.in'), item.loc, msg('hint.null-in', { subject: printExpr(e.expr) }));
             continue;
           }
           this.comparable(e.expr, t, item, it, 'in', item.loc, false);
@@ -264,7 +297,7 @@ class Checker {
       }
       case 'isNull': {
         const t = this.expr(e.expr);
-        if (t === 'null') this.report('error', 'null-literal', '`null is null` is always true', e.loc);
+        if (t === 'null') this.report('error', 'null-literal', msg('null-literal.is-null'), e.loc);
         return 'boolean';
       }
       case 'text': {
@@ -274,8 +307,8 @@ class Checker {
         for (const [x, t] of [[e.expr, a], [e.pattern, b]] as const) {
           if (t === 'null') this.nullLiteral(x);
           else if (t !== 'text' && t !== 'unknown') {
-            const hint = x.kind === 'number' ? `did you mean '${x.raw}' (in quotes)?` : undefined;
-            this.report('error', 'type-mismatch', `${word} works on text, but ${this.describe(x, t)}`, x.loc, hint);
+            const hint = x.kind === 'number' ? msg('hint.quote-number', { raw: x.raw }) : undefined;
+            this.report('error', 'type-mismatch', msg('type-mismatch.text-op', { op: word, ...this.describe(x, t) }), x.loc, hint, x.kind === 'number' ? [quoteFix(x.loc, x.raw)] : undefined);
           }
         }
         return 'boolean';
@@ -291,7 +324,8 @@ class Checker {
       const other = ta === 'null' ? a : b;
       const subject = ta === 'null' ? b : a;
       const fix = op === '!=' ? `${printExpr(subject)} is not null` : `${printExpr(subject)} is null`;
-      this.report('error', 'null-compare', `comparing with \`null\` is never true: a missing value is not equal to anything`, other.loc, `did you mean ${fix}?`);
+      const fixes = op === '=' || op === '!=' ? [{ key: 'fix.is-null' as const, params: { text: fix }, edits: [{ from: loc.start, to: loc.end, insert: fix }] }] : undefined;
+      this.report('error', 'null-compare', msg('null-compare'), other.loc, msg('hint.null-compare', { fix }), fixes);
       return;
     }
     if (ta === 'unknown' || tb === 'unknown') {
@@ -300,44 +334,53 @@ class Checker {
       if (u.kind === 'field' && !u.quoted && other === 'text') {
         // ... unless a text field has a close name (`industy = 'IT'`: the column is meant)
         const d = this.unknownFields.get(u);
-        if (d && (d.suggestion === undefined || this.typeOfName(d.suggestion) !== other)) d.diagnostic.hint = `did you mean '${u.name}' (text in quotes)?`;
+        if (d && (d.suggestion === undefined || this.typeOfName(d.suggestion) !== other)) {
+          setHint(d.diagnostic, msg('hint.text-in-quotes', { name: u.name }));
+          d.diagnostic.fixes = [quoteFix(u.loc, u.name)];
+        }
       }
       return;
     }
     if (ta === 'duration' || tb === 'duration') {
       const d = ta === 'duration' ? a : b;
-      this.report('error', 'type-mismatch', `a duration such as ${printExpr(d)} can only be added to or subtracted from a date`, d.loc, ta === 'date' || tb === 'date' ? undefined : 'compare with a date, e.g. last_purchase >= as_of - 90d');
+      this.report('error', 'type-mismatch', msg('type-mismatch.duration', { duration: printExpr(d) }), d.loc, ta === 'date' || tb === 'date' ? undefined : msg('hint.compare-date'));
       return;
     }
     if (ta === tb) {
-      if (ordered && ta === 'boolean') this.report('error', 'type-mismatch', `true/false values can only be compared with = or !=`, loc);
+      if (ordered && ta === 'boolean') this.report('error', 'type-mismatch', msg('type-mismatch.boolean-order'), loc);
       return;
     }
     // A helpful fix for the usual slips: quotes around a number or a date, or none around text.
-    let hint: string | undefined;
-    let message = `cannot compare ${TYPE_WORD[ta]} with ${TYPE_WORD[tb]}`;
+    let hint: Msg | undefined;
+    let message: Msg;
+    let fixes: Fix[] | undefined;
     const lit = b.kind === 'string' || b.kind === 'number' || b.kind === 'date' ? b : a.kind === 'string' || a.kind === 'number' || a.kind === 'date' ? a : null;
     const other = lit === b ? a : b;
     const to = lit === b ? ta : tb;
     if (lit) {
       const opText = op === 'between' || op === 'in' ? null : op;
-      const show = (fixed: string) => (opText ? `did you mean ${printExpr(lit === b ? a : b)} ${opText} ${fixed}?` : `did you mean ${fixed}?`);
+      const show = (fixed: string): Msg => (opText ? msg('hint.did-you-mean-compare', { left: printExpr(lit === b ? a : b), op: opText, fixed }) : msg('hint.did-you-mean-value', { fixed }));
       if (to === 'text' && (lit.kind === 'number' || lit.kind === 'date')) {
-        message = `${this.describe(other, to)}; compare it with a quoted value`;
-        hint = show(`'${lit.kind === 'number' ? lit.raw : lit.value}'`);
+        const raw = lit.kind === 'number' ? lit.raw : lit.value;
+        message = msg('type-mismatch.quote-it', this.describe(other, to));
+        hint = show(`'${raw}'`);
+        fixes = [quoteFix(lit.loc, raw)];
       } else if (to === 'number' && lit.kind === 'string' && /^-?\d+(\.\d+)?$/.test(lit.value.trim())) {
-        message = `${this.describe(other, to)}; write the number without quotes`;
+        message = msg('type-mismatch.unquote-number', this.describe(other, to));
         hint = show(lit.value.trim());
+        fixes = [{ key: 'fix.unquote-number', params: { text: lit.value.trim() }, edits: [{ from: lit.loc.start, to: lit.loc.end, insert: lit.value.trim() }] }];
       } else if (to === 'date' && lit.kind === 'string' && isValidDate(lit.value.trim())) {
-        message = `${this.describe(other, to)}; write the date without quotes`;
+        message = msg('type-mismatch.unquote-date', this.describe(other, to));
         hint = show(lit.value.trim());
+        fixes = [{ key: 'fix.unquote-date', params: { text: lit.value.trim() }, edits: [{ from: lit.loc.start, to: lit.loc.end, insert: lit.value.trim() }] }];
       } else {
-        message = `cannot compare ${TYPE_WORD[ta]} with ${TYPE_WORD[tb]}: ${this.describe(other, to)}, ${this.describe(lit, lit === b ? tb : ta)}`;
+        const litT = lit === b ? tb : ta;
+        message = msg('type-mismatch.compare-literal', { left: ta, right: tb, ...this.describe(other, to), literal: this.describe(lit, litT).subject ?? '', literalType: litT });
       }
-      this.report('error', 'type-mismatch', message, lit.loc, hint);
+      this.report('error', 'type-mismatch', message, lit.loc, hint, fixes);
       return;
     }
-    this.report('error', 'type-mismatch', `${message}: ${this.describe(a, ta)}, ${this.describe(b, tb)}`, loc);
+    this.report('error', 'type-mismatch', msg('type-mismatch.compare', { left: ta, right: tb, ...this.describe(a, ta, 'left'), ...this.describe(b, tb, 'right') }), loc);
   }
 
   /** Warn where `!=`/`not in` silently skips customers whose field is missing. */
@@ -345,13 +388,9 @@ class Checker {
     if (subject.kind !== 'field') return;
     const r = this.resolved.get(subject);
     if (!r || r.kind !== 'column' || !r.hasNulls) return;
-    this.report(
-      'warning',
-      'missing-skipped',
-      `customers whose \`${subject.name}\` is missing are skipped: \`${op}\` is unknown for a missing value`,
-      whole.loc,
-      `to include them, write: ${printExpr(whole)} or ${printExpr(subject)} is null`
-    );
+    if (this.nullGuarded.get(whole) === subject.name.toLowerCase()) return;
+    const text = `(${printExpr(whole)} or ${printExpr(subject)} is null)`;
+    this.report('warning', 'missing-skipped', msg('missing-skipped', { name: subject.name, op }), whole.loc, msg('hint.missing-skipped', { whole: printExpr(whole), subject: printExpr(subject) }), [{ key: 'fix.include-missing', params: { text }, edits: [{ from: whole.loc.start, to: whole.loc.end, insert: text }] }]);
   }
 
   condition(e: Expr, t: Type, where: string): void {
@@ -360,18 +399,25 @@ class Checker {
       this.nullLiteral(e);
       return;
     }
-    const hint = t === 'number' ? `compare it, e.g. ${printExpr(e)} > 0` : t === 'text' ? `compare it, e.g. ${printExpr(e)} = 'value'` : undefined;
-    this.report('error', 'not-a-condition', `${where} needs a condition (true/false), but ${this.describe(e, t)}`, e.loc, hint);
+    const hint = t === 'number' ? msg('hint.compare-number', { subject: printExpr(e) }) : t === 'text' ? msg('hint.compare-text', { subject: printExpr(e) }) : undefined;
+    this.report('error', 'not-a-condition', msg('not-a-condition', { where, ...this.describe(e, t) }), e.loc, hint);
   }
 
+  /** `x != 5 or x is null`: the missing values are included, so `x != 5` gets no warning. */
+  readonly nullGuarded = new Map<Expr, string>();
+
   binary(e: Expr & { kind: 'binary' }): Type {
+    if (e.op === 'or') {
+      for (const [guard, other] of [[e.right, e.left], [e.left, e.right]] as const)
+        if (guard.kind === 'isNull' && !guard.negated && guard.expr.kind === 'field') this.nullGuarded.set(other, guard.expr.name.toLowerCase());
+    }
     const a = this.expr(e.left);
     const b = this.expr(e.right);
     switch (e.op) {
       case 'and':
       case 'or':
-        this.condition(e.left, a, `\`${e.op}\``);
-        this.condition(e.right, b, `\`${e.op}\``);
+        this.condition(e.left, a, e.op);
+        this.condition(e.right, b, e.op);
         return 'boolean';
       case '=':
       case '!=':
@@ -396,8 +442,8 @@ class Checker {
       this.nullLiteral(x);
       return 'unknown';
     }
-    const bad = (why: string, hint?: string): Type => {
-      this.report('error', 'type-mismatch', why, e.opLoc, hint);
+    const bad = (why: Msg, hint?: Msg, fixes?: Fix[]): Type => {
+      this.report('error', 'type-mismatch', why, e.opLoc, hint, fixes);
       return 'unknown';
     };
     const un = a === 'unknown' || b === 'unknown';
@@ -410,16 +456,20 @@ class Checker {
         if (a === 'duration' || b === 'duration') return 'date';
         if (a === 'number' || b === 'number') return 'number';
         if (a === 'text' || b === 'text' || a === 'boolean' || b === 'boolean')
-          return bad(`\`${op}\` needs numbers, or a date and a duration, but ${a === 'unknown' ? this.describe(e.right, b) : this.describe(e.left, a)}`);
+          return bad(msg('type-mismatch.add-sub', { op, ...(a === 'unknown' ? this.describe(e.right, b) : this.describe(e.left, a)) }));
         return 'unknown';
       }
       if ((a === 'date' && b === 'number') || (a === 'number' && b === 'date'))
-        return bad(`cannot ${op === '+' ? 'add' : 'subtract'} a number ${op === '+' ? 'to' : 'from'} a date`, `write a duration: ${printExpr(e.left)} ${op} ${e.right.kind === 'number' ? e.right.raw : 'N'}d (days), w, mo or y`);
-      if (a === 'duration' && b === 'duration') return bad('durations can only be added to or subtracted from a date', 'e.g. as_of - 90d');
-      return bad(`\`${op}\` needs numbers, or a date and a duration, but ${a !== 'number' && a !== 'date' ? this.describe(e.left, a) : this.describe(e.right, b)}`);
+        return bad(
+          msg(op === '+' ? 'type-mismatch.add-number-to-date' : 'type-mismatch.subtract-number-from-date'),
+          msg('hint.write-duration', { left: printExpr(e.left), op, amount: e.right.kind === 'number' ? e.right.raw : 'N' }),
+          a === 'date' && e.right.kind === 'number' && /^\d+$/.test(e.right.raw) ? [{ key: 'fix.duration', params: { text: `${e.right.raw}d` }, edits: [{ from: e.right.loc.start, to: e.right.loc.end, insert: `${e.right.raw}d` }] }] : undefined
+        );
+      if (a === 'duration' && b === 'duration') return bad(msg('type-mismatch.durations'), msg('hint.durations'));
+      return bad(msg('type-mismatch.add-sub', { op, ...(a !== 'number' && a !== 'date' ? this.describe(e.left, a) : this.describe(e.right, b)) }));
     }
-    if (a !== 'number' && a !== 'unknown') return bad(`\`${op}\` needs numbers, but ${this.describe(e.left, a)}`);
-    if (b !== 'number' && b !== 'unknown') return bad(`\`${op}\` needs numbers, but ${this.describe(e.right, b)}`);
+    if (a !== 'number' && a !== 'unknown') return bad(msg('type-mismatch.numbers', { op, ...this.describe(e.left, a) }));
+    if (b !== 'number' && b !== 'unknown') return bad(msg('type-mismatch.numbers', { op, ...this.describe(e.right, b) }));
     return 'number';
   }
 
@@ -428,18 +478,19 @@ class Checker {
     const argTypes = e.args.map((x) => this.expr(x));
     if (!sig) {
       const best = suggest(e.name, FUNCTION_NAMES, 1)[0];
-      this.report('error', 'unknown-function', `unknown function \`${e.name}\``, e.nameLoc, best ? `did you mean '${best}'? (the functions are: ${FUNCTION_NAMES.join(', ')})` : `the functions are: ${FUNCTION_NAMES.join(', ')}`);
+      const functions = FUNCTION_NAMES.join(', ');
+      this.report('error', 'unknown-function', msg('unknown-function', { name: e.name }), e.nameLoc, best ? msg('hint.did-you-mean-function', { suggestion: best, functions }) : msg('hint.functions', { functions }), best ? [replaceFix(e.nameLoc, best)] : undefined);
       return 'unknown';
     }
     if (e.args.length < sig.min || e.args.length > sig.max) {
-      const want = sig.min === sig.max ? `${sig.min}` : sig.max >= 64 ? `at least ${sig.min}` : `${sig.min} or ${sig.max}`;
-      this.report('error', 'arity', `\`${e.name}\` takes ${want} argument${want === '1' ? '' : 's'}, but got ${e.args.length}`, e.loc);
+      const key = sig.min === sig.max ? (sig.min === 1 ? 'arity.one' : 'arity.exact') : sig.max >= 64 ? 'arity.at-least' : 'arity.range';
+      this.report('error', 'arity', msg(key, { name: e.name, min: sig.min, max: sig.max, count: e.args.length }), e.loc);
       return sig.result === 'arg' ? 'unknown' : sig.result;
     }
     if (e.name === 'pct') {
       const arg = e.args[0];
       if (arg) walkExpr(arg, (x) => {
-        if (x.kind === 'call' && x.name === 'pct') this.report('error', 'nested-pct', '`pct` cannot be taken of an expression that contains `pct`', x.loc, 'define the inner value first: define p = pct(...)');
+        if (x.kind === 'call' && x.name === 'pct') this.report('error', 'nested-pct', msg('nested-pct'), x.loc, msg('hint.nested-pct'));
       });
     }
     let common: Type = 'unknown';
@@ -451,14 +502,16 @@ class Checker {
         return;
       }
       if (!sig.args.includes(t as FieldType)) {
-        const want = sig.args.map((w) => TYPE_WORD[w]).join(' or ');
-        const hint = x.kind === 'string' && sig.args.includes('number') && /^-?\d+(\.\d+)?$/.test(x.value) ? `did you mean ${x.value} (without quotes)?` : undefined;
-        this.report('error', 'type-mismatch', `\`${e.name}\` needs ${want}, but ${this.describe(x, t)}`, x.loc, hint);
+        const want = sig.args.map((w) => `type.${w}`).join(LIST_SEP);
+        const unquote = x.kind === 'string' && sig.args.includes('number') && /^-?\d+(\.\d+)?$/.test(x.value);
+        const hint = unquote ? msg('hint.unquote-arg', { value: x.value }) : undefined;
+        const fixes: Fix[] | undefined = unquote ? [{ key: 'fix.unquote-number', params: { text: x.value }, edits: [{ from: x.loc.start, to: x.loc.end, insert: x.value }] }] : undefined;
+        this.report('error', 'type-mismatch', msg('type-mismatch.function-arg', { name: e.name, want, ...this.describe(x, t) }), x.loc, hint, fixes);
         return;
       }
       if (sig.same) {
         if (common === 'unknown') common = t;
-        else if (common !== t) this.report('error', 'type-mismatch', `the values of \`${e.name}\` must have one type, but ${this.describe(x, t)} and an earlier one is ${TYPE_WORD[common]}`, x.loc);
+        else if (common !== t) this.report('error', 'type-mismatch', msg('type-mismatch.function-same', { name: e.name, ...this.describe(x, t), common }), x.loc);
       }
     });
     return sig.result === 'arg' ? common : sig.result;
@@ -477,8 +530,8 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
   let asOfStmt: Statement | null = null;
   for (const s of st) {
     if (s.kind !== 'asOf') continue;
-    if (!isValidDate(s.date)) c.report('error', 'invalid-date', `${s.date} is not a date in the calendar`, s.dateLoc);
-    if (asOfStmt) c.report('error', 'duplicate-as-of', `the analysis date is already set on line ${c.line(asOfStmt.loc)}`, s.loc, 'keep one `as of` line');
+    if (!isValidDate(s.date)) c.report('error', 'invalid-date', msg('invalid-date', { date: s.date }), s.dateLoc);
+    if (asOfStmt) c.report('error', 'duplicate-as-of', msg('duplicate-as-of', { line: c.line(asOfStmt.loc) }), s.loc, msg('hint.one-as-of'), [{ key: 'fix.remove-line', params: {}, edits: [c.removeStatement(s.loc)] }]);
     else {
       asOfStmt = s;
       asOf = s.date;
@@ -499,12 +552,12 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
     if (s.kind !== 'define') return;
     const lower = s.name.toLowerCase();
     if (RESERVED_OUTPUT.has(lower) || lower === AS_OF_NAME) {
-      c.report('error', 'reserved-name', `\`${s.name}\` is a reserved name; choose another name for the define`, s.nameLoc);
+      c.report('error', 'reserved-name', msg('reserved-name.define', { name: s.name }), s.nameLoc);
       return;
     }
     const prev = outputNames.get(lower);
     if (prev) {
-      c.report('error', 'duplicate-id', `\`${s.name}\` is already defined on line ${c.line(prev.loc)}`, s.nameLoc);
+      c.report('error', 'duplicate-id', msg('duplicate-id.define', { name: s.name, line: c.line(prev.loc) }), s.nameLoc);
       return;
     }
     const imp = importedNames.get(lower);
@@ -514,8 +567,7 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
     }
     if (fieldNames.has(lower)) {
       const existing = c.fields.find((f) => f.name.toLowerCase() === lower)?.name ?? s.name;
-      const same = existing === s.name ? `\`${s.name}\`` : `\`${s.name}\` (as \`${existing}\`, names ignore case)`;
-      c.report('error', 'name-taken', `${same} is already a field of the data; choose another name for the define`, s.nameLoc);
+      c.report('error', 'name-taken', existing === s.name ? msg('name-taken', { name: s.name }) : msg('name-taken.case', { name: s.name, field: existing }), s.nameLoc);
       return;
     }
     outputNames.set(lower, { what: 'define', loc: s.nameLoc });
@@ -528,10 +580,10 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
     c.current = info.index;
     info.type = c.expr(info.stmt.expr);
     if (info.type === 'null') {
-      c.report('error', 'null-literal', 'a define cannot be just `null`', info.stmt.expr.loc);
+      c.report('error', 'null-literal', msg('null-literal.define'), info.stmt.expr.loc);
       info.type = 'unknown';
     } else if (info.type === 'duration') {
-      c.report('error', 'type-mismatch', 'a define cannot be a bare duration; add it to a date, e.g. as_of - 90d', info.stmt.expr.loc);
+      c.report('error', 'type-mismatch', msg('type-mismatch.define-duration'), info.stmt.expr.loc);
       info.type = 'unknown';
     }
   }
@@ -547,32 +599,32 @@ export function checkRules(file: RuleFile, schema?: Schema | null, options: Chec
   st.forEach((s, i) => {
     if (s.kind === 'segment') {
       const prev = segmentIds.get(s.id);
-      if (prev) c.report('error', 'duplicate-id', `segment \`${s.id}\` is already defined on line ${c.line(prev)}`, s.idLoc);
+      if (prev) c.report('error', 'duplicate-id', msg('duplicate-id.segment', { name: s.id, line: c.line(prev) }), s.idLoc);
       else segmentIds.set(s.id, s.idLoc);
       if (otherwise) {
-        c.report('warning', 'unreachable', `segment \`${s.id}\` can never match: \`otherwise\` on line ${c.line(otherwise.loc)} takes every remaining customer`, s.idLoc, 'move this segment above the `otherwise` segment');
+        c.report('warning', 'unreachable', msg('unreachable', { name: s.id, line: c.line(otherwise.loc) }), s.idLoc, msg('hint.move-above-otherwise'), [{ key: 'fix.move-above-otherwise', params: {}, edits: c.moveStatement(s.loc, otherwise.loc.start) }]);
       }
       if (s.when === null) {
-        if (i !== lastSegment && !otherwise) c.report('error', 'otherwise-not-last', '`otherwise` must be the last segment: it takes every customer not matched above', s.loc, 'move this segment to the end of the file');
+        if (i !== lastSegment && !otherwise) c.report('error', 'otherwise-not-last', msg('otherwise-not-last'), s.loc, msg('hint.move-to-end'), [{ key: 'fix.move-to-end', params: {}, edits: c.moveStatement(s.loc, file.source.length) }]);
         if (!otherwise) otherwise = s;
       } else {
-        c.condition(s.when, c.expr(s.when), 'a segment rule');
+        c.condition(s.when, c.expr(s.when), 'segment');
       }
     } else if (s.kind === 'tag') {
       const lower = s.id.toLowerCase();
-      if (RESERVED_OUTPUT.has(lower)) c.report('error', 'reserved-name', `\`${s.id}\` is a reserved name; choose another id for the tag`, s.idLoc);
+      if (RESERVED_OUTPUT.has(lower)) c.report('error', 'reserved-name', msg('reserved-name.tag', { name: s.id }), s.idLoc);
       else {
         const prev = outputNames.get(lower);
-        if (prev) c.report('error', 'duplicate-id', `\`${s.id}\` is already defined on line ${c.line(prev.loc)} (as a ${prev.what})`, s.idLoc);
+        if (prev) c.report('error', 'duplicate-id', msg(prev.what === 'tag' ? 'duplicate-id.tag-tag' : 'duplicate-id.tag-define', { name: s.id, line: c.line(prev.loc) }), s.idLoc);
         else outputNames.set(lower, { what: 'tag', loc: s.idLoc });
       }
-      c.condition(s.when, c.expr(s.when), 'a tag rule');
+      c.condition(s.when, c.expr(s.when), 'tag');
     }
   });
 
   if (options.asOfKnown === false && !asOf) {
     for (const ref of c.asOfRefs) {
-      c.report('error', 'no-as-of', '`as_of` needs an analysis date, and none is known', ref.loc, 'add a line `as of 2024-12-31` at the top of the file, or load transactions');
+      c.report('error', 'no-as-of', msg('no-as-of'), ref.loc, msg('hint.no-as-of-file'));
     }
   }
 
@@ -601,11 +653,11 @@ export function checkExpression(expr: Expr, source: string, schema?: Schema | nu
   const imported = options.imported ?? (options.uses ? checkUses(options.uses, schema, '', options.asOfKnown).imported : []);
   registerImported(c, imported);
   const t = c.expr(expr);
-  if (options.condition) c.condition(expr, t, 'a rule');
-  else if (t === 'null') c.report('error', 'null-literal', 'the expression is just `null`', expr.loc);
-  else if (t === 'duration') c.report('error', 'type-mismatch', 'a bare duration has no value; add it to a date, e.g. as_of - 90d', expr.loc);
+  if (options.condition) c.condition(expr, t, 'rule');
+  else if (t === 'null') c.report('error', 'null-literal', msg('null-literal.expression'), expr.loc);
+  else if (t === 'duration') c.report('error', 'type-mismatch', msg('type-mismatch.bare-duration'), expr.loc);
   if (options.asOfKnown === false) {
-    for (const ref of c.asOfRefs) c.report('error', 'no-as-of', '`as_of` needs an analysis date, and none is known', ref.loc, 'load transactions, or pass an analysis date');
+    for (const ref of c.asOfRefs) c.report('error', 'no-as-of', msg('no-as-of'), ref.loc, msg('hint.no-as-of-expression'));
   }
   // the rule file's coverage check on the quick rule: a condition that contradicts itself
   if (t === 'boolean' && !c.diagnostics.some((d) => d.severity === 'error')) c.diagnostics.push(...quickRuleCoverage(expr, c.resolved, map));

@@ -6,6 +6,7 @@ import { checkExpression, checkRules, isValidDate, type CheckResult, type Type }
 import { DIALECTS, type Dialect } from './dialect.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LineMap } from './diagnostics.js';
+import { makeDiagnostic, msg } from './messages/index.js';
 import { parseExpression, parseRulesPartial, readAsOf, type PartialParse } from './parse.js';
 import type { FieldType, Schema } from './schema.js';
 import { importsFor, type ImportedDefine, type ResolvedUses } from './uses.js';
@@ -270,12 +271,7 @@ export function compileRules(source: string, schema: Schema | null, options: Com
   if (options.asOf && check.asOf && options.asOf !== check.asOf && isValidDate(check.asOf)) {
     const stmt = file.statements.find((s) => s.kind === 'asOf');
     if (stmt) {
-      diagnostics.push({
-        severity: 'info',
-        code: 'as-of-overridden',
-        message: `the data is analysed as of ${options.asOf}, not ${check.asOf} as this line says`,
-        span: new LineMap(source).span(stmt.loc)
-      });
+      diagnostics.push(makeDiagnostic({ severity: 'info', code: 'as-of-overridden', span: new LineMap(source).span(stmt.loc) }, msg('as-of-overridden', { asOf: options.asOf, fileAsOf: check.asOf })));
     }
   }
   const segments = file.statements.filter((s): s is SegmentStmt => s.kind === 'segment').map((s) => ({ id: s.id, label: s.label }));
@@ -300,7 +296,7 @@ function fileHasAsOf(file: RuleFile): boolean {
 export function mergeDiagnostics(parsed: PartialParse, checked: Diagnostic[]): Diagnostic[] {
   if (parsed.diagnostics.length === 0) return [...checked];
   const broken = new Set(parsed.brokenDefines.map((n) => n.toLowerCase()));
-  const rest = checked.filter((d) => !(d.code === 'unknown-field' && broken.has(/`([^`]*)`/.exec(d.message)?.[1]?.toLowerCase() ?? '')));
+  const rest = checked.filter((d) => !(d.code === 'unknown-field' && typeof d.params?.name === 'string' && broken.has(d.params.name.toLowerCase())));
   return [...parsed.diagnostics, ...rest].sort((a, b) => a.span.offset - b.span.offset || a.span.end - b.span.end);
 }
 

@@ -8,6 +8,7 @@
 import type { Expr, FieldRef, SegmentStmt, Statement } from './ast.js';
 import type { Diagnostic, LineMap } from './diagnostics.js';
 import { printExpr } from './print.js';
+import { LIST_SEP, makeDiagnostic, msg, REF_SEP } from './messages/index.js';
 
 interface Bound {
   lo: number;
@@ -150,13 +151,7 @@ export function coverageDiagnostics(statements: Statement[], resolved: Map<Field
     if (!terms) continue;
     const live = terms.filter((t) => !contradictory(t));
     if (live.length === 0) {
-      out.push({
-        severity: 'warning',
-        code: 'never-matches',
-        message: `segment \`${s.id}\` can never match: its rule contradicts itself`,
-        span: map.span(s.when.loc),
-        hint: 'check the bounds: e.g. R < 3 and R > 5 is never true'
-      });
+      out.push(makeDiagnostic({ severity: 'warning', code: 'never-matches', span: map.span(s.when.loc) }, msg('never-matches', { name: s.id }), msg('hint.never-matches')));
       continue;
     }
     const coveredBy = new Set<SegmentStmt>();
@@ -171,14 +166,9 @@ export function coverageDiagnostics(statements: Statement[], resolved: Map<Field
     });
     if (covered && earlier.length > 0) {
       const by = [...coveredBy];
-      const names = by.map((b) => `\`${b.id}\` (line ${map.position(b.loc.start).line})`).join(', ');
-      out.push({
-        severity: 'warning',
-        code: 'covered',
-        message: `segment \`${s.id}\` can never match: every customer it selects is taken first by ${names}`,
-        span: map.span(s.idLoc),
-        hint: by.length === 1 ? 'the first matching segment wins: move this segment above, or make its rule stricter' : 'the first matching segment wins: move this segment above the others'
-      });
+      // the earlier segments: `id` (line N) in each language ({by:refs}); raw ids and lines as items
+      const refs = by.map((b) => `${b.id}${REF_SEP}${map.position(b.loc.start).line}`).join(LIST_SEP);
+      out.push(makeDiagnostic({ severity: 'warning', code: 'covered', span: map.span(s.idLoc) }, msg('covered', { name: s.id, by: refs }), msg(by.length === 1 ? 'hint.covered-one' : 'hint.covered-many')));
     }
     earlier.push({ seg: s, terms: live });
   }

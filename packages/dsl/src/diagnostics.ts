@@ -1,5 +1,7 @@
 // Diagnostics: what the checker and parser report, with source spans, and the pretty printer.
 import type { Loc } from './ast.js';
+import type { Locale, MessageKey, Params } from './messages/index.js';
+import { renderDiagnostic, renderRelated } from './messages/index.js';
 
 /** A source range: offsets 0-based (end exclusive), lines and columns 1-based. */
 export interface Span {
@@ -24,14 +26,44 @@ export interface Diagnostic {
   /** places in other files that explain this one (`use`: the base file's define, the other end
    * of a cycle); `lineText` is the source line of the span, for printing without the file */
   related?: RelatedInfo[];
+  /** the catalogue key of the message's shape (the code, or the code and a variant such as
+   * 'type-mismatch.unquote-number'); absent on a diagnostic made of plain text */
+  messageKey?: MessageKey;
+  /** the values the message and hint are built from (names, numbers, type words...) */
+  params?: Params;
+  /** the catalogue key of the hint, and the values only the hint uses (a hint may also use params) */
+  hintKey?: MessageKey;
+  hintParams?: Params;
+  /** mechanical fixes: apply every edit of one fix (offsets into the checked text) */
+  fixes?: Fix[];
+  /** the diagnostic this one reports from elsewhere (a base file's problem, on its `use` line):
+   * rendered into the `inner` param in the same language */
+  inner?: Diagnostic;
 }
 
 /** A place in another file (or this one) that a diagnostic refers to. */
 export interface RelatedInfo {
   file: string;
   span: Span;
+  /** English; `messageKey` and `params` give it in another language (renderRelated) */
   message: string;
+  messageKey?: MessageKey;
+  params?: Params;
   lineText?: string;
+}
+
+/** One replacement: offsets into the checked text (end exclusive), like a CodeMirror change. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** A quick fix: its title (a catalogue key and params, see renderFix) and its edits. */
+export interface Fix {
+  key: MessageKey;
+  params: Params;
+  edits: TextEdit[];
 }
 
 /** Line starts of a text, for turning offsets into lines and columns. */
@@ -101,7 +133,8 @@ function visible(s: string): string {
  * Render a diagnostic like a compiler does:
  * `FILE:LINE:COL: error: MESSAGE`, the source line, a caret line under the span, and the hint.
  */
-export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>'): string {
+export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>', locale: Locale = 'en'): string {
+  const text = renderDiagnostic(d, locale);
   const map = new LineMap(source);
   const line = map.lineText(d.span.line);
   const before = visible(line.slice(0, d.span.column - 1));
@@ -110,15 +143,15 @@ export function formatDiagnostic(d: Diagnostic, source: string, file = '<input>'
   let lead = '';
   for (const ch of before) lead += ch === '\t' ? '\t' : ' '.repeat(width(ch));
   const carets = '^'.repeat(Math.max(1, width(under)));
-  const out = [`${file}:${d.span.line}:${d.span.column}: ${d.severity}: ${d.message}`, visible(line), lead + carets];
-  if (d.hint) out.push(d.hint);
-  for (const r of d.related ?? []) out.push(formatRelated(r));
+  const out = [`${file}:${d.span.line}:${d.span.column}: ${d.severity}: ${text.message}`, visible(line), lead + carets];
+  if (text.hint) out.push(text.hint);
+  for (const r of d.related ?? []) out.push(formatRelated(r, locale));
   return out.join('\n');
 }
 
 /** A related place: `FILE:LINE:COL: note: MESSAGE`, its source line and carets. */
-function formatRelated(r: RelatedInfo): string {
-  const head = `${r.file}:${r.span.line}:${r.span.column}: note: ${r.message}`;
+function formatRelated(r: RelatedInfo, locale: Locale): string {
+  const head = `${r.file}:${r.span.line}:${r.span.column}: note: ${renderRelated(r, locale)}`;
   if (r.lineText === undefined) return head;
   const line = r.lineText;
   const before = visible(line.slice(0, r.span.column - 1));

@@ -1,7 +1,10 @@
 // @segmint/dsl: the Segmint rules language. Pure TypeScript: no DuckDB, no DOM at run time.
 export type * from './ast.js';
 export { stripLocs, walkExpr } from './ast.js';
-export type { Diagnostic, Severity, Span } from './diagnostics.js';
+export type { Diagnostic, Fix, Severity, Span, TextEdit } from './diagnostics.js';
+export type { FieldDoc, FunctionDoc, Locale, MessageKey, Msg, Params } from './messages/index.js';
+export { fill as fillTemplate, formatParam } from './messages/template.js';
+export { applyFix, catalogue, describeField, describeFunction, formatNumber, makeDiagnostic, MESSAGE_KEYS, msg, placeholders, renderDiagnostic, renderFix, renderRelated, renderText } from './messages/index.js';
 export { formatDiagnostic, LineMap } from './diagnostics.js';
 export type { FieldType, Schema, SchemaField } from './schema.js';
 export { builtinSchema, lookupField, suggest, editDistance, AS_OF_NAME } from './schema.js';

@@ -3,7 +3,8 @@
 import { parse as peggyParse } from './generated/parser.js';
 import type { Comment, Expr, Loc, RuleFile, Statement } from './ast.js';
 
-import { LineMap, type Diagnostic } from './diagnostics.js';
+import { LineMap, type Diagnostic, type Fix } from './diagnostics.js';
+import { LIST_SEP, makeDiagnostic, msg, type MessageKey, type Msg } from './messages/index.js';
 
 /** Words that cannot be used as bare names (write them in backticks as field names). */
 export const RESERVED_WORDS = [
@@ -100,36 +101,65 @@ function describeExpected(expected: PeggyExpectation[], context: 'statement' | '
     else punct.add(t);
   }
   if (minus && !value) operator = true;
+  // catalogue keys (expect.*) or quoted literals, joined by the catalogue's "or" ({expected:or})
   const parts: string[] = [];
-  if (statement) parts.push('a statement (segment, tag, define or as of)');
+  if (statement) parts.push('expect.statement');
   const only = valueKinds.size === 1 ? [...valueKinds][0] : undefined;
-  if (value && words.has('otherwise')) parts.push('a label in quotes');
-  else if (only === 'a name') parts.push('a name');
-  else if (only === 'a date') parts.push('a date (YYYY-MM-DD)');
-  else if (value && valueish > 2) parts.push('a value or a field');
-  else if (value) parts.push('a value');
-  if (operator) parts.push('an operator');
-  for (const w of words) if (!(w === 'not' && value)) parts.push(/^[a-z]+$/.test(w) ? `'${w}'` : w);
+  if (value && words.has('otherwise')) parts.push('expect.label');
+  else if (only === 'a name') parts.push('expect.name');
+  else if (only === 'a date') parts.push('expect.date');
+  else if (value && valueish > 2) parts.push('expect.value-or-field');
+  else if (value) parts.push('expect.value');
+  if (operator) parts.push('expect.operator');
+  for (const w of words) if (!(w === 'not' && value)) parts.push(`'${w}'`);
   for (const p of punct) parts.push(`'${p}'`);
-  if (end) parts.push(context === 'statement' ? 'the end of the statement' : 'the end of the rule');
-  if (parts.length === 0) return 'something else';
-  if (parts.length === 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
+  if (end) parts.push(context === 'statement' ? 'expect.end-statement' : 'expect.end-rule');
+  if (parts.length === 0) return 'expect.nothing';
+  return parts.join(LIST_SEP);
+}
+
+/** The grammar's own errors: `error('key')` or `error('key:value')` (see grammar.peggy). */
+const GRAMMAR_ERRORS: Record<string, { key: MessageKey; param?: string }> = {
+  'unterminated-name': { key: 'syntax.unterminated-name' },
+  'number-into-letters': { key: 'syntax.number-into-letters' },
+  'unterminated-text-double': { key: 'syntax.unterminated-text-double' },
+  'unterminated-text-single': { key: 'syntax.unterminated-text-single' },
+  'not-unicode': { key: 'syntax.not-unicode', param: 'hex' },
+  'unknown-escape': { key: 'syntax.unknown-escape', param: 'char' },
+  'trailing-backslash': { key: 'syntax.trailing-backslash' }
+};
+
+function grammarError(text: string): { message: Msg | string; kind: string } {
+  const i = text.indexOf(':');
+  const kind = i === -1 ? text : text.slice(0, i);
+  const e = GRAMMAR_ERRORS[kind];
+  if (!e) return { message: text, kind };
+  return { message: msg(e.key, e.param ? { [e.param]: text.slice(i + 1) } : {}), kind };
 }
 
 function syntaxDiagnostic(err: unknown, source: string, base: number, chunkEnd: number, map: LineMap, context: 'statement' | 'expression'): Diagnostic {
   if (err instanceof RangeError) {
-    return { severity: 'error', code: 'too-deep', message: 'the rule is nested too deeply to read (too many parentheses or operators in a row)', span: map.span({ start: base, end: Math.min(chunkEnd, base + 1) }) };
+    return makeDiagnostic({ severity: 'error', code: 'too-deep', span: map.span({ start: base, end: Math.min(chunkEnd, base + 1) }) }, msg('too-deep.read'));
   }
   if (!isPeggyError(err)) {
     // Not a syntax error: a bug in the parser. Report it rather than throw at the user.
-    return { severity: 'error', code: 'internal', message: `internal error while parsing: ${String(err)}`, span: map.span({ start: base, end: base }) };
+    return makeDiagnostic({ severity: 'error', code: 'internal', span: map.span({ start: base, end: base }) }, msg('internal', { error: String(err) }));
   }
   let start = base + err.location.start.offset;
   if (!err.expected) {
     // A custom error from the grammar (unterminated text, bad escape, ...): its own range.
-    const end = Math.max(start + 1, Math.min(base + err.location.end.offset, chunkEnd));
-    return { severity: 'error', code: 'syntax', message: err.message, span: map.span({ start, end: Math.min(end, source.length) }) };
+    const end = Math.min(Math.max(start + 1, Math.min(base + err.location.end.offset, chunkEnd)), source.length);
+    const g = grammarError(err.message);
+    let fixes: Fix[] | undefined;
+    if (g.kind === 'unterminated-text-double' || g.kind === 'unterminated-text-single') {
+      const quote = g.kind === 'unterminated-text-double' ? '"' : "'";
+      const at = source[end - 1] === '\r' ? end - 1 : end;
+      fixes = [{ key: 'fix.close-quote', params: { quote }, edits: [{ from: at, to: at, insert: quote }] }];
+    } else if (g.kind === 'unterminated-name') {
+      const at = source[end - 1] === '\r' ? end - 1 : end;
+      fixes = [{ key: 'fix.close-backtick', params: {}, edits: [{ from: at, to: at, insert: '`' }] }];
+    } else if (g.kind === 'unknown-escape') fixes = [{ key: 'fix.escape-backslash', params: {}, edits: [{ from: start, to: start, insert: '\\' }] }];
+    return makeDiagnostic({ severity: 'error', code: 'syntax', span: map.span({ start, end }) }, g.message, undefined, fixes);
   }
   let tok = start < chunkEnd ? tokenAt(source.slice(0, chunkEnd), start) : null;
   if (tok === null || /^\s/u.test(source.slice(start, start + 1))) {
@@ -141,27 +171,42 @@ function syntaxDiagnostic(err: unknown, source: string, base: number, chunkEnd: 
       tok = null;
     }
   }
-  const found = tok === null ? (context === 'statement' ? 'the statement ends here' : 'the rule ends here') : `found '${tok}'`;
-  const diag: Diagnostic = {
-    severity: 'error',
-    code: 'syntax',
-    message: `expected ${describeExpected(err.expected, context)}, but ${found}`,
-    span: map.span({ start, end: start + (tok?.length ?? 0) })
-  };
+  const expected = describeExpected(err.expected, context);
+  const message = tok === null ? msg(context === 'statement' ? 'syntax.statement-ends' : 'syntax.rule-ends', { expected }) : msg('syntax.found', { expected, token: tok });
   const next = source.slice(start + (tok?.length ?? 0), start + (tok?.length ?? 0) + 1);
-  if (tok === '&' && next === '&') diag.hint = "write 'and' instead of &&";
-  else if (tok === '|') diag.hint = "write 'or' instead of ||";
-  else if (/^[ \t]*use[ \t]/iu.test(source.slice(source.lastIndexOf('\n', start - 1) + 1, start))) diag.hint = 'write the path of the base file in quotes: use "common.seg"';
-  else if ((tok === '<' || tok === '>') && source[start - 1] === '=') diag.hint = `did you mean ${tok}=?`;
-  else if (tok === ',' && /\d$/.test(source.slice(0, start)) && /^\d{3}/.test(source.slice(start + 1))) diag.hint = 'write numbers without commas: 50000 or 50_000';
-  else if (tok !== null && /^(segment|tag|define)$/i.test(tok) && err.expected.some((e) => e.type === 'end')) {
-    diag.hint = 'each statement starts on its own line';
+  let hint: Msg | undefined;
+  let fixes: Fix[] | undefined;
+  const replace = (from: number, to: number, insert: string, key: MessageKey = 'fix.replace', params: Record<string, string> = { text: insert }): Fix[] => [{ key, params, edits: [{ from, to, insert }] }];
+  if (tok === '&' && next === '&') {
+    hint = msg('hint.and');
+    fixes = replace(start, start + 2, 'and');
+  } else if (tok === '|') {
+    hint = msg('hint.or');
+    if (next === '|') fixes = replace(start, start + 2, 'or');
+  } else if (/^[ \t]*use[ \t]/iu.test(source.slice(source.lastIndexOf('\n', start - 1) + 1, start))) {
+    hint = msg('hint.use-quotes');
+  } else if ((tok === '<' || tok === '>') && source[start - 1] === '=') {
+    hint = msg('hint.operator', { op: `${tok}=` });
+    fixes = replace(start - 1, start + 1, `${tok}=`);
+  } else if (tok === ',' && /\d$/.test(source.slice(0, start)) && /^\d{3}/.test(source.slice(start + 1))) {
+    hint = msg('hint.commas');
+    const a = /[\d,]*$/.exec(source.slice(0, start))?.[0] ?? '';
+    const b = /^[\d,]*/.exec(source.slice(start))?.[0] ?? '';
+    const from = start - a.length;
+    const whole = a + b;
+    if (/^\d{1,3}(,\d{3})+$/.test(whole)) fixes = replace(from, from + whole.length, whole.replace(/,/g, '_'), 'fix.remove-commas', { text: whole.replace(/,/g, '_') });
+  } else if (tok !== null && /^(segment|tag|define)$/i.test(tok) && err.expected.some((e) => e.type === 'end')) {
+    hint = msg('hint.own-line');
+    let from = start;
+    while (from > 0 && /[ \t]/.test(source[from - 1] ?? '')) from--;
+    fixes = [{ key: 'fix.new-line', params: {}, edits: [{ from, to: start, insert: '\n' }] }];
   } else if (tok !== null && RESERVED.has(tok.toLowerCase())) {
-    diag.hint = `'${tok}' is a keyword: it cannot be a name here (a field with that name is written \`${tok}\`)`;
+    hint = msg('hint.keyword', { word: tok });
+    fixes = replace(start, start + tok.length, `\`${tok}\``, 'fix.backticks', { text: `\`${tok}\`` });
   } else if (tok !== null && /^[\p{L}_]/u.test(tok) && err.expected.some((e) => e.type === 'end')) {
-    diag.hint = 'each statement starts on its own line; join conditions with `and` or `or`';
+    hint = msg('hint.own-line-join');
   }
-  return diag;
+  return makeDiagnostic({ severity: 'error', code: 'syntax', span: map.span({ start, end: start + (tok?.length ?? 0) }) }, message, hint, fixes);
 }
 
 function collectComments(source: string, chunk: Loc, into: Map<number, Comment>): void {
@@ -242,7 +287,7 @@ function walkExprOnce(e: Expr, f: (k: Expr) => void): void {
 
 
 function tooDeep(loc: Loc, map: LineMap): Diagnostic {
-  return { severity: 'error', code: 'too-deep', message: `the rule is nested too deeply (more than ${MAX_DEPTH} levels of operators or parentheses)`, span: map.span({ start: loc.start, end: Math.min(loc.end, loc.start + 1) }) };
+  return makeDiagnostic({ severity: 'error', code: 'too-deep', span: map.span({ start: loc.start, end: Math.min(loc.end, loc.start + 1) }) }, msg('too-deep.levels', { max: MAX_DEPTH }));
 }
 
 function statementExpr(s: Statement): Expr | null {
@@ -336,7 +381,7 @@ export function parseExpression(source: string): ParseExpressionResult {
   if (source.split('\n').every((l) => TRIVIA_LINE.test(l))) {
     return {
       expr: null,
-      diagnostics: [{ severity: 'error', code: 'empty', message: 'the rule is empty: write a condition such as R < 30 and F > 5', span: map.span({ start: 0, end: 0 }) }]
+      diagnostics: [makeDiagnostic({ severity: 'error', code: 'empty', span: map.span({ start: 0, end: 0 }) }, msg('empty'))]
     };
   }
   try {

@@ -3,17 +3,10 @@
 import type { Expr, FieldRef } from './ast.js';
 import { neverMatches } from './coverage.js';
 import type { Diagnostic, LineMap } from './diagnostics.js';
+import { makeDiagnostic, msg } from './messages/index.js';
 
 /** The warning for a bare condition that can never match (none when it can, or when unsure). */
 export function quickRuleCoverage(expr: Expr, resolved: Map<FieldRef, unknown>, map: LineMap): Diagnostic[] {
   if (!neverMatches(expr, resolved)) return [];
-  return [
-    {
-      severity: 'warning',
-      code: 'never-matches',
-      message: 'the rule can never match: it contradicts itself',
-      span: map.span(expr.loc),
-      hint: 'check the bounds: e.g. R < 3 and R > 5 is never true'
-    }
-  ];
+  return [makeDiagnostic({ severity: 'warning', code: 'never-matches', span: map.span(expr.loc) }, msg('never-matches.quick'), msg('hint.never-matches-quick'))];
 }

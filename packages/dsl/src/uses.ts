@@ -15,6 +15,7 @@ import { checkRules, type CheckResult, type Resolved } from './check.js';
 import { LineMap, type Diagnostic, type RelatedInfo } from './diagnostics.js';
 import type { Type } from './functions.js';
 import { parseRulesPartial } from './parse.js';
+import { makeDiagnostic, msg, renderText, type Msg } from './messages/index.js';
 import type { Schema } from './schema.js';
 
 /** Reads a used file: `path` is already resolved against `fromFile` (see joinUsePath); null
@@ -111,22 +112,16 @@ export function usePlacementDiagnostics(statements: Statement[], map: LineMap): 
       continue;
     }
     if (first) {
-      out.push({
-        severity: 'error',
-        code: 'use-placement',
-        message: `\`use\` must come before the other statements (line ${map.position(first.loc.start).line} is a ${first.kind === 'asOf' ? 'as of' : first.kind} line)`,
-        span: map.span(s.loc),
-        hint: 'move this line to the top of the file'
-      });
+      out.push(makeDiagnostic({ severity: 'error', code: 'use-placement', span: map.span(s.loc) }, msg('use-placement', { line: map.position(first.loc.start).line, kind: first.kind === 'asOf' ? 'as of' : first.kind }), msg('hint.use-top')));
     }
   }
   return out;
 }
 
-function related(file: string, source: string, loc: { start: number; end: number }, message: string): RelatedInfo {
+function related(file: string, source: string, loc: { start: number; end: number }, message: Msg): RelatedInfo {
   const map = new LineMap(source);
   const span = map.span(loc);
-  return { file, span, message, lineText: map.lineText(span.line) };
+  return { file, span, message: renderText(message.key, message.params), messageKey: message.key, params: message.params, lineText: map.lineText(span.line) };
 }
 
 /**
@@ -150,7 +145,7 @@ export function resolveUses(fileName: string, source: string, loader: UseLoader)
       const at = stack.indexOf(e.target);
       if (at !== -1) {
         const chain = [...stack.slice(at), e.target].join(' -> ');
-        const d: Diagnostic = { severity: 'error', code: 'use-cycle', message: `\`use\` goes round in a circle: ${chain}`, span, hint: 'move the shared defines into a file that uses none of these' };
+        const d = makeDiagnostic({ severity: 'error', code: 'use-cycle', span }, msg('use-cycle', { chain }), msg('hint.use-cycle'));
         problems.push(d);
         continue;
       }
@@ -158,13 +153,8 @@ export function resolveUses(fileName: string, source: string, loader: UseLoader)
       const text = loader(e.target, from);
       if (text === null) {
         missing.push({ path: e.target, written: e.stmt.path, from, span });
-        problems.push({
-          severity: 'error',
-          code: 'use-missing',
-          message: `cannot find the base file \`${e.stmt.path}\`${e.target !== e.stmt.path ? ` (looked for ${e.target})` : ''}`,
-          span,
-          hint: 'check the name, or put the file next to this one'
-        });
+        const looked = e.target !== e.stmt.path;
+        problems.push(makeDiagnostic({ severity: 'error', code: 'use-missing', span }, msg(looked ? 'use-missing.looked' : 'use-missing', looked ? { path: e.stmt.path, target: e.target } : { path: e.stmt.path }), msg('hint.use-missing')));
         continue;
       }
       const src = text.replace(/^\ufeff/, '');
@@ -202,14 +192,13 @@ export function checkUses(uses: ResolvedUses, schema: Schema | null | undefined,
         const prev = byName.get(d.name.toLowerCase());
         if (prev && prev.file === d.file && prev.stmt === d.stmt) continue;
         if (prev) {
-          problems.push({
-            severity: 'error',
-            code: 'use-clash',
-            message: `\`${d.name}\` is defined in both ${prev.file} and ${d.file}`,
-            span: map.span(e.stmt.pathLoc),
-            hint: 'rename one of the defines, or use only one of the files',
-            related: [related(prev.file, prev.source, prev.stmt.nameLoc, `\`${prev.name}\` is defined here`), related(d.file, d.source, d.stmt.nameLoc, `and \`${d.name}\` here`)]
-          });
+          problems.push(
+            makeDiagnostic(
+              { severity: 'error', code: 'use-clash', span: map.span(e.stmt.pathLoc), related: [related(prev.file, prev.source, prev.stmt.nameLoc, msg('related.defined-here', { name: prev.name })), related(d.file, d.source, d.stmt.nameLoc, msg('related.and-here', { name: d.name }))] },
+              msg('use-clash.bases', { name: d.name, first: prev.file, second: d.file }),
+              msg('hint.use-clash-bases')
+            )
+          );
           continue;
         }
         byName.set(d.name.toLowerCase(), d);
@@ -234,7 +223,7 @@ export function checkUses(uses: ResolvedUses, schema: Schema | null | undefined,
     if (ignored.length > 0) {
       const first = ignored[0] as Statement;
       const what = [...new Set(ignored.map((s) => (s.kind === 'asOf' ? '`as of`' : `${s.kind}s`)))].join(', ');
-      problems.push({ severity: 'warning', code: 'use-ignored', message: `only the defines of ${path} are used: its ${what} are left out`, span: map.span(first.loc) });
+      problems.push(makeDiagnostic({ severity: 'warning', code: 'use-ignored', span: map.span(first.loc) }, msg('use-ignored', { path, what })));
     }
     fileProblems.set(path, problems);
     const own: ImportedDefine[] = r.defines.map((d) => {
@@ -264,14 +253,23 @@ export function checkUses(uses: ResolvedUses, schema: Schema | null | undefined,
       reported.add(path);
       const b = uses.files.get(path);
       for (const p of fileProblems.get(path) ?? []) {
-        diagnostics.push({
-          severity: p.severity,
-          code: p.code.startsWith('use-') ? p.code : 'use-error',
-          message: `in ${path} (line ${p.span.line}): ${p.message}`,
-          span,
-          ...(p.hint ? { hint: p.hint } : {}),
-          related: [...(b ? [{ file: path, span: p.span, message: p.message, lineText: new LineMap(b.source).lineText(p.span.line) }] : []), ...(p.related ?? [])]
-        });
+        const d = makeDiagnostic(
+          {
+            severity: p.severity,
+            code: p.code.startsWith('use-') ? p.code : 'use-error',
+            span,
+            inner: p,
+            related: [...(b ? [{ file: path, span: p.span, message: p.message, ...(p.messageKey ? { messageKey: p.messageKey, params: p.params ?? {} } : {}), lineText: new LineMap(b.source).lineText(p.span.line) }] : []), ...(p.related ?? [])]
+          },
+          msg('use-error.in-file', { path, line: p.span.line, inner: p.message })
+        );
+        // the base file's own hint, in the language the diagnostic is shown in
+        if (p.hintKey) {
+          d.hintKey = p.hintKey;
+          d.hintParams = { ...(p.params ?? {}), ...(p.hintParams ?? {}) };
+          d.hint = p.hint ?? '';
+        } else if (p.hint) d.hint = p.hint;
+        diagnostics.push(d);
       }
     }
   }
@@ -280,14 +278,11 @@ export function checkUses(uses: ResolvedUses, schema: Schema | null | undefined,
 
 /** The clash of a define of the file with one it brings in by `use`. */
 export function useClashDiagnostic(map: LineMap, stmt: DefineStmt, imported: ImportedDefine): Diagnostic {
-  return {
-    severity: 'error',
-    code: 'use-clash',
-    message: `\`${stmt.name}\` is already defined in ${imported.file}, which this file uses`,
-    span: map.span(stmt.nameLoc),
-    hint: 'choose another name (or drop this define and use the shared one)',
-    related: [related(imported.file, imported.source, imported.stmt.nameLoc, `\`${imported.name}\` is defined here`)]
-  };
+  return makeDiagnostic(
+    { severity: 'error', code: 'use-clash', span: map.span(stmt.nameLoc), related: [related(imported.file, imported.source, imported.stmt.nameLoc, msg('related.defined-here', { name: imported.name }))] },
+    msg('use-clash', { name: stmt.name, file: imported.file }),
+    msg('hint.use-clash')
+  );
 }
 
 /** For the compiler: the imported defines that `roots` need (directly or through other

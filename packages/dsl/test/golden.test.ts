@@ -174,7 +174,7 @@ describe('diagnostics for every error kind (message and exact span)', () => {
     ["segment a when round(M, '2') > 1\n", 'type-mismatch', "`round` needs a number, but '2' is text", '1:25-1:28'],
     ["segment a when coalesce(R, 'x') > 1\n", 'type-mismatch', "the values of `coalesce` must have one type, but 'x' is text and an earlier one is a number", '1:28-1:31'],
     ['segment a when ' + '('.repeat(3000) + 'R' + ')'.repeat(3000) + ' < 3\n', 'too-deep', 'the rule is nested too deeply to read (too many parentheses or operators in a row)', '1:1-1:2'],
-    ['segment a when ' + 'not '.repeat(1200) + 'R < 3\n', 'too-deep', 'the rule is nested too deeply (more than 1000 levels of operators or parentheses)', '1:1-1:2']
+    ['segment a when ' + 'not '.repeat(1200) + 'R < 3\n', 'too-deep', 'the rule is nested too deeply (more than 1,000 levels of operators or parentheses)', '1:1-1:2']
   ])('more kinds: %#', (src, code, message, at) => {
     const s2: Schema = { fields: [...schema.fields, { name: 'Region', type: 'text' }, { name: 'region', type: 'text' }] };
     expect(diag(src, s2, '2024-12-31').find((d) => d.code === code)).toMatchObject({ code, message, at });

@@ -3,6 +3,7 @@
 // load keeps a placeholder it did not fill, in either language. The app reads the hints in its
 // own words (its load settings' fields and switches), never a command-line flag or option name;
 // the command line keeps its flags.
+import { compileExpression } from '@segmint/dsl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, MESSAGE_CODES, renderMessage, type MessageCode, type Params } from '../src/messages/index.js';
 import { NativeBackend } from '../src/node/index.js';
@@ -113,6 +114,21 @@ describe('the catalogues', () => {
     const params = { problem: 'text.row_merged_number', column: 'amount' };
     expect(renderMessage('text.strict_repaired', params, 'zh-CN', 'app').message).toBe(renderMessage('text.strict_repaired', params, 'zh-CN').message);
     expect(renderMessage('text.strict_repaired', params, 'en', 'app').message).toContain("it was read as one value in column 'amount'");
+  });
+
+  it('numbers are written in the locale\'s format; positions (line, row) and raw params are not', () => {
+    expect(renderMessage('file.all_rows_left_out', { count: 12345 }, 'en').message).toBe('no row could be read: all 12,345 rows were left out');
+    expect(renderMessage('file.all_rows_left_out', { count: 12345 }, 'zh-CN').message).toBe('没有一行可以读取：全部 12,345 行都未计入');
+    expect(renderMessage('file.duckdb_rejected', { detail: 'x', line: 20001 }, 'en').message).toBe('cannot be read: x (line 20001 of the file)');
+    expect(renderMessage('file.binary', { offset: 123456 }, 'zh-CN').message).toBe('不是文本文件：第 123456 个字节处是二进制数据');
+  });
+
+  it("an amount expression's rule-language diagnostics read in Chinese in the detail", () => {
+    const compiled = compileExpression('qty * prise', { fields: [{ name: 'qty', type: 'number' }, { name: 'price', type: 'number' }] });
+    const dsl = JSON.stringify(compiled.diagnostics);
+    const params = { role: 'amount', expression: 'qty * prise', detail: "unknown field `prise` (did you mean 'price'?)", columns: "'qty', 'price'", dsl };
+    expect(renderMessage('values.amount_expression_invalid', params, 'zh-CN').message).toContain("未知字段 `prise` (是不是想写 'price'？)");
+    expect(renderMessage('values.amount_expression_invalid', params, 'en').message).toContain("unknown field `prise` (did you mean 'price'?)");
   });
 
   it('the codes of this area are the ones the app relies on', () => {

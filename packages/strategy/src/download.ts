@@ -27,6 +27,7 @@ import {
 } from '@segmint/engine';
 import { csvCell, csvLine } from './escape.js';
 import { maskValue, personalKind, type PersonalKind } from './export.js';
+import { StrategyError } from './messages/index.js';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -98,7 +99,7 @@ function resolveSource(source: ExportSource): { backend: Backend; table: string;
   if (isWorkspace(source)) {
     const last = source.lastResult;
     if (last && !last.materialized) {
-      throw new Error('the last segmentation was run without writing its table (materialize: false); run the rules again with materialize: true to export customers');
+      throw new StrategyError('download.not-materialized');
     }
     return { backend: source.backend, table: last?.table ?? SEGMENTED_TABLE, relation: CUSTOMERS_TABLE, asOf: last?.asOf ?? source.asOf };
   }
@@ -108,7 +109,7 @@ function resolveSource(source: ExportSource): { backend: Backend; table: string;
 function cells(params: readonly unknown[]): Cell[] {
   return params.map((p) => {
     if (p === null || typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean') return p;
-    throw new Error(`a compiled rule parameter has an unsupported type: ${typeof p}`);
+    throw new StrategyError('download.bad-param', { type: typeof p });
   });
 }
 
@@ -122,7 +123,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
   const { backend, table, relation, asOf } = resolveSource(source);
   const scope = options.scope ?? { kind: 'all' };
   const format = options.format ?? 'csv';
-  if (format !== 'csv' && format !== 'xlsx') throw new Error(`unknown export format '${String(format)}': csv or xlsx`);
+  if (format !== 'csv' && format !== 'xlsx') throw new StrategyError('download.unknown-format', { format: String(format) });
   const mask = options.mask ?? true;
   const block = Math.max(1, Math.floor(options.blockRows ?? EXPORT_BLOCK_ROWS));
 
@@ -131,7 +132,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
   let params: Cell[] = base.params;
   if (scope.kind === 'tag') {
     const tagCol = (await tableColumns(backend, table)).find((c) => c.name === scope.tag && c.type === 'BOOLEAN');
-    if (!tagCol) throw new Error(`unknown tag '${scope.tag}': the segmentation has no such tag`);
+    if (!tagCol) throw new StrategyError('download.unknown-tag', { tag: scope.tag });
     sql = `SELECT * FROM (${base.sql}) o WHERE o.customer IN (SELECT customer FROM ${ident(table)} WHERE ${ident(tagCol.name)})`;
   } else if (scope.kind === 'quick-rule') {
     // evaluated in a SELECT list over the whole relation: the rule may hold window functions
@@ -165,7 +166,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
     const styles = columns.map((_, i) => (mask && kinds[i] ? null : numberStyle(types[i]?.type ?? '')));
     const total = Number((await backend.query(`SELECT count(*) AS n FROM ${ident(tmp)}`))[0]?.n ?? 0);
     if (format === 'xlsx' && total > XLSX_MAX_ROWS) {
-      throw new Error(`${total} customers do not fit in one Excel sheet (at most ${XLSX_MAX_ROWS} rows): export them as CSV`);
+      throw new StrategyError('download.too-many-rows', { total, max: XLSX_MAX_ROWS });
     }
     const aliases = columns.map((_, i) => `c${i}`);
     const selectList = columns.map((c, i) => `${ident(c)} AS ${ident(aliases[i]!)}`).join(', ');
@@ -197,7 +198,7 @@ export async function exportCustomerTable(source: ExportSource, options: TableEx
           for (let i = 0; i < n; i++) {
             const cell = xlsxValue(maskers[i]!(r[aliases[i]!] ?? null), styles[i]! !== null);
             if (typeof cell === 'string' && cell.length > XLSX_MAX_CELL_CHARS) {
-              throw new Error(`customer ${String(r[aliases[0]!])}: the ${columns[i]} value has ${cell.length} characters, more than an Excel cell holds (${XLSX_MAX_CELL_CHARS}): export as CSV`);
+              throw new StrategyError('download.cell-too-long', { customer: String(r[aliases[0]!]), column: String(columns[i]), length: cell.length, max: XLSX_MAX_CELL_CHARS });
             }
             cellsOut[i] = cell;
           }

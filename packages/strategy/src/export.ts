@@ -3,6 +3,7 @@
 import { ident, type Backend, type Cell } from '@segmint/engine';
 import { csvLine } from './escape.js';
 import { columnsOf } from './sql.js';
+import { StrategyError } from './messages/index.js';
 
 export type PersonalMode = 'keep' | 'omit' | 'mask';
 export type PersonalKind = 'name' | 'phone' | 'email' | 'address' | 'id' | 'other';
@@ -93,7 +94,7 @@ export async function exportCustomers(backend: Backend, options: ExportOptions):
   for (const w of wanted) {
     if (w === 'customer') continue;
     const exact = available.has(w) ? w : [...available.keys()].find((c) => c.toLowerCase() === w.toLowerCase());
-    if (!exact) throw new Error(`unknown column '${w}' for the customer list; available: ${[...available.keys()].join(', ')}`);
+    if (!exact) throw new StrategyError('export.unknown-column', { column: w, available: [...available.keys()].join(', ') });
     if (!chosen.includes(exact)) chosen.push(exact);
   }
   const personal = chosen.map((c) => ({ column: c, kind: personalKind(c) })).filter((p): p is { column: string; kind: PersonalKind } => p.kind !== null);

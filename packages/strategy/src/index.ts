@@ -2,7 +2,8 @@
 // Browser-safe: pure TypeScript over the engine's Backend (no node:* imports).
 export { escapeHtml, csvCell, csvLine, mdCell, mdText } from './escape.js';
 export { fmtCompact, fmtInt, fmtNum, fmtPct, isLang, type Lang } from './format.js';
-export { formatStrategyDiagnostic, type Span, type StrategyDiagnostic } from './diagnostics.js';
+export { formatStrategyDiagnostic, renderStrategyDiagnostic, strategyDiagnostic, type Span, type StrategyDiagnostic } from './diagnostics.js';
+export { renderStrategyError, renderStrategyMessage, smsg, StrategyError, strategyCatalogue, STRATEGY_MESSAGE_KEYS, type StrategyMessageKey, type StrategyMsg } from './messages/index.js';
 export {
   KPI_METRICS,
   checkPlaybooks,

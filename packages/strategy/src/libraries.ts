@@ -2,6 +2,7 @@
 // build time from ../libraries/ (see scripts/gen-libraries.mjs), so the browser app has them too.
 import { LIBRARY_FILES } from './generated/libraries.js';
 import type { Lang } from './format.js';
+import { StrategyError } from './messages/index.js';
 
 export type LibraryId = 'tiers' | 'rfm' | 'lifecycle' | 'value-matrix';
 
@@ -74,9 +75,9 @@ export function listLibraries(): LibraryInfo[] {
 /** One step: the rule text and the playbook text of a library, ready to edit and save. */
 export function loadLibrary(id: string, lang: Lang = 'en'): LoadedLibrary {
   const info = INFO.find((i) => i.id === id);
-  if (!info) throw new Error(`unknown library '${id}'; libraries: ${INFO.map((i) => i.id).join(', ')}`);
+  if (!info) throw new StrategyError('library.unknown', { id, libraries: INFO.map((i) => i.id).join(', ') });
   const rules = LIBRARY_FILES[`${id}/${id}.${lang}.seg`];
   const playbooks = LIBRARY_FILES[`${id}/${id}.${lang}.playbooks.yaml`];
-  if (rules === undefined || playbooks === undefined) throw new Error(`library '${id}' has no '${lang}' version`);
+  if (rules === undefined || playbooks === undefined) throw new StrategyError('library.no-lang', { id, lang });
   return { id: info.id, lang, rulesFile: `${id}.seg`, playbooksFile: `${id}.playbooks.yaml`, rules, playbooks };
 }

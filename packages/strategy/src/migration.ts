@@ -8,6 +8,8 @@ import { fmtCompact, fmtInt, fmtPct, type Lang } from './format.js';
 import { columnsOf, metricExpr, num } from './sql.js';
 import type { Playbook } from './playbooks.js';
 import { kpiStatus, type KpiStatus } from './report.js';
+import type { Params } from '@segmint/dsl';
+import { renderStrategyMessage, type StrategyMessageKey } from './messages/index.js';
 
 /** A run's state of a customer. Segment ids are identifiers of the rules language, so these
  * keys (with parentheses) can never clash with one. */
@@ -26,7 +28,10 @@ export interface MigrationCell {
 }
 
 export interface Flow extends MigrationCell {
+  /** the flow in words, in the review's language (from the catalogue: `key` and `params`) */
   text: string;
+  key: StrategyMessageKey;
+  params: Params;
 }
 
 export interface SegmentRetention {
@@ -141,7 +146,10 @@ export async function computeMigration(backend: Backend, options: MigrationOptio
     .filter((c) => c.customers > 0 && c.from !== c.to)
     .sort((a, b) => b.customers - a.customers || Math.abs(b.mBefore) + Math.abs(b.mAfter) - (Math.abs(a.mBefore) + Math.abs(a.mAfter)) || (a.from + a.to).localeCompare(b.from + b.to))
     .slice(0, options.flows ?? 5)
-    .map((c) => ({ ...c, text: flowText(c, name, lang) }));
+    .map((c) => {
+      const { key, params } = flowMessage(c, name, lang);
+      return { ...c, key, params, text: renderStrategyMessage(key, params, lang === 'zh' ? 'zh-CN' : 'en') };
+    });
   return {
     from: options.from,
     to: options.to,
@@ -159,17 +167,12 @@ export async function computeMigration(backend: Backend, options: MigrationOptio
   };
 }
 
-function flowText(c: MigrationCell, name: (s: string) => string, lang: Lang): string {
-  const n = fmtInt(c.customers, lang);
-  if (lang === 'zh') {
-    if (c.from === NEW) return `${n} 位新客户进入「${name(c.to)}」，占本期金额 ${fmtCompact(c.mAfter, lang)}`;
-    if (c.to === GONE) return `${n} 位「${name(c.from)}」客户已不在本期数据中，占上期金额 ${fmtCompact(c.mBefore, lang)}`;
-    return `${n} 位「${name(c.from)}」客户变为「${name(c.to)}」，占上期金额 ${fmtCompact(c.mBefore, lang)}`;
-  }
-  const who = (k: number) => (k === 1 ? 'customer' : 'customers');
-  if (c.from === NEW) return `${n} new ${who(c.customers)} arrived in ${name(c.to)}, worth ${fmtCompact(c.mAfter, lang)} of this period’s M`;
-  if (c.to === GONE) return `${n} ${name(c.from)} ${who(c.customers)} ${c.customers === 1 ? 'is' : 'are'} gone from the data, worth ${fmtCompact(c.mBefore, lang)} of last period’s M`;
-  return `${n} ${name(c.from)} ${who(c.customers)} became ${name(c.to)}, worth ${fmtCompact(c.mBefore, lang)} of last period’s M`;
+/** A flow's message: key and params (the amount `m` in the review's compact form). */
+function flowMessage(c: MigrationCell, name: (s: string) => string, lang: Lang): { key: StrategyMessageKey; params: Params } {
+  const one = c.customers === 1 ? '.one' : '';
+  if (c.from === NEW) return { key: `flow.new${one}` as StrategyMessageKey, params: { count: c.customers, to: name(c.to), m: fmtCompact(c.mAfter, lang) } };
+  if (c.to === GONE) return { key: `flow.gone${one}` as StrategyMessageKey, params: { count: c.customers, from: name(c.from), m: fmtCompact(c.mBefore, lang) } };
+  return { key: `flow.changed${one}` as StrategyMessageKey, params: { count: c.customers, from: name(c.from), to: name(c.to), m: fmtCompact(c.mBefore, lang) } };
 }
 
 function stateName(m: Migration, s: string): string {

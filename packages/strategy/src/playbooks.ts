@@ -15,7 +15,8 @@
 //
 // Parsed with `yaml`, validated with line/column diagnostics. Browser-safe.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { type Span, type StrategyDiagnostic, suggest } from './diagnostics.js';
+import { type Span, type StrategyDiagnostic, strategyDiagnostic, suggest } from './diagnostics.js';
+import { smsg, type StrategyMessageKey, type StrategyMsg } from './messages/index.js';
 
 /** Metrics the engine computes for a KPI (per segment). */
 export const KPI_METRICS = ['retention', 'repurchase_rate', 'aov', 'm_per_customer', 'share_of_m', 'customers', 'share'] as const;
@@ -88,36 +89,36 @@ export function parsePlaybooks(text: string): { file: PlaybookFile | null; diagn
     const b = lineCounter.linePos(end);
     return { offset, end, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   };
-  const err = (code: string, message: string, node: YamlNode | Pair | null | undefined, hint?: string, severity: 'error' | 'warning' = 'error') => {
+  const err = (code: string, message: StrategyMsg, node: YamlNode | Pair | null | undefined, hint?: StrategyMsg, severity: 'error' | 'warning' = 'error') => {
     const r = node && 'range' in node ? node.range : node && 'key' in node && node.key && typeof node.key === 'object' && 'range' in node.key ? (node.key as YamlNode).range : undefined;
-    const d: StrategyDiagnostic = { severity, code, message };
+    const d = strategyDiagnostic(severity, code, message, hint);
     const s = span(r ?? undefined);
     if (s) d.span = s;
-    if (hint) d.hint = hint;
     diagnostics.push(d);
   };
 
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const d: StrategyDiagnostic = {
-      severity: doc.errors.includes(e) ? 'error' : 'warning',
-      code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
-      message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-    };
+    // the YAML parser's own (English) text is the detail of the generic message; the kinds a
+    // playbook author meets most have their own text in every language
+    const kind = e.code.toLowerCase().replace(/_/g, '-');
+    const own = `yaml.${kind}` as StrategyMessageKey;
+    const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const hint = e.code === 'DUPLICATE_KEY' ? smsg('hint.duplicate-key') : e.code === 'TAB_AS_INDENT' ? smsg('hint.tab-as-indent') : undefined;
+    const d = strategyDiagnostic(doc.errors.includes(e) ? 'error' : 'warning', `yaml-${kind}`, own in YAML_OWN ? smsg(own) : smsg('yaml', { detail }), hint);
+    d.params = { ...d.params, detail };
     const s = span(e.pos);
     if (s) d.span = s;
-    if (e.code === 'DUPLICATE_KEY') d.hint = 'each segment may have one playbook; merge the two entries';
-    if (e.code === 'TAB_AS_INDENT') d.hint = 'indent with spaces, not tabs';
     diagnostics.push(d);
   }
   if (doc.errors.length) return { file: null, diagnostics };
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
-    err('empty', 'the playbook file is empty', null, 'start with `playbooks:` and one entry per segment id');
+    err('empty', smsg('empty'), null, smsg('hint.empty'));
     return { file: null, diagnostics };
   }
   if (!isMap(root)) {
-    err('not-a-map', 'a playbook file is a mapping with a `playbooks:` key', root);
+    err('not-a-map', smsg('not-a-map'), root);
     return { file: null, diagnostics };
   }
 
@@ -126,40 +127,40 @@ export function parsePlaybooks(text: string): { file: PlaybookFile | null; diagn
   for (const pair of root.items) {
     const key = keyText(pair);
     if (key === null) {
-      err('bad-key', 'keys must be plain text', pair);
+      err('bad-key', smsg('bad-key'), pair);
       continue;
     }
     const value = pair.value as YamlNode | null;
     switch (key) {
       case 'playbooks':
         playbooksNode = value;
-        if (!value) err('empty-playbooks', '`playbooks:` is empty', pair);
+        if (!value) err('empty-playbooks', smsg('empty-playbooks'), pair);
         break;
       case 'lang': {
         const v = scalarText(value);
-        if (v === null || !['en', 'zh'].includes(v)) err('bad-lang', `lang must be 'en' or 'zh'${v ? `, got '${v}'` : ''}`, value ?? pair);
+        if (v === null || !['en', 'zh'].includes(v)) err('bad-lang', v ? smsg('bad-lang.got', { value: v }) : smsg('bad-lang'), value ?? pair);
         else file.lang = v;
         break;
       }
       case 'rules':
       case 'title': {
         const v = scalarText(value);
-        if (v === null) err('not-text', `'${key}' must be text`, value ?? pair);
+        if (v === null) err('not-text', smsg('not-text.top', { key }), value ?? pair);
         else file[key] = v;
         break;
       }
       default: {
         const s = suggest(key, TOP_KEYS);
-        err('unknown-key', `unknown top-level key '${key}'`, pair, s ? `did you mean '${s}'?` : `top-level keys: ${TOP_KEYS.join(', ')}; put segment playbooks under 'playbooks:'`, 'warning');
+        err('unknown-key', smsg('unknown-key.top', { key }), pair, s ? smsg('hint.did-you-mean', { suggestion: s }) : smsg('hint.top-keys', { keys: TOP_KEYS.join(', ') }), 'warning');
       }
     }
   }
   if (!playbooksNode) {
-    if (!root.items.some((p) => keyText(p) === 'playbooks')) err('no-playbooks', 'the file has no `playbooks:` key', root, 'add `playbooks:` and under it one entry per segment id');
+    if (!root.items.some((p) => keyText(p) === 'playbooks')) err('no-playbooks', smsg('no-playbooks'), root, smsg('hint.no-playbooks'));
     return { file: diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics };
   }
   if (!isMap(playbooksNode)) {
-    err('playbooks-not-map', '`playbooks:` must map segment ids to playbooks (e.g. `gold:` followed by indented fields)', playbooksNode);
+    err('playbooks-not-map', smsg('playbooks-not-map'), playbooksNode);
     return { file: null, diagnostics };
   }
   for (const pair of (playbooksNode as YAMLMap).items) {
@@ -169,7 +170,10 @@ export function parsePlaybooks(text: string): { file: PlaybookFile | null; diagn
   return { file: diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics };
 }
 
-type Report = (code: string, message: string, node: YamlNode | Pair | null | undefined, hint?: string, severity?: 'error' | 'warning') => void;
+type Report = (code: string, message: StrategyMsg, node: YamlNode | Pair | null | undefined, hint?: StrategyMsg, severity?: 'error' | 'warning') => void;
+
+/** The YAML error kinds with their own text (the others show the parser's text as the detail). */
+const YAML_OWN: Record<string, true> = { 'yaml.duplicate-key': true, 'yaml.tab-as-indent': true, 'yaml.bad-indent': true, 'yaml.missing-char': true, 'yaml.multiline-implicit-key': true, 'yaml.bad-dq-escape': true, 'yaml.multiple-docs': true };
 
 function keyText(pair: Pair): string | null {
   const k = pair.key;
@@ -188,14 +192,14 @@ function scalarText(node: YamlNode | null | undefined): string | null {
 function readPlaybook(pair: Pair, err: Report, lc: LineCounter): Playbook | null {
   const segment = keyText(pair);
   if (segment === null) {
-    err('bad-segment-key', 'a playbook is keyed by a segment id (plain text)', pair);
+    err('bad-segment-key', smsg('bad-segment-key'), pair);
     return null;
   }
   const keyNode = pair.key as YamlNode;
   const line = keyNode.range ? lc.linePos(keyNode.range[0]).line : 0;
   const node = pair.value as YamlNode | null;
   if (!node || !isMap(node)) {
-    err('playbook-not-map', `the playbook of '${segment}' must be a mapping of fields (goal, measures, owner, ...)`, node ?? pair);
+    err('playbook-not-map', smsg('playbook-not-map', { segment }), node ?? pair);
     return null;
   }
   const pb: Playbook = { segment, goal: '', measures: [], owner: null, timing: null, cadence: null, channel: null, kpis: [], notes: null, line };
@@ -204,7 +208,7 @@ function readPlaybook(pair: Pair, err: Report, lc: LineCounter): Playbook | null
     const key = keyText(item);
     const value = item.value as YamlNode | null;
     if (key === null) {
-      err('bad-key', 'keys must be plain text', item);
+      err('bad-key', smsg('bad-key'), item);
       continue;
     }
     switch (key) {
@@ -216,7 +220,7 @@ function readPlaybook(pair: Pair, err: Report, lc: LineCounter): Playbook | null
       case 'notes': {
         const v = scalarText(value);
         if (key === 'goal') hasGoal = true;
-        if (v === null || v.trim() === '') err('not-text', `'${key}' of '${segment}' must be non-empty text`, value ?? item);
+        if (v === null || v.trim() === '') err('not-text', smsg('not-text.field', { key, segment }), value ?? item);
         else if (key === 'goal') {
           pb.goal = v.trim();
         } else pb[key] = v.trim();
@@ -226,19 +230,19 @@ function readPlaybook(pair: Pair, err: Report, lc: LineCounter): Playbook | null
         if (value && isSeq(value)) {
           for (const m of value.items) {
             const v = scalarText(m as YamlNode);
-            if (v === null || v.trim() === '') err('not-text', `each measure of '${segment}' must be text`, m as YamlNode);
+            if (v === null || v.trim() === '') err('not-text', smsg('not-text.measure', { segment }), m as YamlNode);
             else pb.measures.push(v.trim());
           }
         } else {
           const v = scalarText(value);
-          if (v === null) err('not-list', `'measures' of '${segment}' must be a list of text (lines starting with '- ')`, value ?? item);
+          if (v === null) err('not-list', smsg('not-list.measures', { segment }), value ?? item);
           else pb.measures.push(v.trim());
         }
         break;
       }
       case 'kpis': {
         if (!value || !isSeq(value)) {
-          err('not-list', `'kpis' of '${segment}' must be a list; each KPI has name, target and optionally metric`, value ?? item);
+          err('not-list', smsg('not-list.kpis', { segment }), value ?? item);
           break;
         }
         for (const k of value.items) {
@@ -249,11 +253,11 @@ function readPlaybook(pair: Pair, err: Report, lc: LineCounter): Playbook | null
       }
       default: {
         const s = suggest(key, PLAYBOOK_KEYS);
-        err('unknown-key', `unknown playbook field '${key}' in '${segment}'`, item, s ? `did you mean '${s}'?` : `fields: ${PLAYBOOK_KEYS.join(', ')}`, 'warning');
+        err('unknown-key', smsg('unknown-key.playbook', { key, segment }), item, s ? smsg('hint.did-you-mean', { suggestion: s }) : smsg('hint.fields', { keys: PLAYBOOK_KEYS.join(', ') }), 'warning');
       }
     }
   }
-  if (!hasGoal) err('no-goal', `the playbook of '${segment}' has no goal`, pair, "add a line 'goal: ...' (what this segment's strategy should achieve)");
+  if (!hasGoal) err('no-goal', smsg('no-goal', { segment }), pair, smsg('hint.no-goal'));
   return pb;
 }
 
@@ -261,13 +265,13 @@ function readKpi(node: YamlNode | null, segment: string, err: Report): Kpi | nul
   if (node && isScalar(node)) {
     const v = scalarText(node);
     if (v === null || !v.trim()) {
-      err('bad-kpi', `a KPI of '${segment}' must be text or a mapping with name/target/metric`, node);
+      err('bad-kpi', smsg('bad-kpi.text', { segment }), node);
       return null;
     }
     return { name: v.trim(), target: null, metric: null };
   }
   if (!node || !isMap(node)) {
-    err('bad-kpi', `a KPI of '${segment}' must be a mapping with name, target and optionally metric`, node);
+    err('bad-kpi', smsg('bad-kpi.map', { segment }), node);
     return null;
   }
   const kpi: Kpi = { name: '', target: null, metric: null };
@@ -276,24 +280,25 @@ function readKpi(node: YamlNode | null, segment: string, err: Report): Kpi | nul
     const value = item.value as YamlNode | null;
     const v = scalarText(value);
     if (key === 'name') {
-      if (v === null || !v.trim()) err('not-text', `a KPI name of '${segment}' must be text`, value ?? item);
+      if (v === null || !v.trim()) err('not-text', smsg('not-text.kpi-name', { segment }), value ?? item);
       else kpi.name = v.trim();
     } else if (key === 'target') {
-      if (v === null) err('not-text', `a KPI target of '${segment}' must be text or a number (e.g. ">= 30%")`, value ?? item);
+      if (v === null) err('not-text', smsg('not-text.kpi-target', { segment }), value ?? item);
       else kpi.target = v.trim();
     } else if (key === 'metric') {
       const m = v === null ? null : resolveMetric(v);
       if (m === null) {
         const s = v ? suggest(v, KPI_METRICS) : null;
-        err('unknown-metric', `unknown KPI metric${v ? ` '${v}'` : ''} in '${segment}'`, value ?? item, `${s ? `did you mean '${s}'? ` : ''}metrics: ${KPI_METRICS.join(', ')} (or leave 'metric' out)`);
+        const metrics = KPI_METRICS.join(', ');
+        err('unknown-metric', v ? smsg('unknown-metric.named', { metric: v, segment }) : smsg('unknown-metric', { segment }), value ?? item, s ? smsg('hint.did-you-mean-metric', { suggestion: s, metrics }) : smsg('hint.metrics', { metrics }));
       } else kpi.metric = m;
     } else {
       const s = key ? suggest(key, KPI_KEYS) : null;
-      err('unknown-key', `unknown KPI field '${key ?? '?'}' in '${segment}'`, item, s ? `did you mean '${s}'?` : `KPI fields: ${KPI_KEYS.join(', ')}`, 'warning');
+      err('unknown-key', smsg('unknown-key.kpi', { key: key ?? '?', segment }), item, s ? smsg('hint.did-you-mean', { suggestion: s }) : smsg('hint.kpi-fields', { keys: KPI_KEYS.join(', ') }), 'warning');
     }
   }
   if (!kpi.name) {
-    err('kpi-no-name', `a KPI of '${segment}' has no name`, node, 'add `name: ...`');
+    err('kpi-no-name', smsg('kpi-no-name', { segment }), node, smsg('hint.kpi-no-name'));
     return null;
   }
   return kpi;
@@ -320,17 +325,12 @@ export function checkPlaybooks(file: PlaybookFile, segments: readonly { id: stri
   const have = new Set(file.playbooks.map((p) => p.segment));
   const out: StrategyDiagnostic[] = [];
   for (const id of ids)
-    if (!have.has(id)) out.push({ severity: 'warning', code: 'missing-playbook', message: `segment '${id}' has no playbook`, hint: `add '${id}:' with at least a goal under 'playbooks:'` });
+    if (!have.has(id)) out.push(strategyDiagnostic('warning', 'missing-playbook', smsg('missing-playbook', { segment: id }), smsg('hint.missing-playbook')));
   const known = new Set(ids);
   for (const pb of file.playbooks) {
     if (known.has(pb.segment)) continue;
     const s = suggest(pb.segment, ids);
-    const d: StrategyDiagnostic = {
-      severity: 'warning',
-      code: 'unknown-segment',
-      message: `playbook for '${pb.segment}', which is not a segment of the rules`,
-      hint: s ? `did you mean '${s}'?` : `the rules define: ${ids.join(', ') || '(no segments)'}`
-    };
+    const d = strategyDiagnostic('warning', 'unknown-segment', smsg('unknown-segment', { segment: pb.segment }), s ? smsg('hint.did-you-mean', { suggestion: s }) : ids.length ? smsg('hint.rules-define', { segments: ids.join(', ') }) : smsg('hint.no-segments'));
     if (source !== undefined && pb.line > 0) {
       const lines = source.split('\n');
       const text = lines[pb.line - 1] ?? '';

@@ -3,9 +3,15 @@
 import { csvLine, escapeHtml, mdCell, mdText } from './escape.js';
 import { fmtCompact, fmtInt, fmtNum, fmtPct, type Lang } from './format.js';
 import { texts } from './i18n.js';
+import { renderStrategyDiagnostic, type StrategyDiagnostic } from './diagnostics.js';
 import { htmlPage } from './html-page.js';
 import type { KpiStatus, ReportSegment, SegmentReport } from './report.js';
 import type { Stat } from '@segmint/engine';
+
+/** A note (a playbook diagnostic) in the report's language, from its catalogue key. */
+function noteText(n: StrategyDiagnostic, lang: Lang): { message: string; hint?: string } {
+  return renderStrategyDiagnostic(n, lang === 'zh' ? 'zh-CN' : 'en');
+}
 
 function segName(s: ReportSegment, lang: Lang): string {
   if (s.segment === null) return texts(lang).unassigned;
@@ -81,7 +87,10 @@ export function reportToMarkdown(r: SegmentReport): string {
   }
   if (r.notes.length) {
     out.push(`## ${t.notes}`, '');
-    for (const n of r.notes) out.push(`- ${n.severity}: ${mdText(n.message)}${n.hint ? ` (${mdText(n.hint)})` : ''}`);
+    for (const n of r.notes) {
+      const m = noteText(n, L);
+      out.push(`- ${n.severity}: ${mdText(m.message)}${m.hint ? ` (${mdText(m.hint)})` : ''}`);
+    }
     out.push('');
   }
   return out.join('\n');
@@ -213,7 +222,7 @@ export function reportToHtml(r: SegmentReport): string {
       return `<section class="pb">${head}<p><b>${e(t.goal)}:</b> ${e(pb.goal)}</p>${measures}<ul>${fields}</ul>${kpis}</section>`;
     })
     .join('\n');
-  const notes = r.notes.length ? `<h2>${e(t.notes)}</h2><ul class="notes">${r.notes.map((n) => `<li>${e(n.message)}${n.hint ? ` — ${e(n.hint)}` : ''}</li>`).join('')}</ul>` : '';
+  const notes = r.notes.length ? `<h2>${e(t.notes)}</h2><ul class="notes">${r.notes.map((n) => noteText(n, L)).map((m) => `<li>${e(m.message)}${m.hint ? ` — ${e(m.hint)}` : ''}</li>`).join('')}</ul>` : '';
   const meta = [`${t.asOf}: ${r.asOf}`, `${t.customers}: ${fmtInt(r.customers, L)}`, `${t.totalM}: ${fmtNum(r.M, L, 2)}`];
   if (r.rulesFile) meta.push(`${t.rules}: ${r.rulesFile}`);
   if (r.playbooksFile) meta.push(`${t.playbooks}: ${r.playbooksFile}`);

@@ -6,6 +6,7 @@ import type { Lang } from './format.js';
 import { checkPlaybooks, parsePlaybooks, parseTarget, type Kpi, type KpiMetric, type Playbook } from './playbooks.js';
 import type { StrategyDiagnostic } from './diagnostics.js';
 import { columnsOf, metricExpr, num } from './sql.js';
+import { StrategyError } from './messages/index.js';
 
 export interface KpiStatus extends Kpi {
   /** current value of the metric for this segment, when computable from one run */
@@ -139,7 +140,7 @@ export function kpiStatus(kpi: Kpi, value: number | null): KpiStatus {
 export async function computeReport(backend: Backend, options: ReportOptions): Promise<SegmentReport> {
   const relation = options.relation ?? 'customers';
   const cols = await columnsOf(backend, relation);
-  if (!cols.some((c) => c === 'customer')) throw new Error(`the relation '${relation}' has no 'customer' column`);
+  if (!cols.some((c) => c === 'customer')) throw new StrategyError('report.no-customer-column', { relation });
   const rows = await backend.query(segmentStatsSql(options.table, relation, cols));
   const by = new Map<string | null, Row>();
   for (const r of rows) by.set(r.segment === null ? null : String(r.segment), r);

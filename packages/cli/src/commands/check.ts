@@ -7,6 +7,7 @@ import { CUSTOMERS_TABLE } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, loadFlags, listOpt, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 import { ruleUses } from '../uses.js';
+import { locale, t } from '../locale.js';
 
 const usage = `segmint check RULES [--data FILE...] [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] ${LOAD_USAGE}`;
 
@@ -29,15 +30,14 @@ export function readRules(path: string, command: string): string {
 
 /** Print diagnostics to stderr; returns the number of errors. */
 export function printDiagnostics(diagnostics: Diagnostic[], source: string, file: string): number {
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, source, file) + '\n');
+  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, source, file, locale()) + '\n');
   return diagnostics.filter((d) => d.severity === 'error').length;
 }
 
 export function summary(diagnostics: Diagnostic[]): string {
   const e = diagnostics.filter((d) => d.severity === 'error').length;
   const w = diagnostics.filter((d) => d.severity === 'warning').length;
-  const plural = (n: number, s: string) => `${n} ${s}${n === 1 ? '' : 's'}`;
-  return `${plural(e, 'error')}, ${plural(w, 'warning')}`;
+  return t('summary', { errors: t(e === 1 ? 'errors.one' : 'errors.other', { count: e }), warnings: t(w === 1 ? 'warnings.one' : 'warnings.other', { count: w }) });
 }
 
 export async function check(args: string[]): Promise<number> {
@@ -55,7 +55,7 @@ export async function check(args: string[]): Promise<number> {
     const data = listOpt(p, 'data');
     const uses = ruleUses(path, source);
     let diagnostics: Diagnostic[];
-    let counts = '';
+    let counts = { segments: 0, tags: 0, defines: 0 };
     if (data.length > 0) {
       const asOf = stringOpt(p, 'as-of') ?? readAsOf(source) ?? undefined;
       const customers = stringOpt(p, 'customers');
@@ -63,7 +63,7 @@ export async function check(args: string[]): Promise<number> {
       try {
         const compiled = compileRules(source, opened.schema, { relation: CUSTOMERS_TABLE, idColumn: 'customer', asOf: opened.asOf, uses });
         diagnostics = compiled.diagnostics;
-        counts = `${compiled.segments.length} segments, ${compiled.tags.length} tags, ${compiled.defines.length} defines`;
+        counts = { segments: compiled.segments.length, tags: compiled.tags.length, defines: compiled.defines.length };
       } finally {
         await opened.close();
       }
@@ -72,16 +72,18 @@ export async function check(args: string[]): Promise<number> {
       const checked = checkRules(parsed.file, null, { uses });
       diagnostics = mergeDiagnostics(parsed, checked.diagnostics);
       const st = parsed.file.statements;
-      counts = `${st.filter((s) => s.kind === 'segment').length} segments, ${st.filter((s) => s.kind === 'tag').length} tags, ${st.filter((s) => s.kind === 'define').length} defines`;
+      counts = { segments: st.filter((s) => s.kind === 'segment').length, tags: st.filter((s) => s.kind === 'tag').length, defines: st.filter((s) => s.kind === 'define').length };
     }
     const baseDefines = [...uses.files.values()].reduce((n, f) => n + f.file.statements.filter((x) => x.kind === 'define').length, 0);
-    if (uses.files.size > 0) counts += `; ${baseDefines} define${baseDefines === 1 ? '' : 's'} from ${uses.files.size} base file${uses.files.size === 1 ? '' : 's'}`;
+    const bases = uses.files.size > 0 ? `; ${t('check-bases', { defines: baseDefines, files: uses.files.size })}` : '';
     const errors = printDiagnostics(diagnostics, source, path);
     if (errors > 0) {
       process.stderr.write(`${path}: ${summary(diagnostics)}\n`);
       return 1;
     }
-    process.stdout.write(`${path}: ok (${counts}${diagnostics.length ? '; ' + summary(diagnostics) : ''})\n`);
+    const ok = diagnostics.length ? t('check-ok-with', { ...counts, summary: summary(diagnostics) }) : t('check-ok', counts);
+    // the base files' defines inside the parentheses: "ok (2 segments, ...; 3 defines from 1 base files)"
+    process.stdout.write(`${path}: ${bases ? ok.replace(/[)）]$/, (end) => `${bases}${end}`) : ok}\n`);
     return 0;
   });
 }

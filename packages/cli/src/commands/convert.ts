@@ -7,9 +7,11 @@
 // included), 2 on bad usage or when nothing could be read.
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { LoadError, exportTable, filesLabel, formatIssue, repairExampleLines, type ExportFormat, type ExportReport, type LoadOptions } from '@segmint/engine';
+import { LoadError, exportTable, filesLabel, repairExampleLines, type ExportFormat, type ExportReport, type LoadOptions } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
 import { CliError, boolOpt, listOpt, parseCommandArgs, requireOpt, runCommand, stringOpt, csvTableOpt } from '../args.js';
+import { localIssue } from '../data.js';
+import { engineText } from '../locale.js';
 
 const USAGE =
   'segmint convert FILE... --out OUT.csv|OUT.parquet [--strict] [--report REPORT.json] [--encoding ENC] [--sheet NAME] [--provenance] [--day-first|--month-first] [--csv-table N]';
@@ -60,12 +62,13 @@ export function describeExport(r: ExportReport, out: string, format: ExportForma
     for (const g of r.repairs) {
       // skipped: lines that were no data (a title, a blank line, a total); else data rows
       const [unit, verb] = g.action === 'repaired' ? ['row', 'repaired'] : g.action === 'left_out' ? ['row', 'left out'] : ['line', 'skipped'];
-      lines.push(`  ${g.message} (${plural(g.count, unit)} ${verb})${g.hint ? `. ${g.hint}` : ''}`);
+      const gm = engineText(g);
+      lines.push(`  ${gm.message} (${plural(g.count, unit)} ${verb})${gm.hint ? `. ${gm.hint}` : ''}`);
       for (const e of repairExampleLines(g, EXAMPLES_SHOWN)) lines.push(`    ${e}`);
       if (g.count > EXAMPLES_SHOWN) lines.push(`    ... and ${(g.count - EXAMPLES_SHOWN).toLocaleString('en-US')} more${reportPath ? ` (${reportPath} lists ${g.examples.length > EXAMPLES_SHOWN ? `${g.examples.length.toLocaleString('en-US')} examples` : 'the examples kept'})` : ' (--report FILE.json lists the examples kept)'}`);
     }
   }
-  for (const i of r.issues) lines.push(`${i.severity}: ${formatIssue(i)}`);
+  for (const i of r.issues) lines.push(`${i.severity}: ${localIssue(i)}`);
   return lines;
 }
 
@@ -134,7 +137,7 @@ export async function convert(args: string[]): Promise<number> {
       r = await writeAtomically(target, (tmp) => exportTable(backend, paths.map((f) => nodeFile(f)), { format, path: tmp }, options));
     } catch (err) {
       if (err instanceof LoadError) {
-        const lines = err.issues.length ? err.issues.map((i) => `  ${i.severity}: ${formatIssue(i)}`) : [`  ${err.message}`];
+        const lines = err.issues.length ? err.issues.map((i) => `  ${i.severity}: ${localIssue(i)}`) : [`  ${err.message}`];
         throw new CliError([`segmint convert: cannot read ${filesLabel(paths.map((f) => basename(f)))}; nothing was written:`, ...lines].join('\n'));
       }
       // not a problem of the data the reader names: the output path, or an error of the engine

@@ -23,6 +23,7 @@ import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, pars
 import { noticeLines, openData, type OpenedData } from '../data.js';
 import { ruleUses } from '../uses.js';
 import { rulesAndPlaybooks, validDate, writeOut } from './report.js';
+import { locale } from '../locale.js';
 
 const usage = `segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv|html] [--out FILE] [--lang en|zh] [--flows N] [--library ID] [--encoding ENC] ${LOAD_USAGE}`;
 
@@ -91,7 +92,7 @@ export async function migrate(args: string[]): Promise<number> {
     let playbooks: Playbook[] = [];
     if (src.playbooks !== null) {
       const parsed = parsePlaybooks(src.playbooks);
-      for (const d of parsed.diagnostics) process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks') + '\n');
+      for (const d of parsed.diagnostics) process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks', locale()) + '\n');
       if (!parsed.file) return 1;
       playbooks = parsed.file.playbooks;
     }
@@ -118,7 +119,7 @@ export async function migrate(args: string[]): Promise<number> {
         warned.add(line);
       }
       if (!printed) {
-        for (const d of compiled.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath) + '\n');
+        for (const d of compiled.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath, locale()) + '\n');
         printed = true;
       }
       if (!compiled.ok || !result) return null;

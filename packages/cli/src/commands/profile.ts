@@ -2,10 +2,11 @@
 // columns and types, row count, guessed roles, rows it would leave out, issues), without
 // segmenting anything. Exit 0 when the files can be read, 2 on bad usage or unreadable data.
 import { existsSync } from 'node:fs';
-import { LoadError, formatIssue, profileFiles, repairExampleLines, rowLabel, filesLabel, type LoadReport, type Role, type RoleMap } from '@segmint/engine';
+import { LoadError, profileFiles, repairExampleLines, rowLabel, filesLabel, type LoadReport, type Role, type RoleMap } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, boolOpt, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
-import { ProgressLine } from '../data.js';
+import { localIssue, ProgressLine } from '../data.js';
+import { engineText } from '../locale.js';
 
 const USAGE = `segmint profile --data FILE... [--map ROLE=EXPR]... [--encoding ENC] [--sheet NAME] [--day-first|--month-first] [--json] ${LOAD_USAGE}`;
 const ROLES: Role[] = ['customer', 'date', 'amount', 'order'];
@@ -60,7 +61,7 @@ export function renderProfile(r: LoadReport): string {
   else {
     out.push('left out (rows are data rows, counted from 1 below the header):');
     for (const l of r.leftOut) {
-      out.push(`  ${l.count} row${l.count === 1 ? '' : 's'}: ${l.reason}`);
+      out.push(`  ${l.count} row${l.count === 1 ? '' : 's'}: ${engineText(l).message}`);
       for (const e of l.examples) out.push(`    ${e.file} ${rowLabel(e.row)}: ${e.value === '(empty)' ? '(empty)' : `'${e.value}'`}`);
     }
   }
@@ -71,7 +72,7 @@ export function renderProfile(r: LoadReport): string {
     out.push('repairs (lines of the file; data rows counted from 1 below the header):');
     for (const g of r.repairs) {
       const [unit, verb] = g.action === 'repaired' ? ['row', 'repaired'] : g.action === 'left_out' ? ['row', 'left out'] : ['line', 'skipped'];
-      out.push(`  ${g.count} ${unit}${g.count === 1 ? '' : 's'} ${verb}: ${g.message}${g.hint ? `. ${g.hint}` : ''}`);
+      out.push(`  ${g.count} ${unit}${g.count === 1 ? '' : 's'} ${verb}: ${engineText(g).message}${engineText(g).hint ? `. ${engineText(g).hint}` : ''}`);
       for (const e of repairExampleLines(g, 5)) out.push(`    ${e}`);
       if (g.count > 5) out.push(`    ... and ${g.count - 5} more (--json lists the examples kept)`);
     }
@@ -79,7 +80,7 @@ export function renderProfile(r: LoadReport): string {
   if (r.issues.length) {
     out.push('');
     out.push('issues:');
-    for (const i of r.issues) out.push(`  ${i.severity}: ${formatIssue(i)}`);
+    for (const i of r.issues) out.push(`  ${i.severity}: ${localIssue(i)}`);
   }
   return out.join('\n') + '\n';
 }

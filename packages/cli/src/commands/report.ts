@@ -14,6 +14,7 @@ import {
   computeReport,
   exportCustomers,
   formatStrategyDiagnostic,
+  renderStrategyError,
   isLang,
   loadLibrary,
   parsePlaybooks,
@@ -29,6 +30,7 @@ import {
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 import { ruleUses } from '../uses.js';
+import { locale } from '../locale.js';
 
 const usage = `segmint report --rules R [--playbooks P] --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--format md|html|json|csv] [--out FILE] [--lang en|zh] [--title TEXT] [--library tiers|rfm|lifecycle|value-matrix] [--export FILE.csv [--segment ID] | --export-dir DIR] [--columns A,B,...] [--personal mask|omit|keep] [--encoding ENC] ${LOAD_USAGE}`;
 
@@ -73,7 +75,7 @@ export function rulesAndPlaybooks(
     try {
       lib = loadLibrary(p.library, lang);
     } catch (err) {
-      throw new CliError(`segmint ${command}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new CliError(`segmint ${command}: ${renderStrategyError(err, locale())}`);
     }
     const playbooksPath = p.playbooks ?? `${p.library}.${lang}.playbooks.yaml`;
     return {
@@ -153,7 +155,7 @@ export async function report(args: string[]): Promise<number> {
     const notes: StrategyDiagnostic[] = [];
     if (src.playbooks !== null) {
       const parsed = parsePlaybooks(src.playbooks);
-      for (const d of parsed.diagnostics) process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks') + '\n');
+      for (const d of parsed.diagnostics) process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks', locale()) + '\n');
       if (!parsed.file) return 1;
       playbooks = parsed.file.playbooks;
       pbLang = parsed.file.lang;
@@ -175,13 +177,13 @@ export async function report(args: string[]): Promise<number> {
     });
     try {
       const { compiled, result } = await opened.workspace.runRules(src.rules, asOfOpt !== undefined ? { asOf: asOfOpt, uses: ruleUses(src.rulesPath, src.rules) } : { uses: ruleUses(src.rulesPath, src.rules) });
-      for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath) + '\n');
+      for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath, locale()) + '\n');
       if (!compiled.ok || !result) return 1;
       if (src.playbooks !== null) {
         const parsed = parsePlaybooks(src.playbooks);
         for (const d of checkPlaybooks(parsed.file!, result.segments, src.playbooks)) {
           notes.push(d);
-          process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks') + '\n');
+          process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks', locale()) + '\n');
         }
       }
       const rep = await computeReport(opened.backend, {
@@ -216,7 +218,7 @@ export async function report(args: string[]): Promise<number> {
             personal: personal as PersonalMode
           });
         } catch (err) {
-          throw new CliError(`segmint report: --columns: ${err instanceof Error ? err.message : String(err)}`);
+          throw new CliError(`segmint report: --columns: ${renderStrategyError(err, locale())}`);
         }
         writeOut(exported.csv, exportPath, 'report');
         const what = exported.personal.length
@@ -241,7 +243,7 @@ export async function report(args: string[]): Promise<number> {
           try {
             exported = await exportCustomers(opened.backend, { table: result.table, segment: t.segment, ...(columns ? { columns } : {}), personal: personal as PersonalMode });
           } catch (err) {
-            throw new CliError(`segmint report: --columns: ${err instanceof Error ? err.message : String(err)}`);
+            throw new CliError(`segmint report: --columns: ${renderStrategyError(err, locale())}`);
           }
           writeOut(exported.csv, join(exportDir, t.file), 'report');
           if (!flags.quiet) process.stderr.write(`wrote ${exported.rows.toLocaleString('en-US')} customers to ${join(exportDir, t.file)}\n`);

@@ -5,11 +5,12 @@
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { compileRules, formatDiagnostic, readAsOf } from '@segmint/dsl';
+import { compileRules, formatDiagnostic, formatNumber, readAsOf } from '@segmint/dsl';
 import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, boolOpt, listOpt, loadFlags, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
 import { openData } from '../data.js';
 import { ruleUses } from '../uses.js';
+import { locale, t } from '../locale.js';
 
 const usage =
   `segmint segment --rules RULES --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json] [--encoding ENC] [--sheet NAME] [--day-first|--month-first] ${LOAD_USAGE}`;
@@ -65,13 +66,13 @@ function pct(x: number): string {
 /** The per-segment summary for stderr: customers, share, M share (and the R range). */
 export function summaryLines(result: SegmentationResult): string[] {
   const rows = result.summary.map((s) => [
-    s.segment === null ? '(unassigned)' : s.label && s.label.toLowerCase() !== s.segment.toLowerCase() ? `${s.segment} (${s.label})` : s.segment,
-    s.customers.toLocaleString('en-US'),
+    s.segment === null ? t('sum.unassigned') : s.label && s.label.toLowerCase() !== s.segment.toLowerCase() ? `${s.segment} (${s.label})` : s.segment,
+    formatNumber(s.customers, locale()),
     pct(s.share),
     pct(s.shareM),
     s.R.min === null ? '-' : `${s.R.min}..${s.R.max}`
   ]);
-  const head = ['segment', 'customers', 'share', 'M share', 'R range'];
+  const head = [t('sum.segment'), t('sum.customers'), t('sum.share'), t('sum.shareM'), t('sum.R')];
   const all = [head, ...rows];
   const width = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
   const pad = (c: string, w: number, left: boolean) => {
@@ -80,8 +81,8 @@ export function summaryLines(result: SegmentationResult): string[] {
   };
   const line = (r: string[]) => r.map((c, i) => pad(c, width[i]!, i === 0)).join('  ');
   const out = all.map(line);
-  out.push(`${result.total.toLocaleString('en-US')} customers as of ${result.asOf}`);
-  for (const t of result.tags) out.push(`tag ${t.id}: ${t.customers.toLocaleString('en-US')} customers`);
+  out.push(t('sum.total', { count: result.total, asOf: result.asOf }));
+  for (const tag of result.tags) out.push(t('sum.tag', { id: tag.id, count: tag.customers }));
   return out;
 }
 
@@ -141,7 +142,7 @@ export async function segment(args: string[]): Promise<number> {
     const uses = ruleUses(rulesPath, source);
     const early = compileRules(source, null, { relation: 'customers', uses, ...(asOfOpt !== undefined ? { asOf: asOfOpt } : {}) });
     if (!early.ok) {
-      for (const d of early.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
+      for (const d of early.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath, locale()) + '\n');
       return 1;
     }
     // Build the relation once, at the as-of that applies: --as-of, else the file's `as of`.
@@ -162,7 +163,7 @@ export async function segment(args: string[]): Promise<number> {
     const tmp = out === undefined ? mkdtempSync(join(tmpdir(), 'segmint-out-')) : null;
     try {
       const { compiled, result } = await opened.workspace.runRules(source, asOfOpt !== undefined ? { asOf: asOfOpt, uses } : { uses });
-      for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath) + '\n');
+      for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, source, rulesPath, locale()) + '\n');
       if (!compiled.ok || !result) return 1;
       const { sql } = await segmentOutputSql(opened.backend, result.table, 'customers');
       const target = tmp ? join(tmp, 'segments.csv') : resolve(out!);
@@ -173,7 +174,7 @@ export async function segment(args: string[]): Promise<number> {
       }
       if (tmp) await streamToStdout(target);
       if (!flags.quiet) for (const line of summaryLines(result)) process.stderr.write(line + '\n');
-      if (out !== undefined && !flags.quiet) process.stderr.write(`wrote ${result.total.toLocaleString('en-US')} customers to ${out}\n`);
+      if (out !== undefined && !flags.quiet) process.stderr.write(`${t('wrote', { count: result.total, out })}\n`);
       return 0;
     } finally {
       await opened.close();

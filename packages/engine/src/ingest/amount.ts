@@ -39,7 +39,9 @@ export function numericRoleSql(file: string, role: Role, given: string, profiles
   const compiled = compileExpression(given, schema);
   if (!compiled.ok || compiled.type !== 'number') {
     const why = compiled.diagnostics.map((d) => d.message + (d.hint ? ` (${d.hint})` : '')).join('; ') || `it gives ${compiled.type ?? 'no'} value, not a number`;
-    failCoded('values.amount_expression_invalid', file, { role, expression: given, detail: why, columns: columnsText(columns) }, {}, columns);
+    // the rules language's diagnostics ride along (as JSON) so the detail reads in any language
+    const dsl: Record<string, string> = compiled.diagnostics.length ? { dsl: JSON.stringify(compiled.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...(d.hint !== undefined ? { hint: d.hint } : {}), ...(d.messageKey ? { messageKey: d.messageKey, params: d.params ?? {} } : {}), ...(d.hintKey ? { hintKey: d.hintKey } : {}), ...(d.hintParams ? { hintParams: d.hintParams } : {}), span: d.span }))) } : {};
+    failCoded('values.amount_expression_invalid', file, { role, expression: given, detail: why, columns: columnsText(columns), ...dsl }, {}, columns);
   }
   const used: string[] = [];
   const parsed = parseExpression(given);

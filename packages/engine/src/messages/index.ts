@@ -1,6 +1,7 @@
 // The engine's message catalogues: every load issue, repair and left-out reason carries a stable
 // code and its params; the text comes from here, in English or Simplified Chinese. Code never
 // decides anything by reading message text.
+import { renderDiagnostic, type Diagnostic } from '@segmint/dsl';
 import { fill, type Params, type Template } from './template.js';
 import * as en from './en/index.js';
 import * as zh from './zh/index.js';
@@ -26,9 +27,22 @@ export function renderMessage(code: MessageCode, params: Params = {}, locale: Me
   const t: Template = (locale === 'zh-CN' ? ZH : EN)[code];
   // a message about another one (strict mode refusing a repair) names it by code in `problem`
   const inner = typeof params.problem === 'string' && params.problem in EN && params.problem !== code ? renderMessage(params.problem as MessageCode, params, locale, surface).message : null;
-  const p = inner !== null ? { ...params, problem: inner } : params;
+  let p = inner !== null ? { ...params, problem: inner } : params;
+  // the rules language's diagnostics of an expression (JSON in `dsl`) give `detail` in the locale
+  if (typeof params.dsl === 'string' && locale !== 'en') {
+    try {
+      const ds = JSON.parse(params.dsl) as Diagnostic[];
+      const detail = ds.map((d) => {
+        const r = renderDiagnostic(d, locale);
+        return r.message + (r.hint !== undefined ? ` (${r.hint})` : '');
+      });
+      if (detail.length) p = { ...p, detail: detail.join('; ') };
+    } catch {
+      // not JSON: the English detail stays
+    }
+  }
   const hint = surface === 'app' ? (t.hintApp ?? t.hint) : t.hint;
-  return hint !== undefined ? { message: fill(t.message, p), hint: fill(hint, p) } : { message: fill(t.message, p) };
+  return hint !== undefined ? { message: fill(t.message, p, locale), hint: fill(hint, p, locale) } : { message: fill(t.message, p, locale) };
 }
 
 /** The raw templates (tests check both languages have every code and the same placeholders). */

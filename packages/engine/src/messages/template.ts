@@ -1,5 +1,7 @@
 // One message of the engine's catalogues: the text a user reads for a stable code, in one
 // language, with {name} placeholders filled from the params.
+import { formatParam } from '@segmint/dsl';
+
 export interface Template {
   message: string;
   /** what the user can do about it; a setting is named by the command line's flag */
@@ -11,7 +13,9 @@ export interface Template {
 
 export type Params = Record<string, string | number>;
 
-/** Fills {name} placeholders; an unknown name stays as written (a test checks none is left). */
-export function fill(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/** Fills {name} placeholders; an unknown name stays as written (a test checks none is left).
+ * A number is written in the locale's format (1,234), except positions and data values (line,
+ * row, offset, value...: see @segmint/dsl formatParam); params keep the raw value. */
+export function fill(text: string, params: Params, locale: string = 'en'): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? formatParam(name, params[name] as string | number, locale) : m));
 }

@@ -3,7 +3,7 @@
 // lexicon, the built-in fields and the loaded data's columns (with type and sample values),
 // the functions (with signatures), the file's defines, and for a text field with few distinct
 // values after `=` or `in (`, the values themselves.
-import { FUNCTIONS, expectedAt, isBareName, parseRulesPartial, printFieldName, printString, type FieldType, type FunctionSig } from '@segmint/dsl';
+import { FUNCTIONS, describeFunction, expectedAt, isBareName, parseRulesPartial, printFieldName, printString, type FieldType } from '@segmint/dsl';
 import type { FieldStats } from '@segmint/engine';
 import { LineStream, readToken, startState } from './tokens.js';
 
@@ -60,13 +60,9 @@ export interface CompletionAnswer {
 const WORD = /[\p{L}\p{N}\p{M}_]*$/u;
 const WORD_ONLY = /^[\p{L}\p{N}\p{M}_]*$/u;
 
-/** A function's signature as written: `round(x, [digits])`, `least(x, ...)`. */
-export function signature(name: string, sig: FunctionSig): string {
-  const args: string[] = [];
-  const letters = ['x', 'y', 'z'];
-  for (let i = 0; i < Math.min(sig.min, 3); i++) args.push(letters[i] ?? 'x');
-  if (sig.max > sig.min) args.push(sig.max > 3 ? '...' : `[${letters[sig.min] ?? 'y'}]`);
-  return `${name}(${args.join(', ')})`;
+/** A function's signature as written in the language reference: `round(x: number, digits?: number) -> number`. */
+export function signature(name: string): string {
+  return describeFunction(name)?.signature ?? `${name}()`;
 }
 
 /** Where the cursor is, lexically: in a comment, in an unterminated text (its start), in a
@@ -179,9 +175,9 @@ export function completeAt(text: string, pos: number, ctx: EditorContext, explic
       });
     }
     if (!ctx.fields.some((f) => f.name === 'as_of')) options.push({ label: 'as_of', type: 'constant', info: ctx.words.fieldDoc('as_of') ?? undefined });
-    for (const [name, sig] of Object.entries(FUNCTIONS)) {
+    for (const name of Object.keys(FUNCTIONS)) {
       const info = ctx.words.functionDoc(name);
-      options.push({ label: name, type: 'function', detail: signature(name, sig), apply: `${name}(`, ...(info ? { info } : {}) });
+      options.push({ label: name, type: 'function', detail: signature(name), apply: `${name}(`, ...(info ? { info } : {}) });
     }
     if (ctx.mode === 'file') {
       for (const d of defineNames(text)) options.push({ label: d, type: 'variable', detail: 'define', boost: 3, ...(isBareName(d) ? {} : { apply: printFieldName(d) }) });

@@ -29,7 +29,7 @@ describe('hover docs', () => {
     expect(hoverAt(src, src.indexOf('城市') + 1, ctx, words)?.lines).toEqual(['2 distinct values: 北京, 上海']);
   });
   it('shows a function\'s signature and doc', () => {
-    expect(hoverAt(src, src.indexOf('round') + 2, ctx, words)).toMatchObject({ title: 'round(x, [y])', lines: ['rounds'] });
+    expect(hoverAt(src, src.indexOf('round') + 2, ctx, words)).toMatchObject({ title: 'round(x: number, digits?: number) -> number', lines: ['rounds'] });
   });
   it('explains as_of and says nothing on keywords or unknown names', () => {
     expect(hoverAt(src, src.length - 2, ctx, words)).toMatchObject({ title: 'as_of = 2024-12-31', lines: ['the analysis date'] });

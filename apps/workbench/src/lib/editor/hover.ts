@@ -42,10 +42,9 @@ export function hoverAt(text: string, pos: number, ctx: EditorContext, words: Ho
   const w = ctx.words;
   if (tok.kind === 'function') {
     const name = tok.text.toLowerCase();
-    const sig = FUNCTIONS[name];
-    if (!sig) return null;
+    if (!FUNCTIONS[name]) return null;
     const doc = w.functionDoc(name);
-    return { from: tok.from, to: tok.to, title: signature(name, sig), lines: doc ? [doc] : [] };
+    return { from: tok.from, to: tok.to, title: signature(name), lines: doc ? [doc] : [] };
   }
   if (tok.kind !== 'builtin' && tok.kind !== 'field' && tok.kind !== 'quotedField') return null;
   const name = tok.kind === 'quotedField' ? tok.text.slice(1, -1).replace(/``/g, '`') : tok.text;

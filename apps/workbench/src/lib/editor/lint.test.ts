@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, type Diagnostic } from '@segmint/dsl';
-import { applyEdits, editorDiagnostics, type FixLike, type LintText } from './lint.js';
+import { applyEdits, editorDiagnostics, type LintText } from './lint.js';
 
 const text: LintText = { render: (d) => ({ message: d.message, ...(d.hint ? { hint: d.hint } : {}) }), fixTitle: (f) => `fix ${f.key}` };
 const schema = { fields: [{ name: 'R', type: 'number' as const, builtin: true }, { name: '城市名称', type: 'text' as const }] };
@@ -20,9 +20,9 @@ describe('diagnostics in the editor', () => {
   });
   it('turns a diagnostic\'s fixes into named actions whose edits fix the text', () => {
     const src = 'R > 1 and Rx < 2';
-    const d: (Diagnostic & { fixes: FixLike[] })[] = [{ severity: 'error', code: 'unknown-field', message: 'unknown', span: { offset: 10, end: 12, line: 1, column: 11, endLine: 1, endColumn: 13 }, fixes: [{ key: 'replace', params: { name: 'R' }, edits: [{ from: 10, to: 12, insert: 'R' }] }] }];
+    const d: Diagnostic[] = [{ severity: 'error', code: 'unknown-field', message: 'unknown', span: { offset: 10, end: 12, line: 1, column: 11, endLine: 1, endColumn: 13 }, fixes: [{ key: 'fix.replace', params: { text: 'R' }, edits: [{ from: 10, to: 12, insert: 'R' }] }] }];
     const [e] = editorDiagnostics(d, src.length, text);
-    expect(e!.fixes).toEqual([{ name: 'fix replace', edits: [{ from: 10, to: 12, insert: 'R' }] }]);
+    expect(e!.fixes).toEqual([{ name: 'fix fix.replace', edits: [{ from: 10, to: 12, insert: 'R' }] }]);
     expect(applyEdits(src, e!.fixes[0]!.edits)).toBe('R > 1 and R < 2');
   });
 });

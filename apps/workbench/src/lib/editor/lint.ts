@@ -2,21 +2,13 @@
 // offsets are UTF-16 code units, as CodeMirror's positions are, so wide Chinese text needs no
 // conversion), the severity kept (info stays info), the message and hint in the UI's language,
 // and the diagnostic's fixes as actions (did-you-mean and every other mechanical fix).
-import type { Diagnostic } from '@segmint/dsl';
+import type { Diagnostic, Fix, TextEdit } from '@segmint/dsl';
 
 /** One text edit of a fix: offsets into the checked text. */
-export interface FixEdit {
-  from: number;
-  to: number;
-  insert: string;
-}
+export type FixEdit = TextEdit;
 
 /** A fix as the dsl describes it: a catalogue key and params for its title, and the edits. */
-export interface FixLike {
-  key: string;
-  params?: Record<string, unknown>;
-  edits: readonly FixEdit[];
-}
+export type FixLike = Fix;
 
 /** A diagnostic as the editor shows it (the shape of CodeMirror's lint Diagnostic, minus the
  * action callbacks, which setup.ts adds around `fixes`). */
@@ -37,11 +29,6 @@ export interface LintText {
   fixTitle: (fix: FixLike) => string;
 }
 
-function fixesOf(d: Diagnostic): readonly FixLike[] {
-  // the dsl adds `fixes` to diagnostics that have a mechanical fix
-  const f = (d as Diagnostic & { fixes?: readonly FixLike[] }).fixes;
-  return Array.isArray(f) ? f : [];
-}
 
 /** Map dsl diagnostics of a text onto a document of `length` characters. */
 export function editorDiagnostics(diagnostics: readonly Diagnostic[], length: number, text: LintText): EditorDiagnostic[] {
@@ -56,7 +43,7 @@ export function editorDiagnostics(diagnostics: readonly Diagnostic[], length: nu
       severity: d.severity,
       message: hint ? `${message}\n${hint}` : message,
       code: d.code,
-      fixes: fixesOf(d).map((f) => ({ name: text.fixTitle(f), edits: f.edits.map((e) => ({ from: clamp(e.from), to: clamp(e.to), insert: e.insert })) }))
+      fixes: (d.fixes ?? []).map((f) => ({ name: text.fixTitle(f), edits: f.edits.map((e) => ({ from: clamp(e.from), to: clamp(e.to), insert: e.insert })) }))
     };
   });
 }

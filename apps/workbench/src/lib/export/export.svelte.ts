@@ -19,7 +19,7 @@ export type ExportOutcome =
   | { kind: 'done'; fileName: string; rows: number; masked: boolean; personal: number }
   | { kind: 'cancelled' }
   | { kind: 'needs-rules' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; error?: unknown };
 
 /** The export card (everyone, the summary) or the customer table (the drilled result). */
 export type ExportPlace = 'panel' | 'drill';
@@ -73,7 +73,7 @@ export class ExportState {
         );
         return this.save(file);
       })
-      .catch((e: unknown): ExportOutcome => (controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: e instanceof Error ? e.message : String(e) }))
+      .catch((e: unknown): ExportOutcome => (controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: e instanceof Error ? e.message : String(e), error: e }))
       .then((o) => this.finish(o));
   }
 
