@@ -96,3 +96,44 @@ test('a whole segment pasted into the quick rule is offered to the rule file', a
   await expect(file).toHaveEditorText(/segment big_spenders "Big spenders" when M > 5000\nsegment \S+ .*otherwise/);
   await expect(page.getByTestId('segments')).toContainText('Big spenders');
 });
+
+test('a typo is underlined where it is typed; the quick fix corrects it and the count follows', async ({ page }, info) => {
+  await openApp(page);
+  const quick = page.getByLabel('Rule expression');
+  await quick.fill("F > 5 and industy = 'IT'");
+  const squiggle = quick.locator('.cm-lintRange-error');
+  await expect(squiggle).toHaveText('industy');
+  await expect(page.getByTestId('quick-stale')).toBeVisible();
+  await squiggle.hover();
+  const tip = page.locator('.cm-tooltip-lint');
+  await expect(tip).toContainText('unknown field `industy`');
+  await shot(page, info, 'typo-squiggle');
+  await tip.locator('.cm-diagnosticAction').first().click();
+  await expect(quick).toHaveEditorText("F > 5 and industry = 'IT'");
+  await expect(quick.locator('.cm-lintRange-error')).toHaveCount(0);
+  await settled(page);
+  await expect(page.getByTestId('quick-stale')).toHaveCount(0);
+  await expect(page.getByTestId('quick-count')).not.toHaveAttribute('data-value', '0');
+  // in the rule file too, with its line number in the gutter marked
+  const file = page.getByLabel('Rule file', { exact: true });
+  await file.fill('segment loyal when F >= 8 and M_scor > 3\nsegment rest otherwise\n');
+  await expect(file.locator('.cm-lintRange-error')).toHaveText('M_scor');
+  await expect(page.locator('.cm-gutter-lint .cm-lint-marker-error')).toHaveCount(1);
+  await shot(page, info, 'typo-rule-file');
+});
+
+test('in Chinese the squiggle\'s message, its fix and the hover docs are Chinese', async ({ page }, info) => {
+  await openApp(page);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  const quick = page.getByLabel('规则表达式');
+  await quick.fill('F > 5 and Rx < 3');
+  await quick.locator('.cm-lintRange-error').hover();
+  const tip = page.locator('.cm-tooltip-lint');
+  await expect(tip).toContainText('未知字段');
+  await expect(tip.locator('.cm-diagnosticAction').first()).toContainText('替换');
+  await shot(page, info, 'zh-squiggle');
+  await quick.fill('F > 5');
+  await quick.click();
+  await quick.locator('span', { hasText: /^F$/ }).hover();
+  await expect(page.locator('.cm-segmint-hover')).toContainText('最小');
+});
