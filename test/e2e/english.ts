@@ -26,6 +26,8 @@ import type { Page } from '@playwright/test';
  * - KPI: written in latin letters in Chinese business text (a playbook's column).
  * - localStorage: the name of a browser API (like IndexedDB), in the "what is stored" list.
  * - KB, MB, GB, TB: byte units.
+ * - YYYY, MM, DD: date pattern letters (日在前（DD/MM/YYYY）), as Chinese software writes them;
+ *   the engine's messages name the date order choice by the same words.
  */
 export const ALLOWED = [
   'Segmint',
@@ -35,7 +37,8 @@ export const ALLOWED = [
   'AOV', 'RFM',
   'Ctrl', 'Shift', 'Alt', 'Space', 'Enter', 'Tab', 'Esc', 'Home', 'End', 'Page',
   'KPI', 'localStorage',
-  'KB', 'MB', 'TB'
+  'KB', 'MB', 'TB',
+  'YYYY', 'MM', 'DD'
 ] as const;
 
 /** The English words the page shows (latin words of 2+ letters, minus ALLOWED and `data`), each
