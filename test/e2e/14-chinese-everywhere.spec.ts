@@ -180,6 +180,40 @@ test('a rule file offered over the user\'s edits; a segment pasted into the quic
   await expectChinese(page, info, 'pasted-offer');
 });
 
+test('a messy file: the repairs and the rows left out; a missing base file; add as segment; the quick rule\'s customers', async ({ page }, info) => {
+  await openInChinese(page);
+  // a thousands separator that shifted a row's columns (repaired) and a row dated 9999-12-31 (left out)
+  const messy = 'order_id,customer_id,order_date,amount,note\nO1,C1,2024-01-05,100.00,\nO2,C2,2024-02-01,50,\nO3,C3,2024-03-01,1,234.50,\nO4,C4,9999-12-31,70,\n';
+  const data = ['messy.csv', 'order_id', 'customer_id', 'order_date', 'amount', 'note'];
+  await page.locator('#data-files').setInputFiles(tempFile('messy.csv', messy));
+  await expect(page.getByTestId('staged-file')).toHaveCount(1);
+  await page.getByRole('button', { name: '加载文件', exact: true }).click();
+  await expect(page.getByTestId('dataset-files')).toHaveText('messy.csv', { timeout: 60_000 });
+  await expect(page.getByTestId('repairs')).toBeVisible();
+  for (const s of await page.getByTestId('repairs').locator('summary').all()) await s.click();
+  await expect(page.getByTestId('left-out').first()).toBeVisible();
+  await expectChinese(page, info, 'repairs-left-out', data);
+
+  // a rule file whose base file was not opened with it
+  await ruleFile(page).fill('use "common.seg"\n\nsegment champions when F >= 2\nsegment rest otherwise\n');
+  await expect(page.getByTestId('base-files-missing')).toBeVisible();
+  await expectChinese(page, info, 'base-file-missing', data);
+
+  // the quick rule added as a segment, and its customers
+  await ruleFile(page).fill('segment rest otherwise\n');
+  await quick(page).fill('M > 10');
+  await settled(page);
+  await page.getByTestId('add-segment').click();
+  await expect(page.getByTestId('add-segment-form')).toBeVisible();
+  await expectChinese(page, info, 'add-segment-form', data);
+  await page.locator('#add-segment-name').fill('big');
+  await page.getByTestId('add-segment-form').getByRole('button', { name: '添加到规则文件' }).click();
+  await expect(page.getByTestId('segments')).toContainText('big');
+  await page.getByTestId('quick-drill').click();
+  await expect(page.getByTestId('customer-table').locator('[role="cell"]').first()).toBeVisible();
+  await expectChinese(page, info, 'quick-customers', data);
+});
+
 test.describe('at 390 px', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('the page at 390 px wide, with a broken quick rule', async ({ page }, info) => {
