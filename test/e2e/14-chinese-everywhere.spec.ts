@@ -187,6 +187,8 @@ test('a messy file: the repairs and the rows left out; a missing base file; add 
   const data = ['messy.csv', 'order_id', 'customer_id', 'order_date', 'amount', 'note'];
   await page.locator('#data-files').setInputFiles(tempFile('messy.csv', messy));
   await expect(page.getByTestId('staged-file')).toHaveCount(1);
+  await expect(page.getByTestId('staged-file')).not.toContainText('…');
+  await page.getByLabel('messy.csv 的用途').selectOption('orders');
   await page.getByRole('button', { name: '加载文件', exact: true }).click();
   await expect(page.getByTestId('dataset-files')).toHaveText('messy.csv', { timeout: 60_000 });
   await expect(page.getByTestId('repairs')).toBeVisible();
