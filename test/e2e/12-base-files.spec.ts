@@ -26,7 +26,7 @@ const editor = (page: import('@playwright/test').Page) => page.getByLabel('Rule 
 test('two .seg files dropped together: the one using the other opens, the base file is kept, and the segments are counted', async ({ page }, info) => {
   await openApp(page);
   await drop(page, { 'common.seg': COMMON, 'rules.seg': RULES });
-  await expect(editor(page)).toHaveValue(RULES);
+  await expect(editor(page)).toHaveEditorText(RULES);
   await expect(page.getByTestId('rule-file-name')).toHaveText('Rule file: rules.seg');
   await expect(page.getByTestId('base-files')).toHaveText('Base files: common.seg');
   const segments = page.getByTestId('segments');
@@ -50,7 +50,7 @@ test('a folder chosen with the folder picker: the rule file in it finds its base
   writeFileSync(join(dir, 'common.seg'), COMMON);
   writeFileSync(join(dir, 'rules.seg'), RULES);
   await page.getByLabel('Choose a folder of data files').setInputFiles(dir);
-  await expect(editor(page)).toHaveValue(RULES);
+  await expect(editor(page)).toHaveEditorText(RULES);
   await expect(page.getByTestId('base-files')).toHaveText('Base files: team/common.seg');
   await expect(page.getByTestId('segments')).toContainText('Champions');
   await shot(page, info, 'base-folder');
@@ -59,7 +59,7 @@ test('a folder chosen with the folder picker: the rule file in it finds its base
 test('a missing base file is named at its use line; choosing it checks the rules again and counts them', async ({ page }, info) => {
   await openApp(page);
   await page.getByLabel('Choose a .seg file to open in the editor').setInputFiles(tempFile('rules.seg', RULES));
-  await expect(editor(page)).toHaveValue(RULES);
+  await expect(editor(page)).toHaveEditorText(RULES);
   const missing = page.getByTestId('base-files-missing');
   await expect(missing).toContainText('Line 1: the base file common.seg is not among the opened files.');
   await expect(page.locator('#rules-diagnostics')).toContainText('cannot find the base file `common.seg`');
@@ -78,7 +78,7 @@ test('a missing base file is named at its use line; choosing it checks the rules
   // kept across a reload (IndexedDB): the rule file finds it again
   await page.reload();
   await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 60_000 });
-  await expect(editor(page)).toHaveValue(RULES);
+  await expect(editor(page)).toHaveEditorText(RULES);
   await expect(page.getByTestId('segments')).toContainText('Champions');
   await expect(page.getByTestId('base-files-missing')).toHaveCount(0);
 });
