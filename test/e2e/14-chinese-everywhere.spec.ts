@@ -199,6 +199,7 @@ test('a messy file: the repairs and the rows left out; a missing base file; add 
   // a rule file whose base file was not opened with it
   await ruleFile(page).fill('use "common.seg"\n\nsegment champions when F >= 2\nsegment rest otherwise\n');
   await expect(page.getByTestId('base-files-missing')).toBeVisible();
+  await expect(page.locator('#rules-diagnostics')).toBeVisible();
   await expectChinese(page, info, 'base-file-missing', data);
 
   // the quick rule added as a segment, and its customers
