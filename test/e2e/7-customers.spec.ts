@@ -239,7 +239,7 @@ test('add the quick rule as a segment: a line before the catch-all, counted in t
   await expectAccessible(page, 'add as segment form with a problem');
   await name.fill('active');
   await page.getByRole('button', { name: 'Add to the rule file' }).click();
-  await expect(page.getByLabel('Rule file')).toHaveValue('# mine\nsegment active when R <= 30 and F >= 5\nsegment rest "Everyone else" otherwise\n');
+  await expect(page.getByLabel('Rule file')).toHaveEditorText('# mine\nsegment active when R <= 30 and F >= 5\nsegment rest "Everyone else" otherwise\n');
   const active = page.getByTestId('segments').getByRole('row').filter({ has: page.getByRole('button', { name: /^Show the customers of active$/ }) });
   await expect(active.getByRole('cell').first()).toHaveText(matched.toLocaleString('en'));
   await shot(page, info, 'added-as-segment');

@@ -110,6 +110,13 @@ describe('the catalogues', () => {
     expect(renderMessage('file.no_rows', {}, 'zh-CN', 'app')).toEqual(renderMessage('file.no_rows', {}, 'zh-CN'));
   });
 
+  it('a role is named in Chinese in the Chinese messages, by its id in the English ones', () => {
+    const params = { role: 'customer', columns: "'a'", map: 'customer=COLUMN' };
+    expect(renderMessage('values.role_missing', params, 'zh-CN', 'app')).toEqual({ message: "没有识别出客户列（各列：'a'）", hint: '请在加载设置中选择客户列' });
+    expect(renderMessage('values.role_missing', params, 'zh-CN').hint).toContain('--map customer=COLUMN');
+    expect(renderMessage('values.role_missing', params, 'en', 'app').message).toContain('customer');
+  });
+
   it('strict mode refusing a repair names the repair in the app as on the command line', () => {
     const params = { problem: 'text.row_merged_number', column: 'amount' };
     expect(renderMessage('text.strict_repaired', params, 'zh-CN', 'app').message).toBe(renderMessage('text.strict_repaired', params, 'zh-CN').message);

@@ -21,13 +21,18 @@ export const MESSAGE_CODES = Object.keys(EN) as MessageCode[];
  * whose hints name the fields and switches of its load settings. */
 export type MessageSurface = 'cli' | 'app';
 
+/** A column's role as the Chinese messages name it (the role's id, `customer`, stays in the
+ * English ones, where it is also the word of `--map customer=...`). */
+const ZH_ROLES: Record<string, string> = { customer: '客户', date: '日期', amount: '金额', order: '订单' };
+
 /** The message and hint of `code` in `locale`, placeholders filled; on the 'app' surface the
  * hint is the app's wording where the catalogue has one. */
 export function renderMessage(code: MessageCode, params: Params = {}, locale: MessageLocale = 'en', surface: MessageSurface = 'cli'): { message: string; hint?: string } {
   const t: Template = (locale === 'zh-CN' ? ZH : EN)[code];
   // a message about another one (strict mode refusing a repair) names it by code in `problem`
   const inner = typeof params.problem === 'string' && params.problem in EN && params.problem !== code ? renderMessage(params.problem as MessageCode, params, locale, surface).message : null;
-  let p = inner !== null ? { ...params, problem: inner } : params;
+  const named = locale === 'zh-CN' && typeof params.role === 'string' && params.role in ZH_ROLES ? { ...params, role: ZH_ROLES[params.role]! } : params;
+  let p = inner !== null ? { ...named, problem: inner } : named;
   // the rules language's diagnostics of an expression (JSON in `dsl`) give `detail` in the locale
   if (typeof params.dsl === 'string' && locale !== 'en') {
     try {

@@ -46,6 +46,15 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/** `key`'s text split around its {slot} placeholder (the others filled in from `vars`): the
+ * parts before and after, so that a component shows the slot's value as code or data
+ * (`<code>`, translate="no") inside the translated sentence. */
+export function tAround(key: MessageKey, slot: string, vars: Record<string, string | number> = {}): [string, string] {
+  const marker = '\u0000';
+  const [before = '', after = ''] = t(key, { ...vars, [slot]: marker }).split(marker);
+  return [before, after];
+}
+
 /** An engine message (issue, repair, left-out reason) in the current language: rendered from its
  * code, or its English text when it has none. */
 export function engineText(item: Coded): Text {

@@ -11,12 +11,12 @@ const KEEP_IMPLAUSIBLE_APP = '在加载设置中勾选“保留日期不合理�
 
 export const values: Record<keyof typeof en, Template> = {
   'values.role_missing': {
-    message: '没有识别出 {role} 列（各列：{columns}）',
+    message: '没有识别出{role}列（各列：{columns}）',
     hint: '请指定一列：--map {map}',
-    hintApp: '请在加载设置中选择 {role} 列'
+    hintApp: '请在加载设置中选择{role}列'
   },
   'values.role_column_not_found': {
-    message: "为 {role} 指定的列 '{column}' 不在文件中",
+    message: "为{role}指定的列 '{column}' 不在文件中",
     hint: '文件的列为：{columns}'
   },
   'values.customers_id_missing': {
@@ -26,7 +26,7 @@ export const values: Record<keyof typeof en, Template> = {
   },
   'values.amount_expression_invalid': {
     message: "{role} '{expression}' 既不是列，也不是由列组成的算术表达式：{detail}",
-    hint: '请把 {role} 指定为一列或一个表达式，例如 "Quantity * UnitPrice"；各列为：{columns}'
+    hint: '请把{role}指定为一列或一个表达式，例如 "Quantity * UnitPrice"；各列为：{columns}'
   },
 
   'values.date_order_ambiguous': {
