@@ -19,11 +19,11 @@ describe('fieldStats', () => {
 
   it('gives min, median and max of numbers and dates, and the values of a text with few of them', async () => {
     const stats = await fieldStats(db, [
-      { name: 'M', type: 'number' },
-      { name: 'first_purchase', type: 'date' },
-      { name: 'city 城市', type: 'text' },
-      { name: 'code', type: 'text' },
-      { name: 'vip', type: 'boolean' }
+      { name: 'M', type: 'number', hasNulls: true, builtin: false },
+      { name: 'first_purchase', type: 'date', hasNulls: true, builtin: false },
+      { name: 'city 城市', type: 'text', hasNulls: true, builtin: false },
+      { name: 'code', type: 'text', hasNulls: true, builtin: false },
+      { name: 'vip', type: 'boolean', hasNulls: true, builtin: false }
     ], 'customers', 3);
     const by = Object.fromEntries(stats.map((s) => [s.name, s]));
     expect(by.M).toMatchObject({ total: 4, present: 3, min: 10, median: 20, max: 30 });
