@@ -2,20 +2,11 @@
 // own edits it is offered first, and nothing typed is lost without the user saying so.
 import { test, expect, shot, openApp, tempFile } from './fixtures.js';
 import { expectAccessible } from './axe.js';
-import { staged } from './load.js';
+import { staged, dropTexts } from './load.js';
 
 const TEAM = 'segment loyal "Loyal" when F >= 8\nsegment rest otherwise\n';
 
-/** Drops files (name -> text) onto the page, as from the desktop. */
-async function drop(page: import('@playwright/test').Page, files: Record<string, string>): Promise<void> {
-  const dt = await page.evaluateHandle((fs) => {
-    const d = new DataTransfer();
-    for (const [n, text] of Object.entries(fs)) d.items.add(new File([text], n));
-    return d;
-  }, files);
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
-  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
-}
+const drop = dropTexts;
 
 test('a dropped .seg opens in the rule editor and is counted; the data file beside it is staged as data', async ({ page }, info) => {
   await openApp(page);

@@ -6,20 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, shot, openApp, tempFile } from './fixtures.js';
 import { expectAccessible } from './axe.js';
+import { dropTexts } from './load.js';
 
 const COMMON = '# the team\'s shared definitions\ndefine active = R <= 90\ndefine big = M >= 2000\n';
 const RULES = 'use "common.seg"\n\nsegment champions "Champions" when active and big\nsegment sleepers "Sleepers" when not active\n';
 
-/** Drops files (name -> text) onto the page, as from the desktop. */
-async function drop(page: import('@playwright/test').Page, files: Record<string, string>): Promise<void> {
-  const dt = await page.evaluateHandle((fs) => {
-    const d = new DataTransfer();
-    for (const [n, text] of Object.entries(fs)) d.items.add(new File([text], n));
-    return d;
-  }, files);
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
-  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
-}
+const drop = dropTexts;
 
 const editor = (page: import('@playwright/test').Page) => page.getByLabel('Rule file', { exact: true });
 

@@ -65,6 +65,17 @@ export async function dropFile(page: Page, name: string, text: string): Promise<
   await loadStaged(page);
 }
 
+/** Drops files (name -> text) onto the page, as from the desktop (nothing else is done). */
+export async function dropTexts(page: Page, files: Record<string, string>): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((fs) => {
+    const d = new DataTransfer();
+    for (const [n, text] of Object.entries(fs)) d.items.add(new File([text], n));
+    return d;
+  }, files);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+}
+
 /** Choose `paths` and load them with their guessed roles. */
 export async function loadFiles(page: Page, paths: string | string[], timeout?: number): Promise<void> {
   await stageFiles(page, paths);
