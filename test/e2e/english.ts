@@ -32,7 +32,7 @@ import type { Page } from '@playwright/test';
 export const ALLOWED = [
   'Segmint',
   'DuckDB', 'Wasm', 'Excel', 'Chrome', 'Edge', 'Firefox', 'Chromium',
-  'CSV', 'TSV', 'TXT', 'xlsx', 'xls', 'Parquet', 'JSON', 'NDJSON', 'SQL', 'YAML', 'seg',
+  'CSV', 'TSV', 'TXT', 'xlsx', 'xls', 'Parquet', 'JSON', 'NDJSON', 'SQL', 'YAML', 'yaml', 'yml', 'seg',
   'OPFS', 'IndexedDB', 'UTF', 'GB', 'BOM', 'CRLF',
   'AOV', 'RFM',
   'Ctrl', 'Shift', 'Alt', 'Space', 'Enter', 'Tab', 'Esc', 'Home', 'End', 'Page',
