@@ -66,7 +66,7 @@ export function createWorkbench(): Workbench {
   const rules: RulesState = new RulesState(host, data);
   const staging = new StagingState(data, (files) => rules.openRuleFiles(files));
   const persistence: PersistenceState = new PersistenceState(data, rules);
-  const files = new FilesState(rules, { keeping: () => persistence.keeping, read: readValue, write: writeValue });
+  const files = new FilesState(rules, { keeping: () => persistence.keeping, read: readValue, write: writeValue, flush: () => persistence.flush() });
   persistence.onForget(() => files.forgotten());
   // the rule file's segmentation written as a table on demand (drills and exports)
   const segmentation = new Segmentation({ ws: () => host.current?.ws ?? null, rules: () => rules.file.text, asOf: () => data.baseAsOf, uses: (text) => rules.usesOf(text), usesKey: () => rules.bases.files });

@@ -25,6 +25,9 @@ export interface FilesStorage {
   keeping(): boolean;
   read(key: string): Promise<unknown>;
   write(key: string, value: unknown): Promise<void>;
+  /** write the workspace's pending changes now (the rule text with the saved state: a reload
+   * right after a save must not find a saved text newer than the kept rules) */
+  flush?(): Promise<void>;
 }
 
 const RECENT_KEY = 'recentFiles';
@@ -173,6 +176,7 @@ export class FilesState {
       playbookHandle: r.playbookHandle
     };
     this.keep(DOCUMENT_KEY, record);
+    if (this.storage.keeping()) void this.storage.flush?.();
   }
 
   private keep(key: string, value: unknown): void {
