@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesToOpen, isPlaybookFile, isRuleFile, splitRuleFiles } from './rule-files.js';
+import { isPlaybookFile, isRuleFile, splitRuleFiles } from './rule-files.js';
 
 describe('rule files among dropped files', () => {
   it('are the .seg files (any case); everything else is data', () => {
@@ -18,10 +18,5 @@ describe('rule files among dropped files', () => {
     const split = splitRuleFiles([{ path: 'a.csv' }, { path: 'p.yaml' }, { path: 't.seg' }]);
     expect(split.rules.map((x) => x.path)).toEqual(['p.yaml', 't.seg']);
     expect(split.data.map((x) => x.path)).toEqual(['a.csv']);
-  });
-  it('of several, the first rule file and the first playbook are opened', () => {
-    const open = filesToOpen([{ path: 'a.seg' }, { path: 'p.yml' }, { path: 'b.seg' }, { path: 'q.yaml' }]);
-    expect(open.map((x) => x.path)).toEqual(['a.seg', 'p.yml']);
-    expect(filesToOpen([{ path: 'q.yaml' }]).map((x) => x.path)).toEqual(['q.yaml']);
   });
 });

@@ -17,10 +17,3 @@ export function splitRuleFiles<T extends { path: string }>(items: readonly T[]):
   for (const it of items) (isRuleFile(it.path) || isPlaybookFile(it.path) ? rules : data).push(it);
   return { rules, data };
 }
-
-/** The files to open of those split off: the first rule file and the first playbook. */
-export function filesToOpen<T extends { path: string }>(rules: readonly T[]): T[] {
-  const seg = rules.find((r) => isRuleFile(r.path));
-  const yaml = rules.find((r) => isPlaybookFile(r.path));
-  return [seg, yaml].filter((x): x is T => x !== undefined);
-}
