@@ -266,7 +266,7 @@ export function compileRules(source: string, schema: Schema | null, options: Com
   const empty = { sql: '', params: [] as Param[] };
   const file = parsed.file;
   const check = checkRules(file, schema, { asOfKnown: !!options.asOf || fileHasAsOf(file) || readAsOf(source) !== null, ...(options.uses ? { uses: options.uses } : {}) });
-  const diagnostics = mergeDiagnostics(parsed, check.diagnostics);
+  const diagnostics = mergeDiagnostics(parsed, check.diagnostics, options.uses);
   const asOf = options.asOf ?? check.asOf;
   if (options.asOf && check.asOf && options.asOf !== check.asOf && isValidDate(check.asOf)) {
     const stmt = file.statements.find((s) => s.kind === 'asOf');
@@ -292,8 +292,10 @@ function fileHasAsOf(file: RuleFile): boolean {
 }
 
 /** Syntax errors first, then the checker's findings on the statements that parsed (minus
- * uses of defines whose own statement did not parse). */
-export function mergeDiagnostics(parsed: PartialParse, checked: Diagnostic[]): Diagnostic[] {
+ * uses of defines whose own statement did not parse, and, while a base file of `uses` is
+ * missing, unknown names: they may be its defines, and its `use-missing` error says what to do). */
+export function mergeDiagnostics(parsed: PartialParse, checked: Diagnostic[], uses?: ResolvedUses): Diagnostic[] {
+  if (uses && uses.missing.length > 0) checked = checked.filter((d) => d.code !== 'unknown-field');
   if (parsed.diagnostics.length === 0) return [...checked];
   const broken = new Set(parsed.brokenDefines.map((n) => n.toLowerCase()));
   const rest = checked.filter((d) => !(d.code === 'unknown-field' && typeof d.params?.name === 'string' && broken.has(d.params.name.toLowerCase())));

@@ -105,6 +105,15 @@ describe('use: resolution', () => {
     expect(src.slice(d?.span.offset, d?.span.end)).toBe('"nope.seg"');
   });
 
+  it('while a base file is missing, the names it may define are not also reported as unknown', () => {
+    const src = 'use "common.seg"\nsegment a when active and R < 3\n';
+    const schema = { fields: [{ name: 'R', type: 'number' as const, builtin: true }] };
+    const missing = compileRules(src, schema, { relation: 'customers', uses: resolveUses('rules.seg', src, loaderOf({})) });
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(['use-missing']);
+    const found = compileRules(src, schema, { relation: 'customers', uses: resolveUses('rules.seg', src, loaderOf({ 'common.seg': 'define other = 1\n' })) });
+    expect(found.diagnostics.map((d) => d.code)).toContain('unknown-field');
+  });
+
   it('a cycle is an error with spans in both files', () => {
     const files = { 'a.seg': 'use "rules.seg"\ndefine x = R < 3\n' };
     const src = 'use "a.seg"\nsegment s when x\n';

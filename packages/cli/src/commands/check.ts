@@ -70,7 +70,7 @@ export async function check(args: string[]): Promise<number> {
     } else {
       const parsed = parseRulesPartial(source);
       const checked = checkRules(parsed.file, null, { uses });
-      diagnostics = mergeDiagnostics(parsed, checked.diagnostics);
+      diagnostics = mergeDiagnostics(parsed, checked.diagnostics, uses);
       const st = parsed.file.statements;
       counts = { segments: st.filter((s) => s.kind === 'segment').length, tags: st.filter((s) => s.kind === 'tag').length, defines: st.filter((s) => s.kind === 'define').length };
     }
