@@ -52,18 +52,21 @@ async function workspacesDir(): Promise<FileSystemDirectoryHandle> {
   return root.getDirectoryHandle(WORKSPACES, { create: true });
 }
 
-/** Write `blob` completely: a file is whole only after close() (until then the old content, or
- * nothing, is what a reader sees). */
-async function writeFile(dir: FileSystemDirectoryHandle, name: string, blob: Blob | string): Promise<void> {
-  const handle = await dir.getFileHandle(name, { create: true });
+/** Write `data` to a file completely: it is whole only after close() (until then the old
+ * content, or nothing, is what a reader sees); a failed write is aborted. */
+export async function writeWhole(handle: FileSystemFileHandle, data: Blob | string): Promise<void> {
   const w = await handle.createWritable();
   try {
-    await w.write(blob);
+    await w.write(data);
     await w.close();
   } catch (e) {
     await w.abort().catch(() => {});
     throw e;
   }
+}
+
+async function writeFile(dir: FileSystemDirectoryHandle, name: string, blob: Blob | string): Promise<void> {
+  await writeWhole(await dir.getFileHandle(name, { create: true }), blob);
 }
 
 /** Save a workspace's files and then its manifest (a directory without a manifest is never

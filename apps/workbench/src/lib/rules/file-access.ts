@@ -5,6 +5,7 @@
 // and no picker at all).
 import { saveFile } from '../export/download.js';
 import type { FileKind } from './save.js';
+import { writeWhole } from '../persistence/store.js';
 
 type Mode = { mode: 'read' | 'readwrite' };
 /** what Chromium adds to handles (not in TypeScript's DOM types yet) */
@@ -92,14 +93,7 @@ async function permitted(handle: FileSystemFileHandle, mode: Mode['mode']): Prom
  * the write closes). Throws when access is refused or the write fails. */
 export async function writeFileText(handle: FileSystemFileHandle, text: string): Promise<void> {
   if (!(await permitted(handle, 'readwrite'))) throw new DOMException('write permission refused', 'NotAllowedError');
-  const w = await handle.createWritable();
-  try {
-    await w.write(text);
-    await w.close();
-  } catch (e) {
-    await w.abort().catch(() => {});
-    throw e;
-  }
+  await writeWhole(handle, text);
 }
 
 /** The file's text read again through its handle; null when it cannot be read (access refused,
