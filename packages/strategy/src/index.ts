@@ -67,3 +67,4 @@ export {
   type ExportSource,
   type TableExportOptions
 } from './download.js';
+export * from './charts/index.js';

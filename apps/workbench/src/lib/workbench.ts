@@ -25,6 +25,7 @@ import { EDITOR } from './editor/context.js';
 import { ShareState, withoutFragment } from './share/share.svelte.js';
 import { SHARE } from './share/context.js';
 import { checkInWorker } from './share/check.js';
+import { VIEWS, ViewState } from './ui/views.svelte.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -41,6 +42,8 @@ export interface Workbench {
   editorData: EditorData;
   /** share links: made from the rule file, and the one the page was opened with */
   share: ShareState;
+  /** which view is shown (segments, charts, strategy, migration) */
+  views: ViewState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -91,7 +94,8 @@ export function createWorkbench(): Workbench {
     // not compete with the first load
     registerOffline();
   };
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, start };
+  const views = new ViewState();
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -106,5 +110,6 @@ export function provideWorkbench(): Workbench {
   provide(EXPORT, wb.exporting);
   provide(EDITOR, wb.editorData);
   provide(SHARE, wb.share);
+  provide(VIEWS, wb.views);
   return wb;
 }

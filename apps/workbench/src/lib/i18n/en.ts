@@ -10,6 +10,11 @@ import * as editor from './features/editor.js';
 import * as basefiles from './features/basefiles.js';
 import * as files from './features/files.js';
 import * as share from './features/share.js';
+import * as views from './features/views.js';
+import * as charts from './features/charts.js';
+import * as strategy from './features/strategy.js';
+import * as report from './features/report.js';
+import * as migration from './features/migration.js';
 
 /** The strings shared by the whole app (each feature's own are in features/). */
 export const core = {
@@ -179,9 +184,9 @@ export const core = {
 } as const;
 
 /** Each feature's strings (a key belongs to one catalogue only: dictionaries.test.ts). */
-export const features = { customers: customers.en, exporting: exporting.en, persistence: persistence.en, a11y: a11y.en, load: load.en, rulefiles: rulefiles.en, editor: editor.en, basefiles: basefiles.en, files: files.en, share: share.en };
+export const features = { customers: customers.en, exporting: exporting.en, persistence: persistence.en, a11y: a11y.en, load: load.en, rulefiles: rulefiles.en, editor: editor.en, basefiles: basefiles.en, files: files.en, share: share.en, views: views.en, charts: charts.en, strategy: strategy.en, report: report.en, migration: migration.en };
 
-export const en = { ...core, ...customers.en, ...exporting.en, ...persistence.en, ...a11y.en, ...load.en, ...rulefiles.en, ...editor.en, ...basefiles.en, ...files.en, ...share.en };
+export const en = { ...core, ...customers.en, ...exporting.en, ...persistence.en, ...a11y.en, ...load.en, ...rulefiles.en, ...editor.en, ...basefiles.en, ...files.en, ...share.en, ...views.en, ...charts.en, ...strategy.en, ...report.en, ...migration.en };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

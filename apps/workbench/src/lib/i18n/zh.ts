@@ -11,6 +11,11 @@ import * as editor from './features/editor.js';
 import * as basefiles from './features/basefiles.js';
 import * as files from './features/files.js';
 import * as share from './features/share.js';
+import * as views from './features/views.js';
+import * as charts from './features/charts.js';
+import * as strategy from './features/strategy.js';
+import * as report from './features/report.js';
+import * as migration from './features/migration.js';
 
 export const zh: Dictionary = {
   ...customers.zh,
@@ -23,6 +28,11 @@ export const zh: Dictionary = {
   ...basefiles.zh,
   ...files.zh,
   ...share.zh,
+  ...views.zh,
+  ...charts.zh,
+  ...strategy.zh,
+  ...report.zh,
+  ...migration.zh,
   'app.tagline': '客户细分工作台',
   'app.privacy': '完全在浏览器中运行：您的数据不会离开这台电脑。',
   'app.footer': '由 DuckDB-Wasm 在本地计算',
