@@ -149,6 +149,12 @@ export interface SegmentSummary {
   R: Stat;
   F: Stat;
   Mstat: Stat;
+  /** sum of F (purchases) over the segment's customers: with M, the average order value
+   * (M / Fsum); null when no customer of the segment has F */
+  Fsum: number | null;
+  /** share of the segment's customers with F >= 2 among those with a known F; null when none
+   * has F (an empty segment, or a relation without F) */
+  repurchaseRate: number | null;
 }
 export interface Stat {
   mean: number | null;

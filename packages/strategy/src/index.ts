@@ -20,9 +20,10 @@ export {
   reportFromRun,
   kpiStatus,
   paretoSql,
-  segmentStatsSql,
   type KpiStatus,
   type Pareto,
+  type ParsedPlaybooks,
+  type ReportFromRunOptions,
   type ReportOptions,
   type ReportSegment,
   type SegmentReport

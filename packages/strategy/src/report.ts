@@ -1,9 +1,11 @@
 // The segment report: per segment customers, share, M, share of M, mean/median/min/max of R, F,
 // M, repurchase rate, AOV, M per customer, the playbook and its KPIs; the unassigned customers;
-// and a Pareto line. Every number is computed in SQL on the Backend (browser or native).
-import { ident, type Backend, type Row, type SegmentationResult, type SegmentSummary, type Stat } from '@segmint/engine';
+// and a Pareto line. Every number is computed in SQL on the Backend (browser or native); the
+// per-segment numbers are the engine's segment summary (segmentSummary, SegmentationResult.summary),
+// never recomputed here.
+import { ident, segmentSummary, type Backend, type SegmentationResult, type SegmentSummary } from '@segmint/engine';
 import type { Lang } from './format.js';
-import { checkPlaybooks, parsePlaybooks, parseTarget, type Kpi, type KpiMetric, type Playbook } from './playbooks.js';
+import { checkPlaybooks, parsePlaybooks, parseTarget, type Kpi, type KpiMetric, type Playbook, type PlaybookFile } from './playbooks.js';
 import type { StrategyDiagnostic } from './diagnostics.js';
 import { columnsOf, metricExpr, num } from './sql.js';
 import { StrategyError } from './messages/index.js';
@@ -15,9 +17,10 @@ export interface KpiStatus extends Kpi {
   met: boolean | null;
 }
 
-export interface ReportSegment extends SegmentSummary {
-  /** share of the segment's customers with 2 or more purchases (F >= 2) */
-  repurchaseRate: number | null;
+/** The engine's summary of a segment (its repurchaseRate: the share of the segment's customers
+ * with 2 or more purchases, F >= 2) and what the report adds. The sum of F is not repeated: the
+ * JSON report holds what a reader needs. */
+export interface ReportSegment extends Omit<SegmentSummary, 'Fsum'> {
   /** sum(M) / sum(F): average net value of the segment's purchases */
   aov: number | null;
   /** M / customers */
@@ -60,6 +63,10 @@ export interface ReportOptions {
   relation?: string;
   /** segments in file order */
   segments: readonly { id: string; label: string | null }[];
+  /** the engine's per-segment summary of `table` over `relation` (SegmentationResult.summary:
+   * segments in file order, then any unannounced, then unassigned). Absent: computed with the
+   * engine's segmentSummary (`table` joined with the relation). */
+  summary?: readonly SegmentSummary[];
   playbooks?: readonly Playbook[];
   asOf: string;
   title?: string;
@@ -69,27 +76,6 @@ export interface ReportOptions {
   notes?: StrategyDiagnostic[];
   /** Pareto: share of top customers (default 0.2) */
   paretoTop?: number;
-}
-
-const EMPTY: Stat = { mean: null, median: null, min: null, max: null };
-
-function stat(r: Row | undefined, p: string): Stat {
-  if (!r) return EMPTY;
-  return { mean: num(r[`${p}_mean`]), median: num(r[`${p}_median`]), min: num(r[`${p}_min`]), max: num(r[`${p}_max`]) };
-}
-
-/** SQL for the per-segment numbers (one row per segment value, NULL = unassigned). Exported
- * for the tests' direct comparison and for the app. */
-export function segmentStatsSql(table: string, relation: string, cols: readonly string[]): string {
-  const aggs = (m: string) => `avg(${m}) AS ${m}_mean, median(${m}) AS ${m}_median, min(${m}) AS ${m}_min, max(${m}) AS ${m}_max`;
-  return `WITH j AS (
-    SELECT s.segment, ${metricExpr(cols, 'R')} AS R, ${metricExpr(cols, 'F')} AS F, ${metricExpr(cols, 'M')} AS M
-    FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer
-  )
-  SELECT segment, count(*) AS customers, coalesce(sum(M), 0) AS m_sum, sum(F) AS f_sum,
-    count(*) FILTER (WHERE F >= 2) AS repeaters, count(F) AS with_f,
-    ${aggs('R')}, ${aggs('F')}, ${aggs('M')}
-  FROM j GROUP BY segment`;
 }
 
 /** The Pareto line and curve over all customers of the run, in SQL. */
@@ -141,45 +127,38 @@ export async function computeReport(backend: Backend, options: ReportOptions): P
   const relation = options.relation ?? 'customers';
   const cols = await columnsOf(backend, relation);
   if (!cols.some((c) => c === 'customer')) throw new StrategyError('report.no-customer-column', { relation });
-  const rows = await backend.query(segmentStatsSql(options.table, relation, cols));
-  const by = new Map<string | null, Row>();
-  for (const r of rows) by.set(r.segment === null ? null : String(r.segment), r);
+  const summary = options.summary ?? (await segmentSummary(backend, options.table, options.segments, relation)).summary;
   let total = 0;
   let totalM = 0;
-  for (const r of rows) {
-    total += num(r.customers) ?? 0;
-    totalM += num(r.m_sum) ?? 0;
+  for (const s of summary) {
+    total += s.customers;
+    totalM += s.M;
   }
   const playbooks = new Map((options.playbooks ?? []).map((p) => [p.segment, p]));
-  const make = (id: string | null, label: string | null): ReportSegment => {
-    const r = by.get(id);
-    const customers = num(r?.customers) ?? 0;
-    const M = num(r?.m_sum) ?? 0;
-    const fSum = num(r?.f_sum);
-    const withF = num(r?.with_f) ?? 0;
+  // the fields in this order: the JSON report lists them so
+  const make = (x: SegmentSummary): ReportSegment => {
     const s: ReportSegment = {
-      segment: id,
-      label,
-      customers,
-      share: total ? customers / total : 0,
-      M,
-      shareM: totalM ? M / totalM : 0,
-      R: stat(r, 'R'),
-      F: stat(r, 'F'),
-      Mstat: stat(r, 'M'),
-      repurchaseRate: withF ? (num(r?.repeaters) ?? 0) / withF : null,
-      aov: fSum ? M / fSum : null,
-      mPerCustomer: customers ? M / customers : null,
-      playbook: id === null ? null : (playbooks.get(id) ?? null),
+      segment: x.segment,
+      label: x.label,
+      customers: x.customers,
+      share: x.share,
+      M: x.M,
+      shareM: x.shareM,
+      R: x.R,
+      F: x.F,
+      Mstat: x.Mstat,
+      repurchaseRate: x.repurchaseRate,
+      aov: x.Fsum ? x.M / x.Fsum : null,
+      mPerCustomer: x.customers ? x.M / x.customers : null,
+      playbook: x.segment === null ? null : (playbooks.get(x.segment) ?? null),
       kpis: []
     };
     s.kpis = (s.playbook?.kpis ?? []).map((k) => kpiStatus(k, kpiValue(k.metric, s)));
     return s;
   };
-  const segments = options.segments.map((s) => make(s.id, s.label));
-  const known = new Set(options.segments.map((s) => s.id));
-  for (const id of by.keys()) if (id !== null && !known.has(id)) segments.push(make(id, null));
-  const unassigned = by.has(null) ? make(null, null) : null;
+  const segments = summary.filter((x) => x.segment !== null).map(make);
+  const none = summary.find((x) => x.segment === null);
+  const unassigned = none ? make(none) : null;
 
   const topShare = options.paretoTop ?? 0.2;
   const prow = await backend.query(paretoSql(options.table, relation, cols));
@@ -216,27 +195,58 @@ export async function computeReport(backend: Backend, options: ReportOptions): P
   };
 }
 
+/** A playbook file already parsed (parsePlaybooks without errors) and its text, for
+ * reportFromRun: a caller that reports the parse diagnostics before loading data (the CLI) does
+ * not parse twice. */
+export interface ParsedPlaybooks {
+  text: string;
+  file: PlaybookFile;
+}
+
+export interface ReportFromRunOptions {
+  /** the playbook file's text (parsed here), or the file already parsed, or none */
+  playbooks?: string | ParsedPlaybooks | null;
+  relation?: string;
+  /** the report's language; default the playbook file's `lang`, else en */
+  lang?: Lang;
+  /** default 'Segment report' / '客户细分报告' by the language */
+  title?: string;
+  rulesFile?: string | null;
+  playbooksFile?: string | null;
+  paretoTop?: number;
+}
+
 /**
  * One step from a segmentation run (the engine's SegmentationResult) and a playbook text to the
- * report: parse and cross-check the playbooks (their diagnostics come back, and the cross-check
- * warnings become the report's notes), then compute. With playbook errors, `report` is null.
+ * report: parse and cross-check the playbooks (their diagnostics come back, parse diagnostics
+ * first, and the cross-check warnings become the report's notes), then compute. With playbook
+ * errors, `report` is null. The run's summary, when it has one, gives the per-segment numbers.
+ * The app and the CLI's `segmint report` both make their report here.
  */
 export async function reportFromRun(
   backend: Backend,
-  result: Pick<SegmentationResult, 'table' | 'segments' | 'asOf'>,
-  options: { playbooks?: string | null; relation?: string; lang?: Lang; title?: string; rulesFile?: string | null; playbooksFile?: string | null; paretoTop?: number } = {}
+  result: Pick<SegmentationResult, 'table' | 'segments' | 'asOf'> & Partial<Pick<SegmentationResult, 'summary'>>,
+  options: ReportFromRunOptions = {}
 ): Promise<{ report: SegmentReport | null; diagnostics: StrategyDiagnostic[] }> {
   const diagnostics: StrategyDiagnostic[] = [];
   let playbooks: Playbook[] = [];
   let lang: Lang = options.lang ?? 'en';
   const notes: StrategyDiagnostic[] = [];
   if (options.playbooks !== undefined && options.playbooks !== null) {
-    const parsed = parsePlaybooks(options.playbooks);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.file) return { report: null, diagnostics };
-    playbooks = parsed.file.playbooks;
-    if (!options.lang && (parsed.file.lang === 'en' || parsed.file.lang === 'zh')) lang = parsed.file.lang;
-    notes.push(...checkPlaybooks(parsed.file, result.segments, options.playbooks));
+    let file: PlaybookFile;
+    let text: string;
+    if (typeof options.playbooks === 'string') {
+      text = options.playbooks;
+      const parsed = parsePlaybooks(text);
+      diagnostics.push(...parsed.diagnostics);
+      if (!parsed.file) return { report: null, diagnostics };
+      file = parsed.file;
+    } else {
+      ({ text, file } = options.playbooks);
+    }
+    playbooks = file.playbooks;
+    if (!options.lang && (file.lang === 'en' || file.lang === 'zh')) lang = file.lang;
+    notes.push(...checkPlaybooks(file, result.segments, text));
     diagnostics.push(...notes);
   }
   const report = await computeReport(backend, {
@@ -247,6 +257,7 @@ export async function reportFromRun(
     lang,
     title: options.title ?? (lang === 'zh' ? '客户细分报告' : 'Segment report'),
     notes,
+    ...(result.summary !== undefined && options.relation === undefined ? { summary: result.summary } : {}),
     ...(options.relation !== undefined ? { relation: options.relation } : {}),
     ...(options.rulesFile !== undefined ? { rulesFile: options.rulesFile } : {}),
     ...(options.playbooksFile !== undefined ? { playbooksFile: options.playbooksFile } : {}),

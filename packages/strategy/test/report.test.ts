@@ -2,6 +2,7 @@
 // number; its renderings with hostile labels and playbook text; the CRM customer list export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
+import { segmentSummary } from '@segmint/engine';
 import { computeReport, reportFromRun, type SegmentReport } from '../src/report.js';
 import { reportToCsv, reportToHtml, reportToJson, reportToMarkdown } from '../src/render-report.js';
 import { parsePlaybooks } from '../src/playbooks.js';
@@ -186,5 +187,26 @@ describe('segment report', () => {
     const none = await reportFromRun(db, run);
     // 'silver' is in the table but not announced: still shown, never hidden
     expect(none.report!.segments.map((s) => [s.segment, s.playbook])).toEqual([['gold', null], ['lost', null], ['silver', null]]);
+    // a file already parsed (the CLI reports its parse diagnostics before loading data): only
+    // the cross-check notes come back, and the report is the same
+    const text = 'lang: zh\nplaybooks:\n  gold:\n    goal: 提升\n  silver:\n    goal: x\n';
+    const pre = await reportFromRun(db, run, { playbooks: { text, file: parsePlaybooks(text).file! } });
+    expect(pre.diagnostics.map((d) => d.code)).toEqual(['missing-playbook', 'unknown-segment']);
+    expect(pre.report).toEqual(ok.report);
+  });
+
+  it('builds on the engine summary: a run that carries one is not summarised again', async () => {
+    const segments = [{ id: 'gold', label: 'Gold' }, { id: 'lost', label: null }];
+    const { summary } = await segmentSummary(db, 'seg', segments);
+    const computed = await reportFromRun(db, { table: 'seg', asOf: '2024-06-30', segments });
+    const given = await reportFromRun(db, { table: 'seg', asOf: '2024-06-30', segments, summary });
+    expect(given.report).toEqual(computed.report);
+    // the summary's numbers are taken as they are (a doctored one shows through)
+    const doctored = summary.map((s) => (s.segment === 'gold' ? { ...s, repurchaseRate: 0.25, Fsum: 3 } : s));
+    const seg = (await reportFromRun(db, { table: 'seg', asOf: '2024-06-30', segments, summary: doctored })).report!.segments[0]!;
+    expect(seg.repurchaseRate).toBe(0.25);
+    expect(seg.aov).toBe(1500 / 3);
+    // the JSON report keeps its fields (the engine's sum of F is not repeated)
+    expect(Object.keys(seg)).toEqual(['segment', 'label', 'customers', 'share', 'M', 'shareM', 'R', 'F', 'Mstat', 'repurchaseRate', 'aov', 'mPerCustomer', 'playbook', 'kpis']);
   });
 });

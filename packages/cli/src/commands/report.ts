@@ -10,21 +10,20 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatDiagnostic, readAsOf } from '@segmint/dsl';
 import {
-  checkPlaybooks,
-  computeReport,
   exportCustomers,
   formatStrategyDiagnostic,
   renderStrategyError,
   isLang,
   loadLibrary,
   parsePlaybooks,
+  reportFromRun,
   reportToCsv,
   reportToHtml,
   reportToJson,
   reportToMarkdown,
   type Lang,
+  type ParsedPlaybooks,
   type PersonalMode,
-  type Playbook,
   type StrategyDiagnostic
 } from '@segmint/strategy';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
@@ -150,18 +149,16 @@ export async function report(args: string[]): Promise<number> {
     const src = rulesAndPlaybooks({ library: opt('library'), rules: opt('rules'), playbooks: opt('playbooks'), lang: opt('lang') }, 'report');
 
     // Playbooks first: their errors need no data.
-    let playbooks: Playbook[] = [];
-    let pbLang: string | null = null;
-    const notes: StrategyDiagnostic[] = [];
+    let playbooks: ParsedPlaybooks | null = null;
+    const playbookLine = (d: StrategyDiagnostic) => formatStrategyDiagnostic(d, src.playbooks ?? '', src.playbooksPath ?? 'playbooks', locale()) + '\n';
     if (src.playbooks !== null) {
       const parsed = parsePlaybooks(src.playbooks);
-      for (const d of parsed.diagnostics) process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks', locale()) + '\n');
+      for (const d of parsed.diagnostics) process.stderr.write(playbookLine(d));
       if (!parsed.file) return 1;
-      playbooks = parsed.file.playbooks;
-      pbLang = parsed.file.lang;
+      playbooks = { text: src.playbooks, file: parsed.file };
     }
     const langOpt = opt('lang');
-    const lang: Lang = langOpt !== undefined && isLang(langOpt) ? langOpt : pbLang !== null && isLang(pbLang) ? pbLang : 'en';
+    const title = opt('title');
 
     const fileAsOf = readAsOf(src.rules);
     const asOf = asOfOpt ?? (fileAsOf !== null && validDate(fileAsOf) ? fileAsOf : undefined);
@@ -179,24 +176,17 @@ export async function report(args: string[]): Promise<number> {
       const { compiled, result } = await opened.workspace.runRules(src.rules, asOfOpt !== undefined ? { asOf: asOfOpt, uses: ruleUses(src.rulesPath, src.rules) } : { uses: ruleUses(src.rulesPath, src.rules) });
       for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath, locale()) + '\n');
       if (!compiled.ok || !result) return 1;
-      if (src.playbooks !== null) {
-        const parsed = parsePlaybooks(src.playbooks);
-        for (const d of checkPlaybooks(parsed.file!, result.segments, src.playbooks)) {
-          notes.push(d);
-          process.stderr.write(formatStrategyDiagnostic(d, src.playbooks, src.playbooksPath ?? 'playbooks', locale()) + '\n');
-        }
-      }
-      const rep = await computeReport(opened.backend, {
-        table: result.table,
-        segments: result.segments,
+      // the report in one step, as the app makes it; its diagnostics are the playbooks' notes
+      const made = await reportFromRun(opened.backend, result, {
         playbooks,
-        asOf: result.asOf,
-        lang,
-        title: opt('title') ?? (lang === 'zh' ? '客户细分报告' : 'Segment report'),
+        ...(langOpt !== undefined && isLang(langOpt) ? { lang: langOpt } : {}),
+        ...(title !== undefined ? { title } : {}),
         rulesFile: src.rulesPath,
-        playbooksFile: src.playbooksPath,
-        notes
+        playbooksFile: src.playbooksPath
       });
+      for (const d of made.diagnostics) process.stderr.write(playbookLine(d));
+      const rep = made.report;
+      if (!rep) return 1;
       const text = format === 'html' ? reportToHtml(rep) : format === 'json' ? reportToJson(rep) : format === 'csv' ? reportToCsv(rep) : reportToMarkdown(rep);
       writeOut(text, out, 'report');
       if (out !== undefined && !flags.quiet) process.stderr.write(`wrote the ${format} report (${rep.customers.toLocaleString('en-US')} customers, ${rep.segments.length} segments) to ${out}\n`);

@@ -68,13 +68,14 @@ async function metricPresence(backend: Backend, relation: string): Promise<Metri
 
 /**
  * Per-segment summary of `table` (customer, segment, ...) joined with the relation: customers,
- * share of customers, M, share of M, mean/median/min/max of R, F, M. Segments in `order` (file
+ * share of customers, M, share of M, mean/median/min/max of R, F, M, the sum of F and the
+ * repurchase rate (the segment report builds on it: @segmint/strategy). Segments in `order` (file
  * order; empty segments included with zeros), then unassigned (segment null) when it has customers.
  */
 export async function segmentSummary(
   backend: Backend,
   table: string,
-  order: { id: string; label?: string | null }[],
+  order: readonly { id: string; label?: string | null }[],
   relation: string = CUSTOMERS_TABLE,
   compiled?: Pick<CompiledRuleSet, 'summary'>,
   tags: readonly { id: string }[] = [],
@@ -82,8 +83,11 @@ export async function segmentSummary(
   presence?: MetricPresence
 ): Promise<{ summary: SegmentSummary[]; total: number; tagCounts: Record<string, number> | null }> {
   const has = presence ?? (await metricPresence(backend, relation));
+  // Sums and means of M with compensated (Kahan) summation: the numbers then do not depend on
+  // the order the rows are summed in (the rules' summary shape or the segment table, 1 or 2
+  // threads, duckdb-wasm or native), so the app's report equals the CLI's byte for byte.
   const aggs = (m: 'R' | 'F' | 'M', p: string) =>
-    `avg(${m}) AS ${p}_mean, median(${m}) AS ${p}_median, min(${m}) AS ${p}_min, max(${m}) AS ${p}_max`;
+    `favg(${m}) AS ${p}_mean, median(${m}) AS ${p}_median, min(${m}) AS ${p}_min, max(${m}) AS ${p}_max`;
   // Fast path: the rules' summary shape, which carries R, F, M along and gives the segment as a
   // small integer (no join of the segment table with the relation, which costs more than
   // evaluating the rules again); else join on customer.
@@ -98,7 +102,10 @@ export async function segmentSummary(
   const params = carried ? cells(carried.params) : [];
   // one pass, grouped by segment; the totals and shares are sums of the few groups (a total
   // over all rows in the same query would make DuckDB keep the rows for a second scan)
-  const sql = `SELECT segment, count(*) AS customers, coalesce(sum(M), 0) AS Msum,
+  // the repurchase rate and the sum of F (for the average order value) are three cheap
+  // aggregates more in the same pass (the medians cost far more)
+  const sql = `SELECT segment, count(*) AS customers, coalesce(fsum(M), 0) AS Msum,
+    sum(F) AS Fsum, count(*) FILTER (WHERE F >= 2) AS repeaters, count(F) AS withF,
     ${aggs('R', 'R')}, ${aggs('F', 'F')}, ${aggs('M', 'M')}${carried ? tags.map((_, i) => `, count(*) FILTER (WHERE __segmint_t${i}) AS __segmint_t${i}`).join('') : ''}
   FROM (${source}) j GROUP BY segment`;
   const rows = await backend.query(sql, params);
@@ -111,7 +118,8 @@ export async function segmentSummary(
   const empty: Stat = { mean: null, median: null, min: null, max: null };
   const make = (id: string | null, label: string | null): SegmentSummary => {
     const r = bySegment.get(id);
-    if (!r) return { segment: id, label, customers: 0, share: 0, M: 0, shareM: 0, R: empty, F: empty, Mstat: empty };
+    if (!r) return { segment: id, label, customers: 0, share: 0, M: 0, shareM: 0, R: empty, F: empty, Mstat: empty, Fsum: null, repurchaseRate: null };
+    const withF = num(r.withF) ?? 0;
     return {
       segment: id,
       label,
@@ -121,7 +129,9 @@ export async function segmentSummary(
       shareM: totalM !== 0 ? (num(r.Msum) ?? 0) / totalM : 0,
       R: stat(r, 'R'),
       F: stat(r, 'F'),
-      Mstat: stat(r, 'M')
+      Mstat: stat(r, 'M'),
+      Fsum: num(r.Fsum),
+      repurchaseRate: withF > 0 ? (num(r.repeaters) ?? 0) / withF : null
     };
   };
   const summary = order.map((s) => make(s.id, s.label ?? null));

@@ -68,6 +68,13 @@ describe('segmentation', () => {
     // unassigned M: 30, 30, 40: median 30, mean 100/3
     expect(unassigned!.Mstat.median).toBe(30);
     expect(unassigned!.Mstat.mean).toBeCloseTo(100 / 3, 12);
+    // F: recent 1, 1, 1 (no repeat buyer); loyal 2; unassigned 1, 1, 1; nobody: no one has F
+    expect([recent, loyal, nobody, unassigned].map((s) => [s!.Fsum, s!.repurchaseRate])).toEqual([
+      [3, 0],
+      [2, 1],
+      [null, null],
+      [3, 0]
+    ]);
     expect(res.tags).toEqual([
       { id: 'big', label: 'Big', customers: 4 },
       { id: 'top_r', label: null, customers: 0 }
@@ -89,7 +96,7 @@ describe('segmentation', () => {
   it('summary numbers equal the same numbers computed directly in SQL', async () => {
     const res = await runSegmentation(db, compiled, { asOf: '2024-06-30', into: 'seg2' });
     const direct = await db.query(`SELECT s.segment, count(*) AS n, sum(c.M) AS m, avg(c.R) AS r_mean, median(c.F) AS f_median,
-        min(c.M) AS m_min, max(c.R) AS r_max
+        min(c.M) AS m_min, max(c.R) AS r_max, sum(c.F) AS f_sum, avg(CASE WHEN c.F >= 2 THEN 1.0 WHEN c.F IS NOT NULL THEN 0.0 END) AS rep
       FROM seg2 s JOIN customers c USING (customer) GROUP BY s.segment`);
     for (const d of direct) {
       const s = res.summary.find((x) => x.segment === d.segment)!;
@@ -99,6 +106,8 @@ describe('segmentation', () => {
       expect(s.F.median).toBe(d.f_median);
       expect(s.Mstat.min).toBe(d.m_min);
       expect(s.R.max).toBe(d.r_max);
+      expect(s.Fsum).toBe(Number(d.f_sum));
+      expect(s.repurchaseRate).toBeCloseTo(Number(d.rep), 12);
     }
     expect(res.summary.reduce((a, s) => a + s.customers, 0)).toBe(7);
     // the summary evaluates the rules' summary shape (R, F, M carried along); joining the
