@@ -29,6 +29,7 @@ export {
   type SegmentReport
 } from './report.js';
 export { REPORT_CSV_COLUMNS, reportToCsv, reportToHtml, reportToJson, reportToMarkdown } from './render-report.js';
+export { REPORT_FORMATS, REPORT_MIME, isReportFormat, renderReport, reportFileName, type ReportFormat } from './report-file.js';
 export { exportCustomers, maskValue, personalKind, type ExportOptions, type ExportResult, type PersonalKind, type PersonalMode } from './export.js';
 export {
   GONE,

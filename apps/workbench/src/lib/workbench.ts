@@ -26,6 +26,9 @@ import { ShareState, withoutFragment } from './share/share.svelte.js';
 import { SHARE } from './share/context.js';
 import { checkInWorker } from './share/check.js';
 import { VIEWS, ViewState } from './ui/views.svelte.js';
+import { ReportState } from './report/report.svelte.js';
+import { REPORT } from './report/context.js';
+import { i18n } from './i18n/index.svelte.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -44,6 +47,8 @@ export interface Workbench {
   share: ShareState;
   /** which view is shown (segments, charts, strategy, migration) */
   views: ViewState;
+  /** the report downloads (Markdown, HTML, CSV, JSON) */
+  report: ReportState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -95,7 +100,15 @@ export function createWorkbench(): Workbench {
     registerOffline();
   };
   const views = new ViewState();
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, start };
+  const report = new ReportState({
+    host,
+    segmentation,
+    hasData: () => data.dataset !== null,
+    source: () => ({ rules: rules.file.text, fileName: rules.fileName, suggestedName: rules.suggestedName, playbook: rules.playbook }),
+    ruleErrors: () => rules.file.diagnostics.some((d) => d.severity === 'error'),
+    locale: () => i18n.locale
+  });
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, report, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -111,5 +124,6 @@ export function provideWorkbench(): Workbench {
   provide(EDITOR, wb.editorData);
   provide(SHARE, wb.share);
   provide(VIEWS, wb.views);
+  provide(REPORT, wb.report);
   return wb;
 }

@@ -16,13 +16,11 @@ import {
   isLang,
   loadLibrary,
   parsePlaybooks,
+  renderReport,
   reportFromRun,
-  reportToCsv,
-  reportToHtml,
-  reportToJson,
-  reportToMarkdown,
   type Lang,
   type ParsedPlaybooks,
+  type ReportFormat,
   type PersonalMode,
   type StrategyDiagnostic
 } from '@segmint/strategy';
@@ -33,8 +31,8 @@ import { locale } from '../locale.js';
 
 const usage = `segmint report --rules R [--playbooks P] --data FILE... [--customers FILE] [--map ROLE=EXPR]... [--as-of YYYY-MM-DD] [--format md|html|json|csv] [--out FILE] [--lang en|zh] [--title TEXT] [--library tiers|rfm|lifecycle|value-matrix] [--export FILE.csv [--segment ID] | --export-dir DIR] [--columns A,B,...] [--personal mask|omit|keep] [--encoding ENC] ${LOAD_USAGE}`;
 
-const FORMATS = ['md', 'html', 'json', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = ['md', 'html', 'json', 'csv'] as const satisfies readonly ReportFormat[];
+type Format = ReportFormat;
 
 export function validDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -187,7 +185,7 @@ export async function report(args: string[]): Promise<number> {
       for (const d of made.diagnostics) process.stderr.write(playbookLine(d));
       const rep = made.report;
       if (!rep) return 1;
-      const text = format === 'html' ? reportToHtml(rep) : format === 'json' ? reportToJson(rep) : format === 'csv' ? reportToCsv(rep) : reportToMarkdown(rep);
+      const text = renderReport(rep, format);
       writeOut(text, out, 'report');
       if (out !== undefined && !flags.quiet) process.stderr.write(`wrote the ${format} report (${rep.customers.toLocaleString('en-US')} customers, ${rep.segments.length} segments) to ${out}\n`);
       if (exportPath !== undefined) {

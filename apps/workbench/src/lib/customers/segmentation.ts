@@ -4,7 +4,7 @@
 // text, as-of and engine, never on every keystroke. Call ensure() inside the engine queue
 // (EngineHost.serial): it runs engine statements itself.
 import { rulesAsOf } from '../rules/rules.js';
-import type { Workspace } from '@segmint/engine';
+import type { SegmentationResult, Workspace } from '@segmint/engine';
 import type { ResolvedUses } from '@segmint/dsl';
 
 export interface SegmentationTable {
@@ -12,6 +12,10 @@ export interface SegmentationTable {
   table: string;
   /** the as-of the customers were segmented at */
   asOf: string;
+  /** the rule file's segments in file order, and the engine's per-segment summary of the table
+   * (the report builds on it) */
+  segments: SegmentationResult['segments'];
+  summary: SegmentationResult['summary'];
 }
 
 export interface SegmentationSource {
@@ -46,7 +50,7 @@ export class Segmentation {
     const uses = this.source.uses?.(rules);
     const r = await ws.runRules(rules, { ...rulesAsOf(rules, asOf), materialize: true, ...(uses ? { uses } : {}) });
     if (!r.compiled.ok || !r.result) return null;
-    const table = { table: r.result.table, asOf: r.result.asOf };
+    const table = { table: r.result.table, asOf: r.result.asOf, segments: r.result.segments, summary: r.result.summary };
     this.made = { ws, rules, asOf, bases, table };
     return table;
   }
