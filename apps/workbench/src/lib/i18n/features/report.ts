@@ -1,7 +1,7 @@
 // UI strings of the report feature (English and Chinese side by side; merged into en.ts / zh.ts).
 export const en = {
   'report.title': 'Report',
-  'report.intro': 'The segment report of the rule file on the data loaded: the numbers of each segment, its playbook and KPIs, and the Pareto line. The same file as `segmint report` writes.',
+  'report.intro': 'The segment report of the rule file on the data loaded: the numbers of each segment, its playbook and KPIs, and the Pareto line: the same file as the command segmint report writes.',
   'report.md': 'Markdown',
   'report.html': 'HTML',
   'report.csv': 'CSV',
@@ -20,7 +20,7 @@ export const en = {
 
 export const zh: Record<keyof typeof en, string> = {
   'report.title': '报告',
-  'report.intro': '规则文件在已加载数据上的细分报告：每个细分的数字、策略与 KPI，以及帕累托线。与 `segmint report` 写出的文件相同。',
+  'report.intro': '规则文件在已加载数据上的细分报告：每个细分的数字、策略与 KPI，以及帕累托线：与命令 segmint report 写出的文件相同。',
   'report.md': 'Markdown',
   'report.html': 'HTML',
   'report.csv': 'CSV',
