@@ -26,6 +26,8 @@ import { ShareState, withoutFragment } from './share/share.svelte.js';
 import { SHARE } from './share/context.js';
 import { checkInWorker } from './share/check.js';
 import { VIEWS, ViewState } from './ui/views.svelte.js';
+import { ChartsState } from './charts/charts.svelte.js';
+import { CHARTS } from './charts/context.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -44,6 +46,8 @@ export interface Workbench {
   share: ShareState;
   /** which view is shown (segments, charts, strategy, migration) */
   views: ViewState;
+  /** the charts' numbers (computed when the charts view is shown) */
+  charts: ChartsState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -54,6 +58,7 @@ export function createWorkbench(): Workbench {
   const hooks = {
     loaded: () => {
       customers.reset();
+      charts.reset();
       rules.reset();
       void editorData.refresh();
     },
@@ -65,6 +70,7 @@ export function createWorkbench(): Workbench {
     restoreFailed: (problem: LoadProblem | null) => persistence.restoreFailed(problem),
     stored: (source: Source) => persistence.stored(source)
   };
+  const charts: ChartsState = new ChartsState(host);
   const data = new DataState(host, hooks);
   const rules: RulesState = new RulesState(host, data);
   const staging = new StagingState(data, (files) => rules.openRuleFiles(files));
@@ -95,7 +101,7 @@ export function createWorkbench(): Workbench {
     registerOffline();
   };
   const views = new ViewState();
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, start };
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, charts, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -111,5 +117,6 @@ export function provideWorkbench(): Workbench {
   provide(EDITOR, wb.editorData);
   provide(SHARE, wb.share);
   provide(VIEWS, wb.views);
+  provide(CHARTS, wb.charts);
   return wb;
 }
