@@ -142,4 +142,10 @@ test('the charts in 中文, and on a phone', async ({ page }, info) => {
     .poll(async () => page.locator('[data-testid^="chart-"] svg[viewBox]').evaluateAll((els) => Math.max(...els.map((e) => Number(e.getAttribute('viewBox')!.split(' ')[2])))))
     .toBeLessThanOrEqual(390);
   await shot(page, info, 'charts-phone-zh');
+  // each chart on its own too (the full page is too tall to read a chart in)
+  for (const id of ['segments', 'heatmap', 'pareto', 'hist-R', 'hist-M']) {
+    const path = info.outputPath(`phone-zh-${id}.png`);
+    await page.getByTestId(`chart-${id}`).screenshot({ path });
+    await info.attach(`phone-zh-${id}`, { path, contentType: 'image/png' });
+  }
 });
