@@ -4,7 +4,6 @@
 // values are bound as parameters. Browser-safe: no node:* imports.
 import { tickStep } from 'd3-array';
 import { ident, type Backend, type Cell } from '@segmint/engine';
-import { paretoSql } from './report.js';
 import { columnsOf, metricExpr, num } from './sql.js';
 import type { HeatCell } from './charts/heatmap.js';
 import type { HistogramBin, HistogramScale } from './charts/histogram.js';
@@ -153,12 +152,28 @@ export interface ParetoData {
   customersFor80: number | null;
 }
 
+/** SQL of the Pareto curve: the same numbers as the report's paretoSql (the cumulative share of
+ * M at p = 1..100% of the customers ranked by M, then the smallest share bringing 80%), with the
+ * curve's points found by an equi-join on the row number (the report's join condition also
+ * reads the row count, which makes DuckDB loop over 100 x every customer: seconds at 1M). */
+export function paretoCurveSql(cols: readonly string[], options: { relation?: string; table?: string } = {}): string {
+  const relation = options.relation ?? RELATION;
+  const from = options.table ? `${ident(options.table)} s JOIN ${ident(relation)} c ON c.customer = s.customer` : `${ident(relation)} c`;
+  return `WITH j AS (SELECT coalesce(${metricExpr(cols, 'M')}, 0) AS M FROM ${from}),
+  t AS (SELECT count(*) AS n, sum(M) AS tot FROM j),
+  r AS (SELECT row_number() OVER (ORDER BY M DESC) AS rn, sum(M) OVER (ORDER BY M DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum FROM j),
+  g AS (SELECT s.p AS p, CAST(ceil(s.p * t.n / 100.0) AS BIGINT) AS k FROM generate_series(1, 100) s(p), t)
+  SELECT 0 AS kind, g.p AS p, r.cum / nullif(t.tot, 0) AS v, t.n AS n FROM g JOIN r ON r.rn = g.k CROSS JOIN t
+  UNION ALL
+  SELECT 1 AS kind, NULL AS p, min(r.rn) / max(t.n) AS v, max(t.n) AS n FROM r CROSS JOIN t WHERE t.tot > 0 AND r.cum >= 0.8 * t.tot`;
+}
+
 /** The Pareto curve (100 points) over every customer of `relation` (or of a segmentation table's
- * customers), by the report's SQL. */
+ * customers). */
 export async function paretoData(backend: Backend, options: { relation?: string; table?: string; topShare?: number } = {}): Promise<ParetoData> {
   const relation = options.relation ?? RELATION;
   const cols = await columnsOf(backend, relation);
-  const rows = await backend.query(paretoSql(options.table ?? relation, relation, cols));
+  const rows = await backend.query(paretoCurveSql(cols, options));
   const topShare = options.topShare ?? 0.2;
   const curve: ParetoPoint[] = [{ customers: 0, m: 0 }];
   let customersFor80: number | null = null;

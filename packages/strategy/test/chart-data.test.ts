@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
 import type { Backend } from '@segmint/engine';
-import { heatmapData, histogramData, paretoData } from '../src/chart-data.js';
+import { heatmapData, histogramData, paretoCurveSql, paretoData } from '../src/chart-data.js';
+import { paretoSql } from '../src/report.js';
 import { createWasmBackend } from './wasm.js';
 
 // 200 customers: R = i mod 100 (NULL for every 50th: never bought), F = 1 + i mod 7, M skewed
@@ -97,5 +98,12 @@ describe.each(backends)('chart data (%s)', (_name, create) => {
     const [r] = await db.query(`SELECT (SELECT sum(M) FROM (SELECT M FROM customers ORDER BY M DESC LIMIT 40)) / sum(M) AS s FROM customers`);
     expect(p.topMShare).toBeCloseTo(Number(r!.s), 9);
     expect(p.curve.at(-1)!.m).toBeCloseTo(1, 9);
+  });
+
+  it('pareto: the same rows as the report SQL, for all customers and through a segmentation table', async () => {
+    const cols = ['customer', 'R', 'F', 'M', 'R_score', 'F_score'];
+    const norm = (rows: Record<string, unknown>[]) => rows.map((r) => [Number(r.kind), r.p === null ? null : Number(r.p), Number(Number(r.v).toFixed(12)), Number(r.n)]).sort((a, b) => a[0]! - b[0]! || (a[1] ?? 0) - (b[1] ?? 0));
+    expect(norm(await db.query(paretoCurveSql(cols)))).toEqual(norm(await db.query(paretoSql('customers', 'customers', cols))));
+    expect(norm(await db.query(paretoCurveSql(cols, { table: 'seg' })))).toEqual(norm(await db.query(paretoSql('seg', 'customers', cols))));
   });
 });
