@@ -27,3 +27,5 @@ export { expectedAt } from './expect.js';
 export type { UseLoader, UseEdge, BaseFile, MissingUse, ResolvedUses, ImportedDefine } from './uses.js';
 export { resolveUses, joinUsePath, checkUses, usePlacementDiagnostics, useLines } from './uses.js';
 export type { RelatedInfo } from './diagnostics.js';
+export type { Threshold, ThresholdField } from './thresholds.js';
+export { extractThresholds, thresholdsOf, THRESHOLD_FIELDS } from './thresholds.js';

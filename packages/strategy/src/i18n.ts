@@ -39,7 +39,14 @@ const en = {
   notes: 'Notes',
   segmentsTable: 'Segments',
   playbooksTitle: 'Playbooks by segment',
-  needsTwoRuns: 'needs two runs (segmint migrate)'
+  needsTwoRuns: 'needs two runs (segmint migrate)',
+  chartSharesSummary: 'Bars: the customers of each segment and its share of all M; the unassigned in grey.',
+  chartParetoSummary: 'The curve: the share of all M the top customers (by M) bring; the dashed diagonal: every customer bringing the same.',
+  paretoAxisCustomers: 'Share of customers, top first (%)',
+  paretoAxisM: 'Cumulative share of M (%)',
+  paretoPoint: (c: string, m: string) => `Top ${c}: ${m} of M`,
+  paretoEquality: 'Equal shares',
+  paretoCurve: 'Cumulative share of M'
 };
 const zh: typeof en = {
   segmentReport: '客户细分报告',
@@ -79,7 +86,14 @@ const zh: typeof en = {
   notes: '提示',
   segmentsTable: '细分结果',
   playbooksTitle: '各细分策略',
-  needsTwoRuns: '需两次运行（segmint migrate）'
+  needsTwoRuns: '需两次运行（segmint migrate）',
+  chartSharesSummary: '条形：各细分的客户数及其金额占比；未分配客户以灰色显示。',
+  chartParetoSummary: '曲线：按金额排序的前列客户贡献的金额占比；虚线对角线：每位客户贡献相同。',
+  paretoAxisCustomers: '客户占比，由高到低（%）',
+  paretoAxisM: '累计金额占比（%）',
+  paretoPoint: (c, m) => `前 ${c} 客户：${m} 的金额`,
+  paretoEquality: '均等线',
+  paretoCurve: '累计金额占比'
 };
 
 export type Texts = typeof en;

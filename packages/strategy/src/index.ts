@@ -70,3 +70,4 @@ export {
   type TableExportOptions
 } from './download.js';
 export * from './charts/index.js';
+export { heatmapData, heatmapSql, histogramData, paretoCurveSql, paretoData, planBins, type BinPlan, type HeatmapData, type HistogramData, type HistogramMetric, type ParetoData, type SegmentFilter } from './chart-data.js';

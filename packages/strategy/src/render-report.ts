@@ -7,6 +7,7 @@ import { renderStrategyDiagnostic, type StrategyDiagnostic } from './diagnostics
 import { htmlPage } from './html-page.js';
 import type { KpiStatus, ReportSegment, SegmentReport } from './report.js';
 import type { Stat } from '@segmint/engine';
+import { NEUTRAL, categorical, legendHtml, paretoChart, sceneToSvg, segmentsChart, type ChartScene } from './charts/index.js';
 
 /** A note (a playbook diagnostic) in the report's language, from its catalogue key. */
 function noteText(n: StrategyDiagnostic, lang: Lang): { message: string; hint?: string } {
@@ -123,59 +124,34 @@ export function reportToJson(r: SegmentReport): string {
   return JSON.stringify(r, null, 2) + '\n';
 }
 
-const PALETTE = ['#2f6db5', '#e07b39', '#3a9a5b', '#c0392b', '#8e6bbf', '#8c6d31', '#d35f9c', '#6f7a86', '#b5a02f', '#2fa5b5', '#5b3a9a', '#9a3a6b'];
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
 
-function sharesChart(r: SegmentReport): string {
+/** The segment sizes and value chart: the app's scene (charts/segments.ts), as inline SVG. */
+function sharesChart(r: SegmentReport): ChartScene {
   const t = texts(r.lang);
-  const rows = allRows(r);
-  const labelW = 220;
-  const barW = 360;
-  const rowH = 34;
-  const h = rows.length * rowH + 40;
-  const parts: string[] = [];
-  parts.push(`<svg role="img" aria-label="${escapeHtml(t.chartShares)}" viewBox="0 0 ${labelW + barW + 90} ${h}" width="${labelW + barW + 90}" height="${h}" style="max-width:100%;height:auto">`);
-  parts.push(`<g font-size="11" fill="#333"><rect x="${labelW}" y="4" width="10" height="10" fill="#2f6db5"/><text x="${labelW + 14}" y="13">${escapeHtml(t.share)}</text>`);
-  parts.push(`<rect x="${labelW + 110}" y="4" width="10" height="10" fill="#e07b39"/><text x="${labelW + 124}" y="13">${escapeHtml(t.shareM)}</text></g>`);
-  rows.forEach((s, i) => {
-    const y = 26 + i * rowH;
-    const name = segName(s, r.lang);
-    const short = name.length > 30 ? `${name.slice(0, 29)}…` : name;
-    const w1 = Math.max(0, Math.min(1, s.share)) * barW;
-    const w2 = Math.max(0, Math.min(1, s.shareM)) * barW;
-    parts.push(`<text x="${labelW - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#222">${escapeHtml(short)}</text>`);
-    parts.push(`<rect x="${labelW}" y="${y + 2}" width="${w1.toFixed(1)}" height="12" fill="#2f6db5"/>`);
-    parts.push(`<text x="${labelW + w1 + 4}" y="${y + 12}" font-size="10" fill="#333">${escapeHtml(fmtPct(s.share, r.lang))}</text>`);
-    parts.push(`<rect x="${labelW}" y="${y + 16}" width="${w2.toFixed(1)}" height="12" fill="#e07b39"/>`);
-    parts.push(`<text x="${labelW + w2 + 4}" y="${y + 26}" font-size="10" fill="#333">${escapeHtml(fmtPct(s.shareM, r.lang))}</text>`);
+  return segmentsChart({
+    segments: allRows(r).map((s) => ({ id: s.segment, label: segName(s, r.lang), customers: s.customers, m: s.M })),
+    labels: { title: t.chartShares, summary: t.chartSharesSummary, segment: t.segment, customers: t.customers, share: t.share, shareM: t.shareM, m: t.M },
+    locale: locale(r.lang),
+    width: 720
   });
-  parts.push('</svg>');
-  return parts.join('');
 }
 
-function paretoChart(r: SegmentReport): string {
+/** The Pareto chart: the app's scene (charts/pareto.ts). */
+function paretoScene(r: SegmentReport): ChartScene {
   const t = texts(r.lang);
-  const W = 420;
-  const H = 300;
-  const x0 = 50;
-  const y0 = 260;
-  const w = 340;
-  const h = 230;
-  const curve = r.pareto.curve;
-  const maxM = Math.max(1, ...curve.map((c) => c.m));
-  const pts = curve.map((c) => `${(x0 + c.customers * w).toFixed(1)},${(y0 - (c.m / maxM) * h).toFixed(1)}`).join(' ');
-  const grid: string[] = [];
-  for (let i = 0; i <= 4; i++) {
-    const gy = y0 - (i / 4) * h;
-    const gx = x0 + (i / 4) * w;
-    grid.push(`<line x1="${x0}" y1="${gy}" x2="${x0 + w}" y2="${gy}" stroke="#ddd"/><text x="${x0 - 6}" y="${gy + 4}" text-anchor="end">${escapeHtml(fmtPct((i / 4) * maxM, r.lang, 0))}</text>`);
-    grid.push(`<text x="${gx}" y="${y0 + 16}" text-anchor="middle">${escapeHtml(fmtPct(i / 4, r.lang, 0))}</text>`);
-  }
-  const top = r.pareto.topMShare;
-  const marker =
-    top !== null
-      ? `<line x1="${x0 + r.pareto.topShare * w}" y1="${y0}" x2="${x0 + r.pareto.topShare * w}" y2="${y0 - (top / maxM) * h}" stroke="#c0392b" stroke-dasharray="4 3"/><circle cx="${x0 + r.pareto.topShare * w}" cy="${y0 - (top / maxM) * h}" r="4" fill="#c0392b"/>`
-      : '';
-  return `<svg role="img" aria-label="${escapeHtml(t.chartPareto)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" style="max-width:100%;height:auto"><g font-size="10" fill="#555">${grid.join('')}</g><line x1="${x0}" y1="${y0}" x2="${x0 + w}" y2="${y0 - h}" stroke="#bbb" stroke-dasharray="2 3"/><polyline points="${pts}" fill="none" stroke="#2f6db5" stroke-width="2"/>${marker}<text x="${x0 + w / 2}" y="${H - 4}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(t.customers)}</text></svg>`;
+  return paretoChart({
+    curve: r.pareto.curve,
+    topShare: r.pareto.topShare,
+    topMShare: r.pareto.topMShare,
+    labels: { title: t.chartPareto, summary: t.chartParetoSummary, customersAxis: t.paretoAxisCustomers, mAxis: t.paretoAxisM, point: t.paretoPoint, equality: t.paretoEquality, curve: t.paretoCurve },
+    locale: locale(r.lang)
+  });
+}
+
+/** A chart as a figure: the SVG, its legend and its caption (the numbers are in the tables). */
+function chartFigure(scene: ChartScene): string {
+  return `<figure>${sceneToSvg(scene)}${legendHtml(scene)}<figcaption>${escapeHtml(scene.title)}</figcaption></figure>`;
 }
 
 const CSS = `
@@ -186,6 +162,7 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid 
 th{background:#f5f5f5;text-align:left}td.n{text-align:right;white-space:nowrap}td{overflow-wrap:break-word}td.stat{white-space:normal;min-width:7em}td.goal{min-width:12em}.scroll{overflow-x:auto}tr.unassigned td{background:#fff8e6;font-style:italic}
 .charts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.charts figure{margin:0;flex:0 1 auto;max-width:100%}figcaption{font-size:12px;color:#555}
 .pb{border:1px solid #e3e3e3;border-radius:6px;padding:8px 14px;margin:10px 0}.pb h3{margin:.3em 0}.swatch{display:inline-block;width:10px;height:10px;margin-right:6px}
+.legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 14px;padding:0;margin:4px 0;font-size:12px}.legend .sw{display:inline-block;width:10px;height:10px;border-radius:2px}.legend .ln{display:inline-block;width:18px;vertical-align:middle}
 .met{color:#2e7d32}.notmet{color:#c62828}.muted{color:#888}.notes li{color:#8a5a00}
 `;
 
@@ -195,7 +172,8 @@ export function reportToHtml(r: SegmentReport): string {
   const e = escapeHtml;
   const rows = allRows(r)
     .map((s, i) => {
-      const color = s.segment === null ? '#bbb' : PALETTE[i % PALETTE.length];
+      // the segment's colour in the charts (Okabe-Ito; the unassigned grey)
+      const color = s.segment === null ? NEUTRAL : categorical(i);
       return `<tr${s.segment === null ? ' class="unassigned"' : ''}><td><span class="swatch" style="background:${color}"></span>${e(segName(s, L))}${s.segment !== null && s.label ? ` <span class="muted">${e(s.segment)}</span>` : ''}</td><td class="n">${e(fmtInt(s.customers, L))}</td><td class="n">${e(fmtPct(s.share, L))}</td><td class="n">${e(fmtNum(s.M, L, 2))}</td><td class="n">${e(fmtPct(s.shareM, L))}</td><td class="n stat">${e(statText(s.R, L))}</td><td class="n stat">${e(statText(s.F, L))}</td><td class="n stat">${e(statText(s.Mstat, L, true))}</td><td class="n">${e(fmtPct(s.repurchaseRate, L))}</td><td class="n">${e(fmtNum(s.aov, L, 2))}</td><td class="goal">${s.playbook ? e(s.playbook.goal) : s.segment === null ? '' : `<span class="muted">${e(t.noPlaybook)}</span>`}</td><td class="owner">${e(s.playbook?.owner ?? '')}</td></tr>`;
     })
     .join('\n');
@@ -230,8 +208,8 @@ export function reportToHtml(r: SegmentReport): string {
 <p class="meta">${meta.map(e).join(' · ')}</p>
 <p class="pareto">${paretoLines(r).map(e).join('<br>')}</p>
 <div class="charts">
-<figure>${sharesChart(r)}<figcaption>${e(t.chartShares)}</figcaption></figure>
-${r.pareto.curve.length ? `<figure>${paretoChart(r)}<figcaption>${e(t.chartPareto)}</figcaption></figure>` : ''}
+${chartFigure(sharesChart(r))}
+${r.pareto.curve.length ? chartFigure(paretoScene(r)) : ''}
 </div>
 <h2>${e(t.segmentsTable)}</h2>
 <div class="scroll"><table>

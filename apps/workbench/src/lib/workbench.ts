@@ -29,6 +29,8 @@ import { VIEWS, ViewState } from './ui/views.svelte.js';
 import { ReportState } from './report/report.svelte.js';
 import { REPORT } from './report/context.js';
 import { i18n } from './i18n/index.svelte.js';
+import { ChartsState } from './charts/charts.svelte.js';
+import { CHARTS } from './charts/context.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -49,6 +51,8 @@ export interface Workbench {
   views: ViewState;
   /** the report downloads (Markdown, HTML, CSV, JSON) */
   report: ReportState;
+  /** the charts' numbers (computed when the charts view is shown) */
+  charts: ChartsState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -59,6 +63,7 @@ export function createWorkbench(): Workbench {
   const hooks = {
     loaded: () => {
       customers.reset();
+      charts.reset();
       rules.reset();
       void editorData.refresh();
     },
@@ -70,6 +75,7 @@ export function createWorkbench(): Workbench {
     restoreFailed: (problem: LoadProblem | null) => persistence.restoreFailed(problem),
     stored: (source: Source) => persistence.stored(source)
   };
+  const charts: ChartsState = new ChartsState(host);
   const data = new DataState(host, hooks);
   const rules: RulesState = new RulesState(host, data);
   const staging = new StagingState(data, (files) => rules.openRuleFiles(files));
@@ -108,7 +114,7 @@ export function createWorkbench(): Workbench {
     ruleErrors: () => rules.file.diagnostics.some((d) => d.severity === 'error'),
     locale: () => i18n.locale
   });
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, report, start };
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, report, charts, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -125,5 +131,6 @@ export function provideWorkbench(): Workbench {
   provide(SHARE, wb.share);
   provide(VIEWS, wb.views);
   provide(REPORT, wb.report);
+  provide(CHARTS, wb.charts);
   return wb;
 }

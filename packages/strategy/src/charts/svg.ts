@@ -54,8 +54,9 @@ export function sceneToSvg(scene: ChartScene): string {
 export function legendHtml(scene: ChartScene): string {
   if (scene.legend.length === 0) return '';
   const items = scene.legend.map((l) => {
+    // a line swatch as a bordered span (not an <svg>: the report's only SVGs are its charts)
     const sw = l.line
-      ? `<svg width="18" height="10" aria-hidden="true"><line x1="0" y1="5" x2="18" y2="5" stroke="${escapeHtml(l.fill)}" stroke-width="2"${l.dash ? ` stroke-dasharray="${escapeHtml(l.dash)}"` : ''}/></svg>`
+      ? `<span class="ln" style="border-top:2px ${l.dash ? 'dashed' : 'solid'} ${escapeHtml(l.fill)}"></span>`
       : `<span class="sw" style="background:${escapeHtml(l.fill)}"></span>`;
     return `<li>${sw} ${escapeHtml(l.label)}</li>`;
   });
