@@ -46,6 +46,23 @@ export {
   type MigrationOptions,
   type SegmentRetention
 } from './migration.js';
+export {
+  PLAYBOOK_TEXT_FIELDS,
+  PLAYBOOK_YAML_FORMAT,
+  addPlaybook,
+  newPlaybookFile,
+  playbookValues,
+  removePlaybook,
+  setPlaybookField,
+  setPlaybookKpis,
+  setPlaybookMeasures,
+  templateGoal,
+  updatePlaybook,
+  type AddOptions,
+  type KpiValues,
+  type PlaybookTextField,
+  type PlaybookValues
+} from './playbook-edit.js';
 export { listLibraries, loadLibrary, type LibraryId, type LibraryInfo, type LoadedLibrary } from './libraries.js';
 export {
   CSV_EOL,
