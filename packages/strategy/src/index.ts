@@ -12,6 +12,7 @@ export {
   resolveMetric,
   type Kpi,
   type KpiMetric,
+  type ParsedPlaybooks,
   type Playbook,
   type PlaybookFile
 } from './playbooks.js';
