@@ -26,6 +26,7 @@ import { ShareState, withoutFragment } from './share/share.svelte.js';
 import { SHARE } from './share/context.js';
 import { checkInWorker } from './share/check.js';
 import { VIEWS, ViewState } from './ui/views.svelte.js';
+import { STRATEGY, StrategyState } from './strategy/strategy.svelte.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -44,6 +45,8 @@ export interface Workbench {
   share: ShareState;
   /** which view is shown (segments, charts, strategy, migration) */
   views: ViewState;
+  /** the Strategy view: the playbooks beside the rules, edited in a form or as YAML */
+  strategy: StrategyState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -95,7 +98,8 @@ export function createWorkbench(): Workbench {
     registerOffline();
   };
   const views = new ViewState();
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, start };
+  const strategy = new StrategyState(rules);
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, strategy, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -111,5 +115,6 @@ export function provideWorkbench(): Workbench {
   provide(EDITOR, wb.editorData);
   provide(SHARE, wb.share);
   provide(VIEWS, wb.views);
+  provide(STRATEGY, wb.strategy);
   return wb;
 }
