@@ -131,7 +131,7 @@ test('a rule file without playbooks can start a playbook file named after it', a
   await expect(page.getByTestId('strategy-file')).toHaveText('Playbook file: team.playbooks.yaml');
   await expect(cards(page).getByTestId('playbook-goal')).toHaveText(['Set the goal for Loyal', 'Set the goal for rest']);
   await page.getByRole('button', { name: 'YAML', exact: true }).click();
-  await expect(yamlText(page)).toHaveValue(/^# Playbooks for team\.seg: .*\nlang: en\nrules: team\.seg\nplaybooks:\n  loyal:\n    goal: Set the goal for Loyal\n  rest:\n    goal: Set the goal for rest\n$/);
+  await expect(yamlText(page)).toHaveValue(/^# Playbooks for team\.seg: .*\n# KPI metrics the report computes: .*\nlang: en\nrules: team\.seg\nplaybooks:\n  loyal:\n    goal: Set the goal for Loyal\n  rest:\n    goal: Set the goal for rest\n$/);
   // the rules card's playbook line knows it too (saving there saves this text)
   await page.getByRole('tab', { name: 'Segments' }).click();
   await expect(page.getByTestId('playbook-file')).toContainText('Playbook: team.playbooks.yaml');
@@ -180,6 +180,10 @@ test('the Strategy view in Chinese, and at phone width', async ({ page }, info) 
   await page.setViewportSize({ width: 390, height: 900 });
   await expectAccessible(page, 'the playbook form at phone width');
   await shot(page, info, 'zh-form-390');
+  // the form itself, at the size a phone shows it
+  const box = (await page.getByTestId('playbook-form').boundingBox())!;
+  const top = box.y + (await page.evaluate(() => window.scrollY));
+  await page.screenshot({ path: info.outputPath('zh-form-390-close.png'), fullPage: true, clip: { x: 0, y: Math.max(0, top - 80), width: 390, height: Math.min(box.height + 100, 1400) } });
   await page.getByRole('button', { name: '取消' }).click();
   await shot(page, info, 'zh-390');
 });

@@ -50,7 +50,8 @@ describe('the edit form', () => {
   it('a draft holds the playbook as text; its values write it back', () => {
     const gold = parsePlaybooks(YAML).read!.playbooks[0]!;
     const d = draftOf(gold);
-    expect(d).toMatchObject({ goal: 'Grow', owner: '', measures: [], kpis: [{ name: 'AOV', target: '+20%', metric: 'aov' }] });
+    // no measures: one empty row to type in, not written while blank
+    expect(d).toMatchObject({ goal: 'Grow', owner: '', measures: [''], kpis: [{ name: 'AOV', target: '+20%', metric: 'aov' }] });
     expect(valuesOf(d)).toEqual({ goal: 'Grow', measures: [], owner: null, timing: null, cadence: null, channel: null, kpis: [{ name: 'AOV', target: '+20%', metric: 'aov' }], notes: null });
     expect(draftOf(null)).toMatchObject({ goal: '', measures: [''], kpis: [{ name: '', target: '', metric: '' }] });
   });

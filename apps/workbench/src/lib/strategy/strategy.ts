@@ -62,10 +62,11 @@ export interface PlaybookDraft {
   kpis: { name: string; target: string; metric: MetricChoice }[];
 }
 
-/** The form's inputs for a playbook (a new one: blank, one empty measure and KPI row). */
+/** The form's inputs for a playbook (null: blank); an empty list gets one empty row to type in
+ * (blank rows are not written). */
 export function draftOf(pb: Playbook | null): PlaybookDraft {
   if (!pb) return { goal: '', owner: '', timing: '', cadence: '', channel: '', notes: '', measures: [''], kpis: [{ name: '', target: '', metric: '' }] };
-  return {
+  const d: PlaybookDraft = {
     goal: pb.goal,
     owner: pb.owner ?? '',
     timing: pb.timing ?? '',
@@ -75,6 +76,9 @@ export function draftOf(pb: Playbook | null): PlaybookDraft {
     measures: [...pb.measures],
     kpis: pb.kpis.map((k) => ({ name: k.name, target: k.target ?? '', metric: k.metric ?? '' }))
   };
+  if (!d.measures.length) d.measures.push('');
+  if (!d.kpis.length) d.kpis.push({ name: '', target: '', metric: '' });
+  return d;
 }
 
 /** What the form says about a draft: errors keep it from being written, warnings do not. */
