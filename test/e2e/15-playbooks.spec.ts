@@ -102,7 +102,7 @@ test('a segment without a playbook is pointed out, and "Add a playbook" adds one
   const form = page.getByTestId('playbook-form');
   await expect(form.getByLabel('Goal')).toHaveValue('Set the goal for Sleepy');
   await form.getByLabel('Goal').fill('Wake them up');
-  await form.getByLabel('Measure 1').fill('"We miss you" coupon');
+  await form.getByLabel('Measure 1', { exact: true }).fill('"We miss you" coupon');
   await form.getByLabel('Owner').fill('CRM team');
   await form.getByLabel('KPI 1: name').fill('Back within 30 days');
   await form.getByLabel('KPI 1: target').fill('>= 15%');
