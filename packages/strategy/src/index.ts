@@ -12,6 +12,7 @@ export {
   resolveMetric,
   type Kpi,
   type KpiMetric,
+  type ParsedPlaybooks,
   type Playbook,
   type PlaybookFile
 } from './playbooks.js';
@@ -48,6 +49,23 @@ export {
   type MigrationOptions,
   type SegmentRetention
 } from './migration.js';
+export {
+  PLAYBOOK_TEXT_FIELDS,
+  PLAYBOOK_YAML_FORMAT,
+  addPlaybook,
+  newPlaybookFile,
+  playbookValues,
+  removePlaybook,
+  setPlaybookField,
+  setPlaybookKpis,
+  setPlaybookMeasures,
+  templateGoal,
+  updatePlaybook,
+  type AddOptions,
+  type KpiValues,
+  type PlaybookTextField,
+  type PlaybookValues
+} from './playbook-edit.js';
 export { listLibraries, loadLibrary, type LibraryId, type LibraryInfo, type LoadedLibrary } from './libraries.js';
 export {
   CSV_EOL,

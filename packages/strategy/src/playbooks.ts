@@ -73,11 +73,21 @@ export function resolveMetric(name: string): KpiMetric | null {
   return KPI_METRIC_ALIASES[k] ?? null;
 }
 
+export interface ParsedPlaybooks {
+  /** the file, when it has no errors (warnings allowed) */
+  file: PlaybookFile | null;
+  diagnostics: StrategyDiagnostic[];
+  /** the file as far as it could be read, also with errors in its fields (the playbooks that
+   * are mappings, the fields that are valid): what an editor shows while the user fixes it;
+   * null when the YAML itself is broken or the file is not a mapping */
+  read?: PlaybookFile | null;
+}
+
 /**
  * Parse and validate a playbook file. Never throws: problems come back as diagnostics with line
  * and column. `file` is null when the file has errors that leave nothing usable.
  */
-export function parsePlaybooks(text: string): { file: PlaybookFile | null; diagnostics: StrategyDiagnostic[] } {
+export function parsePlaybooks(text: string): ParsedPlaybooks {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: StrategyDiagnostic[] = [];
@@ -157,17 +167,17 @@ export function parsePlaybooks(text: string): { file: PlaybookFile | null; diagn
   }
   if (!playbooksNode) {
     if (!root.items.some((p) => keyText(p) === 'playbooks')) err('no-playbooks', smsg('no-playbooks'), root, smsg('hint.no-playbooks'));
-    return { file: diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics };
+    return { file: diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics, read: file };
   }
   if (!isMap(playbooksNode)) {
     err('playbooks-not-map', smsg('playbooks-not-map'), playbooksNode);
-    return { file: null, diagnostics };
+    return { file: null, diagnostics, read: null };
   }
   for (const pair of (playbooksNode as YAMLMap).items) {
     const pb = readPlaybook(pair, err, lineCounter);
     if (pb) file.playbooks.push(pb);
   }
-  return { file: diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics };
+  return { file: diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics, read: file };
 }
 
 type Report = (code: string, message: StrategyMsg, node: YamlNode | Pair | null | undefined, hint?: StrategyMsg, severity?: 'error' | 'warning') => void;

@@ -66,7 +66,7 @@ describe('playbook diagnostics by key', () => {
       expect(/[\u4e00-\u9fff]/.test(z.message), z.message).toBe(true);
     }
     const keys = new Set(seen.flatMap((d) => [d.messageKey, d.hintKey]));
-    const diagnosticKeys = STRATEGY_MESSAGE_KEYS.filter((k) => !/^(export|report|library|download|flow)\.|^unassigned$|^yaml\./.test(k));
+    const diagnosticKeys = STRATEGY_MESSAGE_KEYS.filter((k) => !/^(export|report|library|download|flow|edit|template)\.|^unassigned$|^yaml\./.test(k));
     expect(diagnosticKeys.filter((k) => !keys.has(k))).toEqual([]);
   });
 

@@ -127,3 +127,17 @@ describe('parseTarget', () => {
     expect(parseTarget(null)).toBeNull();
   });
 });
+
+describe('parsePlaybooks: the file as far as it reads', () => {
+  it('keeps the playbooks of a file with errors in its fields (for an editor), none when the YAML is broken', () => {
+    const p = parsePlaybooks('playbooks:\n  gold:\n    owner: Sales\n  silver:\n    goal: Keep\n    kpis:\n      - { target: 1 }\n');
+    expect(p.file).toBeNull();
+    expect(p.read!.playbooks.map((x) => [x.segment, x.goal, x.owner])).toEqual([
+      ['gold', '', 'Sales'],
+      ['silver', 'Keep', null]
+    ]);
+    expect(parsePlaybooks(GOOD).read).toEqual(parsePlaybooks(GOOD).file);
+    expect(parsePlaybooks('playbooks:\n  gold:\n    goal: "x\n').read ?? null).toBeNull();
+    expect(parsePlaybooks('playbooks: [a]\n').read).toBeNull();
+  });
+});

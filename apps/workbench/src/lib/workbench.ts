@@ -31,6 +31,7 @@ import { REPORT } from './report/context.js';
 import { i18n } from './i18n/index.svelte.js';
 import { ChartsState } from './charts/charts.svelte.js';
 import { CHARTS } from './charts/context.js';
+import { STRATEGY, StrategyState } from './strategy/strategy.svelte.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -53,6 +54,8 @@ export interface Workbench {
   report: ReportState;
   /** the charts' numbers (computed when the charts view is shown) */
   charts: ChartsState;
+  /** the Strategy view: the playbooks beside the rules, edited in a form or as YAML */
+  strategy: StrategyState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -115,6 +118,8 @@ export function createWorkbench(): Workbench {
     locale: () => i18n.locale
   });
   return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, report, charts, start };
+  const strategy = new StrategyState(rules);
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, strategy, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -132,5 +137,6 @@ export function provideWorkbench(): Workbench {
   provide(VIEWS, wb.views);
   provide(REPORT, wb.report);
   provide(CHARTS, wb.charts);
+  provide(STRATEGY, wb.strategy);
   return wb;
 }

@@ -56,6 +56,19 @@ export const en = {
   'hint.rules-define': 'the rules define: {segments}',
   'hint.no-segments': 'the rules define: (no segments)',
 
+  // ---- editing playbook files (playbook-edit.ts) and the file a new one starts from
+  'edit.broken': 'the playbook file has errors: fix them in the YAML before editing it in the form',
+  'edit.not-a-map': 'the playbook file is not a mapping with a `playbooks:` key: fix it in the YAML first',
+  'edit.playbooks-not-map': '`playbooks:` is not a mapping of segment ids: fix it in the YAML first',
+  'edit.no-playbook': "there is no playbook for '{segment}'",
+  'edit.exists': "'{segment}' already has a playbook",
+  'edit.playbook-not-map': "the playbook of '{segment}' is not a mapping of fields: fix it in the YAML first",
+  'edit.bad-segment': "'{segment}' cannot be a segment id",
+  'template.header': 'Playbooks for {rules}: what to do about each segment (goal, measures, owner, timing, KPIs).',
+  'template.header.no-rules': 'Playbooks: what to do about each segment (goal, measures, owner, timing, KPIs).',
+  'template.metrics': 'KPI metrics the report computes: {metrics}.',
+  'template.goal': 'Set the goal for {label}',
+
   // ---- errors of reports, exports and libraries
   'export.unknown-column': "unknown column '{column}' for the customer list; available: {available}",
   'report.no-customer-column': "the relation '{relation}' has no 'customer' column",

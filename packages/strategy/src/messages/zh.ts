@@ -54,6 +54,18 @@ export const zh: Record<StrategyMessageKey, string> = {
   'hint.rules-define': '规则定义的细分有：{segments}',
   'hint.no-segments': '规则中没有定义细分',
 
+  'edit.broken': '策略文件有错误：请先在 YAML 中修正，再用表单编辑',
+  'edit.not-a-map': '策略文件不是带有 `playbooks:` 键的映射：请先在 YAML 中修正',
+  'edit.playbooks-not-map': '`playbooks:` 不是以细分 ID 为键的映射：请先在 YAML 中修正',
+  'edit.no-playbook': "'{segment}' 没有策略",
+  'edit.exists': "'{segment}' 已有策略",
+  'edit.playbook-not-map': "'{segment}' 的策略不是字段映射：请先在 YAML 中修正",
+  'edit.bad-segment': "'{segment}' 不能作为细分 ID",
+  'template.header': '{rules} 的策略：每个细分怎么做（目标、措施、负责人、时间节点、KPI）。',
+  'template.header.no-rules': '策略：每个细分怎么做（目标、措施、负责人、时间节点、KPI）。',
+  'template.metrics': '报告可计算的 KPI 指标：{metrics}。',
+  'template.goal': '为“{label}”设定目标',
+
   'export.unknown-column': "客户名单没有列 '{column}'；可用的列：{available}",
   'report.no-customer-column': "关系 '{relation}' 没有 'customer' 列",
   'library.unknown': "未知的模型库 '{id}'；可用的有：{libraries}",

@@ -165,6 +165,16 @@ export class RulesState {
     this.onDocument();
   }
 
+  /** The playbook's text edited here (the Strategy view's form or YAML), or a new playbook file
+   * started as `name` (no file behind it yet): kept like an opened one, saved to its file. */
+  editPlaybook(text: string, name?: string): void {
+    if (name !== undefined || !this.playbook) {
+      this.playbook = { name: name ?? 'playbooks.yaml', text };
+      this.playbookHandle = null;
+    } else this.playbook = { name: this.playbook.name, text };
+    this.onDocument();
+  }
+
   /** The text was saved as `name` (through `handle` when there is one, else downloaded). */
   markSaved(kind: FileKind, name: string, text: string, handle: FileSystemFileHandle | null): void {
     if (kind === 'playbook') {
