@@ -90,12 +90,30 @@ export function stateColour(m: Migration, s: string): string {
 const WIDTH = 760;
 const MARGIN = { top: 34, right: 170, bottom: 12, left: 170 };
 const NODE_WIDTH = 14;
-const MAX_LABEL = 22;
+/** label width in "narrow characters" (a CJK or fullwidth character counts two): fits the
+ * margin at 12 px */
+const MAX_LABEL = 24;
 
-/** Text cut to `max` characters (an ellipsis when cut): the full name is in the tooltip. */
-function short(text: string, max = MAX_LABEL): string {
+function wide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
+}
+
+/** Text cut to `max` narrow characters (an ellipsis when cut): the full name is in the tooltip
+ * and the table. */
+export function short(text: string, max = MAX_LABEL): string {
+  let w = 0;
+  let out = '';
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  const total = chars.reduce((a, ch) => a + (wide(ch) ? 2 : 1), 0);
+  if (total <= max) return text;
+  for (const ch of chars) {
+    const cw = wide(ch) ? 2 : 1;
+    if (w + cw > max - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
 }
 
 interface NodeExtra {
@@ -123,8 +141,8 @@ export function sankeyChart(m: Migration, labels: SankeyLabels, locale: Lang): C
   const total = cells.reduce((a, c) => a + c.customers, 0);
   const marks: Mark[] = [];
   marks.push(
-    { type: 'text', x: MARGIN.left, y: 16, text: short(labels.before, 40), anchor: 'start', baseline: 'middle', size: 12, weight: 'bold', fill: INK },
-    { type: 'text', x: WIDTH - MARGIN.right, y: 16, text: short(labels.after, 40), anchor: 'end', baseline: 'middle', size: 12, weight: 'bold', fill: INK }
+    { type: 'text', x: MARGIN.left, y: 16, text: short(labels.before, 34), anchor: 'start', baseline: 'middle', size: 12, weight: 'bold', fill: INK },
+    { type: 'text', x: WIDTH - MARGIN.right, y: 16, text: short(labels.after, 34), anchor: 'end', baseline: 'middle', size: 12, weight: 'bold', fill: INK }
   );
   if (total > 0) {
     const layout = sankey<NodeExtra, LinkExtra>()
