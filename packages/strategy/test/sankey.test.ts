@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
 import { computeMigration, migrationToHtml, snapshotRun, UNASSIGNED, NEW, GONE, type Migration } from '../src/migration.js';
-import { defaultSankeyLabels, flowKey, parseFlowKey, sankeyChart } from '../src/charts/sankey.js';
+import { defaultSankeyLabels, flowKey, parseFlowKey, parseStateKey, sankeyChart, stateKey } from '../src/charts/sankey.js';
 import { sceneToSvg, tableHtml, legendHtml } from '../src/charts/svg.js';
 import type { PathMark, RectMark } from '../src/charts/scene.js';
 
@@ -69,6 +69,8 @@ describe('migration Sankey', () => {
       expect(parseFlowKey(k)).toEqual({ from: f, to: t });
     }
     expect(parseFlowKey('segment:gold')).toBeNull();
+    expect(parseStateKey(stateKey('after', 'a:b>c'))).toEqual({ side: 'after', state: 'a:b>c' });
+    expect(parseStateKey(flowKey('a', 'b'))).toBeNull();
     expect(parseFlowKey('flow:%E0%A4%A>x')).toBeNull();
   });
 
@@ -97,6 +99,7 @@ describe('migration Sankey', () => {
     expect(scene.table.columns).toEqual(['before \\ after', HOSTILE, 'Churn risk', 'unassigned', 'gone', 'total']);
     expect(scene.table.rows[0]).toEqual([HOSTILE, '1', '2', '0', '1', '4']);
     expect(scene.table.rows.map((r) => r[0])).toEqual([HOSTILE, 'Churn risk', 'unassigned', 'new']);
+    expect(scene.table.keys).toEqual(['gold', 'churn_risk', UNASSIGNED, NEW].map((s) => stateKey('before', s)));
   });
 
   it('the SVG is deterministic and escapes hostile labels', () => {

@@ -26,6 +26,8 @@ import { ShareState, withoutFragment } from './share/share.svelte.js';
 import { SHARE } from './share/context.js';
 import { checkInWorker } from './share/check.js';
 import { VIEWS, ViewState } from './ui/views.svelte.js';
+import { MIGRATION, MigrationState } from './migration/migration.svelte.js';
+import { i18n } from './i18n/index.svelte.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -44,6 +46,8 @@ export interface Workbench {
   share: ShareState;
   /** which view is shown (segments, charts, strategy, migration) */
   views: ViewState;
+  /** the migration review (two as-of dates, or the saved rule file against the editor's) */
+  migration: MigrationState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -95,7 +99,8 @@ export function createWorkbench(): Workbench {
     registerOffline();
   };
   const views = new ViewState();
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, start };
+  const migration = new MigrationState(host, data, rules, customers, () => (i18n.locale === 'zh-CN' ? 'zh' : 'en'));
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, migration, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -111,5 +116,6 @@ export function provideWorkbench(): Workbench {
   provide(EDITOR, wb.editorData);
   provide(SHARE, wb.share);
   provide(VIEWS, wb.views);
+  provide(MIGRATION, wb.migration);
   return wb;
 }

@@ -48,6 +48,22 @@ export function parseFlowKey(key: string): { from: string; to: string } | null {
   }
 }
 
+/** The hit key of a state's node (and its table row): `state:before:<id>` / `state:after:<id>`. */
+export function stateKey(side: 'before' | 'after', state: string): string {
+  return `state:${side}:${encodeURIComponent(state)}`;
+}
+
+/** The state a node key names, or null. */
+export function parseStateKey(key: string): { side: 'before' | 'after'; state: string } | null {
+  const m = /^state:(before|after):(.*)$/.exec(key);
+  if (!m) return null;
+  try {
+    return { side: m[1] as 'before' | 'after', state: decodeURIComponent(m[2]!) };
+  } catch {
+    return null;
+  }
+}
+
 /** The labels of the HTML review and the CLI (the strategy layer's own English and Chinese). */
 export function defaultSankeyLabels(m: Migration): SankeyLabels {
   const zh = m.lang === 'zh';
@@ -193,7 +209,7 @@ export function sankeyChart(m: Migration, labels: SankeyLabels, locale: Lang): C
         fill: stateColour(m, d.state),
         stroke: INK,
         cls: 'node',
-        hit: { key: `state:${d.side}:${encodeURIComponent(d.state)}`, tip: labels.nodeTip({ state: name, customers: count, side: d.side }) }
+        hit: { key: stateKey(d.side, d.state), tip: labels.nodeTip({ state: name, customers: count, side: d.side }) }
       });
       const before = d.side === 'before';
       const y = (y0 + y1) / 2;
@@ -206,8 +222,8 @@ export function sankeyChart(m: Migration, labels: SankeyLabels, locale: Lang): C
   for (const s of [...left, ...right]) {
     const fill = stateColour(m, s);
     const label = labels.state(s);
-    if (seen.has(`${label}\u0000${fill}`)) continue;
-    seen.add(`${label}\u0000${fill}`);
+    if (seen.has(label)) continue;
+    seen.add(label);
     legend.push({ label, fill });
   }
   legend.push({ label: labels.stayed, fill: NEUTRAL });
@@ -225,6 +241,6 @@ export function sankeyChart(m: Migration, labels: SankeyLabels, locale: Lang): C
     summary: labels.summary,
     marks,
     legend,
-    table: { columns: [labels.corner, ...right.map((t) => labels.state(t)), labels.total], rows, keys: left.map(() => null) }
+    table: { columns: [labels.corner, ...right.map((t) => labels.state(t)), labels.total], rows, keys: left.map((f) => stateKey('before', f)) }
   };
 }
