@@ -14,6 +14,17 @@ import { datesProblem, defaultDates, flowCondition, flowsTableSql, stateConditio
 
 export type MigrationMode = 'dates' | 'rules';
 
+/** One step of a review, timed (a `segmint:migration:<step>` performance measure: the benchmark
+ * reads them). */
+async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    performance.measure(`segmint:migration:${step}`, { start: t0, duration: performance.now() - t0 });
+  }
+}
+
 /** Why there is no (new) review: dates to fix, a rule file with errors, or the engine's message. */
 export type MigrationProblem = { code: 'invalid' | 'order' | 'rules' | 'savedRules' } | { code: 'failed'; message: string };
 
@@ -89,19 +100,40 @@ export class MigrationState {
     const basis = this.basisOf('dates');
     return this.run(async (engine) => {
       const ws = engine.ws;
+      await timed('relation', () => ws.schema()); // the customer relation is built
       const previous = ws.asOf;
+      // The date the customers are built at now first (no rebuild for it), then the other one:
+      // one metrics build instead of two. The customers go back to their as-of right after the
+      // review is on screen, in the same engine task (nothing else runs on the other date's).
+      const sides = [
+        { date: from, seg: T.segBefore, snap: T.before },
+        { date: to, seg: T.segAfter, snap: T.after }
+      ];
+      if (from === previous) sides.reverse();
+      const asOf: Record<string, string> = {};
+      let segments: readonly { id: string; label: string | null }[] = [];
+      const restore = async () => {
+        if (previous !== null && ws.asOf !== previous) await timed('restore', () => ws.buildCustomers({ asOf: previous }));
+      };
       try {
-        const a = await ws.runRules(text, { asOf: from, into: T.segBefore, ...(uses ? { uses } : {}) });
-        if (!a.result) return { code: 'rules' };
-        await snapshotRun(engine.backend, { table: a.result.table, into: T.before });
-        const b = await ws.runRules(text, { asOf: to, into: T.segAfter, ...(uses ? { uses } : {}) });
-        if (!b.result) return { code: 'rules' };
-        await snapshotRun(engine.backend, { table: b.result.table, into: T.after });
-        const migration = await computeMigration(engine.backend, { before: T.before, after: T.after, segments: b.result.segments, from: a.result.asOf, to: b.result.asOf, lang: this.lang(), kind: 'dates' });
-        return { migration, basis, asOf: b.result.asOf };
-      } finally {
-        // the rest of the workbench goes on with the customers as they were
-        if (previous !== null && ws.asOf !== previous) await ws.buildCustomers({ asOf: previous });
+        for (const side of sides) {
+          const r = await timed(`rules ${side.date}`, () => ws.runRules(text, { asOf: side.date, into: side.seg, ...(uses ? { uses } : {}) }));
+          if (!r.result) {
+            await restore();
+            return { code: 'rules' };
+          }
+          const result = r.result;
+          asOf[side.snap] = result.asOf;
+          if (side.snap === T.after) segments = result.segments;
+          await timed('snapshot', () => snapshotRun(engine.backend, { table: result.table, into: side.snap }));
+        }
+        const migration = await timed('matrix', () =>
+          computeMigration(engine.backend, { before: T.before, after: T.after, segments, from: asOf[T.before] ?? from, to: asOf[T.after] ?? to, lang: this.lang(), kind: 'dates' })
+        );
+        return { migration, basis, asOf: asOf[T.after] ?? to, after: restore };
+      } catch (e) {
+        await restore();
+        throw e;
       }
     });
   }
@@ -138,7 +170,7 @@ export class MigrationState {
 
   /** One review in the engine queue: busy while it runs, the flows table written, the result or
    * the problem kept (unless a newer request came meanwhile). */
-  private run(work: (engine: Engine) => Promise<{ migration: Migration; basis: string; asOf: string } | { code: 'rules' | 'savedRules' }>): Promise<void> {
+  private run(work: (engine: Engine) => Promise<{ migration: Migration; basis: string; asOf: string; after?: () => Promise<void> } | { code: 'rules' | 'savedRules' }>): Promise<void> {
     const seq = ++this.seq;
     const mode = this.mode;
     this.busy = true;
@@ -158,13 +190,22 @@ export class MigrationState {
           if (seq === this.seq) this.problem = { code: out.code };
           return;
         }
-        const f = flowsTableSql(T.before, T.after, T.flows);
-        await engine.backend.exec(f.sql, f.params);
+        try {
+          const f = flowsTableSql(T.before, T.after, T.flows);
+          await timed('flows', () => engine.backend.exec(f.sql, f.params));
+        } catch (e) {
+          await out.after?.();
+          throw e;
+        }
         const ms = performance.now() - t0;
         performance.measure('segmint:migration', { start: t0, duration: ms, detail: { mode } });
-        if (seq !== this.seq) return;
-        this.ms = Math.round(ms);
-        this.result = { mode, migration: out.migration, basis: out.basis, dataset, asOf: out.asOf };
+        if (seq === this.seq) {
+          this.ms = Math.round(ms);
+          this.result = { mode, migration: out.migration, basis: out.basis, dataset, asOf: out.asOf };
+          // on screen now; the engine puts the customers back meanwhile
+          this.busy = false;
+        }
+        await out.after?.();
       } catch (e) {
         if (seq === this.seq) this.problem = { code: 'failed', message: e instanceof Error ? e.message : String(e) };
       } finally {
