@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, openApp } from './fixtures.js';
+import { test, expect, shot, APP_URL } from './fixtures.js';
 import { exampleCustomers, exampleOrders, repo } from './native.js';
 
 test.describe.configure({ timeout: 240_000 });
@@ -44,8 +44,10 @@ async function matrix(page: Page): Promise<Cell[]> {
 const sorted = (cells: Cell[]) => [...cells].filter((c) => c.customers > 0).sort((a, b) => (a.from + '>' + a.to).localeCompare(b.from + '>' + b.to));
 
 async function openMigration(page: Page): Promise<void> {
-  await openApp(page);
-  await expect(page.getByTestId('segments')).toBeVisible({ timeout: 150_000 });
+  // engine start and the example load: seconds on an idle machine, much longer on a busy one
+  await page.goto(APP_URL);
+  await expect(page.getByTestId('dataset-customers')).toHaveText('2,000', { timeout: 180_000 });
+  await expect(page.getByTestId('segments')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('tab', { name: 'Migration' }).click();
   await expect(page.getByTestId('migration-view')).toBeVisible();
 }
@@ -130,6 +132,47 @@ test('a rule change: "compare with the saved version" equals segmint diff; a mov
   await page.getByRole('tab', { name: 'Migration' }).click();
   await expect(page.getByTestId('migration-stale')).toBeVisible();
   expect(shown.some((c) => c.from === UNASSIGNED)).toBe(false);
+});
+
+test('earlier data files: "before" from files read apart, "after" the data on screen', async ({ page }, info) => {
+  await openMigration(page);
+  // the example's orders of the first half of 2024 and before, as an earlier export would hold
+  const lines = readFileSync(exampleOrders, 'utf8').trimEnd().split('\n');
+  const head = lines[0]!.split(',');
+  const date = head.indexOf('order_date');
+  const dir = mkdtempSync(join(tmpdir(), 'segmint-e2e-h1-'));
+  const h1 = join(dir, 'orders-h1.csv');
+  writeFileSync(h1, [lines[0], ...lines.slice(1).filter((l) => l.split(',')[date]!.slice(0, 10) <= '2024-06-30')].join('\n') + '\n');
+  await page.getByTestId('migration-mode-files').check();
+  await page.getByTestId('migration-files-run').click();
+  await expect(page.getByTestId('migration-problem')).toHaveText('Choose the earlier data file(s) first.');
+  await page.getByTestId('migration-files').setInputFiles(h1);
+  await page.getByTestId('migration-files-run').click();
+  await expect(page.getByTestId('migration-result')).toBeVisible();
+  await expect(page.getByTestId('migration-summary')).toContainText('Before (orders-h1.csv (2024-06-30))');
+  await shot(page, info, 'files-review');
+  const shown = await matrix(page);
+  // rows (before): the CLI's segments of the same file; columns (after): the app's own segments
+  const csv = execFileSync(process.execPath, [bin, 'segment', '--rules', tiers, '--data', h1, '--quiet'], { encoding: 'utf8' }).trimEnd().split('\n');
+  const seg = csv[0]!.split(',').indexOf('segment');
+  const cliCounts = new Map<string, number>();
+  for (const l of csv.slice(1)) {
+    const s = l.split(',')[seg] || UNASSIGNED;
+    cliCounts.set(s, (cliCounts.get(s) ?? 0) + 1);
+  }
+  const rowTotals = new Map<string, number>();
+  for (const c of shown) if (c.from !== '(new)') rowTotals.set(c.from, (rowTotals.get(c.from) ?? 0) + c.customers);
+  expect(rowTotals).toEqual(cliCounts);
+  const app = await sql(page, `SELECT coalesce(segment, '${UNASSIGNED}') AS s, count(*)::INTEGER AS n FROM segmint_mig_seg_after GROUP BY ALL`);
+  const colTotals = new Map<string, number>();
+  for (const c of shown) if (c.to !== '(gone)') colTotals.set(c.to, (colTotals.get(c.to) ?? 0) + c.customers);
+  expect(colTotals).toEqual(new Map(app.map((r) => [String(r.s), Number(r.n)])));
+  // the customers file of the data on screen holds customers the earlier orders do not: new
+  const fresh = shown.filter((c) => c.from === '(new)').reduce((a, c) => a + c.customers, 0);
+  expect(fresh).toBeGreaterThan(0);
+  const newCell = shown.find((c) => c.from === '(new)')!;
+  await page.locator(`[data-testid="migration-matrix"] button[data-from="(new)"][data-to="${newCell.to}"]`).click();
+  await expectDrill(page, newCell.customers);
 });
 
 test('errors are said: dates in the wrong order, a rule file with errors', async ({ page }) => {

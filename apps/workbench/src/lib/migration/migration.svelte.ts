@@ -4,6 +4,11 @@
 // older request is dropped. The customers a flow holds open in the customer table below (a
 // condition over the review's table of who went where).
 import { computeMigration, computeRuleDiff, snapshotRun, type Migration } from '@segmint/strategy';
+import { ident, type ColumnData, type LoadOptions } from '@segmint/engine';
+import { browserFile } from '@segmint/engine/browser';
+import { startEngine } from '../engine/wasm.js';
+import { problemOf } from '../data/load-report.js';
+import { engineText } from '../i18n/index.svelte.js';
 import type { EngineHost } from '../engine/host.js';
 import type { Engine } from '../engine/wasm.js';
 import type { DataState } from '../data/dataset.svelte.js';
@@ -12,7 +17,9 @@ import type { CustomersState } from '../customers/customers.svelte.js';
 import { contextKey } from '../ui/context.js';
 import { datesProblem, defaultDates, flowCondition, flowsTableSql, stateCondition, MIGRATION_TABLES as T } from './migration.js';
 
-export type MigrationMode = 'dates' | 'rules';
+/** two as-of dates on the loaded data; the saved rule file against the editor's; earlier data
+ * files (read in an engine of their own) against the data on screen */
+export type MigrationMode = 'dates' | 'rules' | 'files';
 
 /** One step of a review, timed (a `segmint:migration:<step>` performance measure: the benchmark
  * reads them). */
@@ -26,7 +33,7 @@ async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Why there is no (new) review: dates to fix, a rule file with errors, or the engine's message. */
-export type MigrationProblem = { code: 'invalid' | 'order' | 'rules' | 'savedRules' } | { code: 'failed'; message: string };
+export type MigrationProblem = { code: 'invalid' | 'order' | 'rules' | 'savedRules' | 'noFiles' } | { code: 'failed'; message: string };
 
 export interface MigrationResult {
   mode: MigrationMode;
@@ -73,10 +80,13 @@ export class MigrationState {
     this.to = def.to;
   }
 
+  /** the earlier data files chosen (mode 'files') */
+  beforeFiles = $state.raw<File[]>([]);
+
   private basisOf(mode: MigrationMode): string {
-    return mode === 'dates'
-      ? JSON.stringify(['dates', this.rules.file.text, this.from, this.to])
-      : JSON.stringify(['rules', this.rules.savedText, this.rules.file.text, this.data.dataset?.asOf ?? null]);
+    if (mode === 'dates') return JSON.stringify(['dates', this.rules.file.text, this.from, this.to]);
+    if (mode === 'files') return JSON.stringify(['files', this.rules.file.text, this.beforeFiles.map((f) => f.name), this.data.dataset?.asOf ?? null]);
+    return JSON.stringify(['rules', this.rules.savedText, this.rules.file.text, this.data.dataset?.asOf ?? null]);
   }
 
   /** The review on screen no longer matches the data, the dates or the rule file. */
@@ -164,6 +174,59 @@ export class MigrationState {
         lang: this.lang(),
         snapshots: { before: T.before, after: T.after }
       });
+      return { migration, basis, asOf: b.result.asOf };
+    });
+  }
+
+  /** Compare earlier data files ("before": read in an engine of their own, with the column roles
+   * and settings of the data on screen) with the data on screen ("after"), both segmented by the
+   * rule file in the editor, each at its own as-of (the earlier files' latest date, the as-of on
+   * screen). Only the snapshot (customer, segment, M) of the earlier files is copied over. */
+  compareFiles(): Promise<void> {
+    this.mode = 'files';
+    const files = this.beforeFiles;
+    if (!files.length) {
+      this.problem = { code: 'noFiles' };
+      return Promise.resolve();
+    }
+    const text = this.rules.file.text;
+    const uses = this.rules.usesOf(text);
+    const options: LoadOptions = { ...(this.data.source?.options ?? {}) };
+    const basis = this.basisOf('files');
+    const names = files.map((f) => f.name).join(', ');
+    const afterName = this.data.dataset?.files.join(', ') ?? '';
+    return this.run(async (engine) => {
+      const other = await timed('engine', () => startEngine());
+      let before: { asOf: string } | null = null;
+      try {
+        try {
+          await timed('load', () => other.ws.loadTransactions(files.map(browserFile), options));
+        } catch (e) {
+          throw new Error(engineText(problemOf(e, files[0]?.name ?? '').first).message);
+        }
+        const a = await timed('rules before', () => other.ws.runRules(text, { into: T.segBefore, ...(uses ? { uses } : {}) }));
+        if (!a.result) return { code: 'rules' };
+        before = { asOf: a.result.asOf };
+        await snapshotRun(other.backend, { table: a.result.table, into: T.before });
+        const rows = await other.backend.query(`SELECT customer, segment, M FROM ${ident(T.before)}`);
+        const columns: ColumnData[] = [
+          { name: 'customer', type: 'text', values: rows.map((r) => (r.customer === null ? null : String(r.customer))) },
+          { name: 'segment', type: 'text', values: rows.map((r) => (r.segment === null ? null : String(r.segment))) },
+          { name: 'M', type: 'number', values: rows.map((r) => (r.M === null ? null : Number(r.M))) }
+        ];
+        await timed('copy', () => engine.backend.insertColumns(T.before, columns));
+      } finally {
+        await other.close().catch(() => undefined);
+      }
+      const ws = engine.ws;
+      await ws.schema();
+      const asOf = ws.asOf ?? undefined;
+      const b = await timed('rules after', () => ws.runRules(text, { ...(asOf !== undefined ? { asOf } : {}), into: T.segAfter, ...(uses ? { uses } : {}) }));
+      if (!b.result) return { code: 'rules' };
+      await snapshotRun(engine.backend, { table: b.result.table, into: T.after });
+      const migration = await timed('matrix', () =>
+        computeMigration(engine.backend, { before: T.before, after: T.after, segments: b.result!.segments, from: `${names} (${before?.asOf ?? ''})`, to: `${afterName} (${b.result!.asOf})`, lang: this.lang(), kind: 'dates' })
+      );
       return { migration, basis, asOf: b.result.asOf };
     });
   }
