@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, shot, APP_URL } from './fixtures.js';
 import { exampleCustomers, exampleOrders, repo } from './native.js';
+import { expectAccessible } from './axe.js';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -85,6 +86,7 @@ test('two as-of dates: the matrix equals segmint migrate, a flow lists exactly i
   expect(Number(n!.n)).toBe(move.customers);
   await expect(page.getByTestId('customers')).toContainText('Customers of the flow');
   await shot(page, info, 'flow-customers');
+  await expectAccessible(page, 'migration review of two dates with a flow drilled');
 
   // a Sankey band, by keyboard: focus and Enter
   const stay = shown.find((c) => c.from === 'gold' && c.to === 'gold')!;
@@ -201,6 +203,7 @@ test('中文 and a phone-sized screen', async ({ page }, info) => {
   await expect(page.locator('[data-chart="sankey"] h3')).toHaveText('客户迁移流向');
   await expect(page.getByTestId('migration-summary')).toContainText('上期（2024-06-30）');
   await shot(page, info, 'zh-review');
+  await expectAccessible(page, 'migration review in Chinese');
   // the numbers as a table (the chart's text alternative)
   await page.locator('[data-chart="sankey"] details summary').click();
   await expect(page.locator('[data-chart="sankey"] details table tbody tr')).toHaveCount(4);
