@@ -127,6 +127,14 @@ test('a rule change: "compare with the saved version" equals segmint diff; a mov
   await page.getByTestId('migration-flows').locator(`button[data-from="${move.from}"][data-to="${move.to}"]`).click();
   await expectDrill(page, move.customers);
   await shot(page, info, 'rule-change-customers');
+  // the flow's customers exported from the customer table: exactly those, one row each
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-drill-csv').click()]);
+  expect(download.suggestedFilename()).toContain('migration-flow');
+  const rows = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split(/\r?\n/);
+  expect(rows.length - 1).toBe(move.customers);
+  const ids = await sql(page, 'SELECT customer FROM segmint_mig_flows WHERE from_state = $1 AND to_state = $2 ORDER BY customer', [move.from, move.to]);
+  const col = rows[0]!.split(',').indexOf('customer');
+  expect(rows.slice(1).map((r) => r.split(',')[col]).sort()).toEqual(ids.map((r) => String(r.customer)).sort());
   // the review stays with the texts it was made from: typing again marks it stale
   await page.getByRole('tab', { name: 'Segments' }).click();
   await page.getByLabel('Rule file', { exact: true }).fill(original);
