@@ -23,7 +23,7 @@ export function locale(): Locale {
 
 /** Commands whose own `--lang` also chooses their output's language (the report, the review):
  * the option stays in their arguments. */
-const OWN_LANG = new Set(['report', 'migrate']);
+const OWN_LANG = new Set(['report', 'migrate', 'diff']);
 
 /** Read `--lang X` / `--lang=X` (any command) and set the locale; the option is taken out of the
  * arguments except for the commands that have their own (OWN_LANG). A CliError for a language

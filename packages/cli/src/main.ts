@@ -15,6 +15,8 @@ Usage:
                   [--as-of YYYY-MM-DD] [--out FILE.csv|FILE.parquet|FILE.json]
   segmint report  --rules R --playbooks P --data ... [--format md|html|json|csv] [--out F]
   segmint migrate --rules R --data ... --from DATE --to DATE [--format md|json|csv]
+  segmint diff OLD.seg NEW.seg --data ... [--as-of DATE] [--format md|json] [--flows N]
+                                              who would move where with a changed rule file
   segmint convert FILE... --out OUT.csv|OUT.parquet [--report REPORT.json] [--provenance]
                                               the table exactly as Segmint reads it, repairs reported
 

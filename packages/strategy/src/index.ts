@@ -46,6 +46,7 @@ export {
   type Flow,
   type Migration,
   type MigrationCell,
+  type MigrationKind,
   type MigrationOptions,
   type SegmentRetention
 } from './migration.js';
@@ -66,6 +67,7 @@ export {
   type PlaybookTextField,
   type PlaybookValues
 } from './playbook-edit.js';
+export { computeRuleDiff, mergeSegments, ruleDiffToJson, ruleDiffToMarkdown, segmentSizes, type RuleDiffOptions, type RuleDiffSide, type SegmentSize } from './rule-diff.js';
 export { listLibraries, loadLibrary, type LibraryId, type LibraryInfo, type LoadedLibrary } from './libraries.js';
 export {
   CSV_EOL,

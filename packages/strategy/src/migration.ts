@@ -10,6 +10,8 @@ import type { Playbook } from './playbooks.js';
 import { kpiStatus, type KpiStatus } from './report.js';
 import type { Params } from '@segmint/dsl';
 import { renderStrategyMessage, type StrategyMessageKey } from './messages/index.js';
+import { defaultSankeyLabels, sankeyChart } from './charts/sankey.js';
+import { legendHtml, sceneToSvg, tableHtml } from './charts/svg.js';
 
 /** A run's state of a customer. Segment ids are identifiers of the rules language, so these
  * keys (with parentheses) can never clash with one. */
@@ -49,7 +51,12 @@ export interface SegmentRetention {
   kpis: KpiStatus[];
 }
 
+/** What is compared: two runs over time (two as-of dates or two data sets), or two versions of
+ * a rule file on the same customers (no new or gone customers then). */
+export type MigrationKind = 'dates' | 'rules';
+
 export interface Migration {
+  kind: MigrationKind;
   from: string;
   to: string;
   lang: Lang;
@@ -63,6 +70,8 @@ export interface Migration {
   afterCustomers: number;
   beforeM: number;
   afterM: number;
+  /** customers in both runs whose state changed (new and gone customers not counted) */
+  changed: number;
   flows: Flow[];
   retention: SegmentRetention[];
 }
@@ -97,10 +106,13 @@ export interface MigrationOptions {
   flows?: number;
   /** playbooks: their `retention` KPIs are checked against the review */
   playbooks?: readonly Playbook[];
+  /** 'dates' (default) or 'rules': a rule change's flows say "would move" */
+  kind?: MigrationKind;
 }
 
 export async function computeMigration(backend: Backend, options: MigrationOptions): Promise<Migration> {
   const lang = options.lang ?? 'en';
+  const kind = options.kind ?? 'dates';
   const ids = options.segments.map((s) => s.id);
   const rowsSql = await backend.query(migrationSql(options.before, options.after));
   const cells = new Map<string, MigrationCell>();
@@ -147,10 +159,11 @@ export async function computeMigration(backend: Backend, options: MigrationOptio
     .sort((a, b) => b.customers - a.customers || Math.abs(b.mBefore) + Math.abs(b.mAfter) - (Math.abs(a.mBefore) + Math.abs(a.mAfter)) || (a.from + a.to).localeCompare(b.from + b.to))
     .slice(0, options.flows ?? 5)
     .map((c) => {
-      const { key, params } = flowMessage(c, name, lang);
+      const { key, params } = flowMessage(c, name, lang, kind);
       return { ...c, key, params, text: renderStrategyMessage(key, params, lang === 'zh' ? 'zh-CN' : 'en') };
     });
   return {
+    kind,
     from: options.from,
     to: options.to,
     lang,
@@ -162,14 +175,17 @@ export async function computeMigration(backend: Backend, options: MigrationOptio
     afterCustomers: sum((c) => c.to !== GONE, 'customers'),
     beforeM: sum((c) => c.from !== NEW, 'mBefore'),
     afterM: sum((c) => c.to !== GONE, 'mAfter'),
+    changed: sum((c) => c.from !== c.to && c.from !== NEW && c.to !== GONE, 'customers'),
     flows,
     retention
   };
 }
 
 /** A flow's message: key and params (the amount `m` in the review's compact form). */
-function flowMessage(c: MigrationCell, name: (s: string) => string, lang: Lang): { key: StrategyMessageKey; params: Params } {
+function flowMessage(c: MigrationCell, name: (s: string) => string, lang: Lang, kind: MigrationKind): { key: StrategyMessageKey; params: Params } {
   const one = c.customers === 1 ? '.one' : '';
+  // the same customers under two rule files: their M is the same on both sides
+  if (kind === 'rules') return { key: `flow.moved${one}` as StrategyMessageKey, params: { count: c.customers, from: name(c.from), to: name(c.to), m: fmtInt(c.mBefore, lang) } };
   if (c.from === NEW) return { key: `flow.new${one}` as StrategyMessageKey, params: { count: c.customers, to: name(c.to), m: fmtCompact(c.mAfter, lang) } };
   if (c.to === GONE) return { key: `flow.gone${one}` as StrategyMessageKey, params: { count: c.customers, from: name(c.from), m: fmtCompact(c.mBefore, lang) } };
   return { key: `flow.changed${one}` as StrategyMessageKey, params: { count: c.customers, from: name(c.from), to: name(c.to), m: fmtCompact(c.mBefore, lang) } };
@@ -248,6 +264,8 @@ const MIGRATION_CSS = `
 body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:24px auto;max-width:1360px;padding:0 16px;color:#222;line-height:1.45}
 h2{margin-top:1.5em;border-bottom:1px solid #ddd;padding-bottom:.2em}table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top}
 thead th{background:#f5f5f5}tbody th{text-align:left;background:#fafafa;font-weight:600}td.n{text-align:right;white-space:nowrap}small{color:#555}.muted{color:#bbb}
+.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px}.legend .sw{display:inline-block;width:12px;height:12px;border:1px solid #555;vertical-align:-1px}
+figure{margin:1em 0}figcaption{color:#555;font-size:13px}details{margin:.5em 0}.chart-table caption{text-align:left;font-weight:600}
 .met{color:#2e7d32}.notmet{color:#c62828}.flows li{margin:.2em 0}.scroll{overflow-x:auto}
 `;
 
@@ -298,6 +316,7 @@ export function migrationToHtml(m: Migration, title?: string): string {
 <p>${e(summary)}</p>
 <h2>${e(t.flows)}</h2>
 ${m.flows.length ? `<ul class="flows">${m.flows.map((f) => `<li>${e(f.text)}</li>`).join('')}</ul>` : `<p>${e(t.none)}</p>`}
+${sankeyHtml(m)}
 <h2>${e(t.ret)}</h2>
 <div class="scroll"><table><thead><tr><th>${e(t.seg)}</th>${t.heads.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>
 ${retention}
@@ -308,4 +327,15 @@ ${matrix}
 <tr><th>${e(t.total)}</th>${colTotals.map((v) => `<td class="n"><b>${e(fmtInt(v, L))}</b></td>`).join('')}<td></td></tr>
 </tbody></table></div>
 `);
+}
+
+/** The Sankey of the review (the same scene as the app's), its legend and the numbers as a table
+ * (folded away), for the HTML page. Every text is escaped by the SVG and HTML renderers. */
+function sankeyHtml(m: Migration): string {
+  const scene = sankeyChart(m, defaultSankeyLabels(m), m.lang);
+  const zh = m.lang === 'zh';
+  return `<h2>${escapeHtml(scene.title)}</h2>
+<figure>${sceneToSvg(scene)}<figcaption>${escapeHtml(scene.summary)}</figcaption></figure>
+${legendHtml(scene)}
+<details><summary>${escapeHtml(zh ? '以表格查看数字' : 'The numbers as a table')}</summary><div class="scroll">${tableHtml(scene)}</div></details>`;
 }

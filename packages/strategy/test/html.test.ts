@@ -63,9 +63,11 @@ describe('HTML report in Chromium', () => {
     writeFileSync(file, migrationToHtml(m));
     const { page, problems, requests } = await open(file);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    // retention table (4 segments) + matrix (4 segments + new + total)
-    expect(await page.locator('table').count()).toBe(2);
-    expect(await page.locator('table').nth(1).locator('tbody tr').count()).toBe(6);
+    // retention table (4 segments) + matrix (4 segments + new + total); the Sankey and its table
+    expect(await page.locator('table:not(.chart-table)').count()).toBe(2);
+    expect(await page.locator('table:not(.chart-table)').nth(1).locator('tbody tr').count()).toBe(6);
+    expect(await page.locator('svg[role="img"] path.flow').count()).toBeGreaterThan(4);
+    expect(await page.locator('table.chart-table').count()).toBe(1);
     expect(await page.locator('img, script').count()).toBe(0);
     const text = await page.locator('body').innerText();
     expect(text).toContain(HOSTILE);

@@ -32,6 +32,7 @@ import { i18n } from './i18n/index.svelte.js';
 import { ChartsState } from './charts/charts.svelte.js';
 import { CHARTS } from './charts/context.js';
 import { STRATEGY, StrategyState } from './strategy/strategy.svelte.js';
+import { MIGRATION, MigrationState } from './migration/migration.svelte.js';
 
 export interface Workbench {
   host: EngineHost<Engine>;
@@ -56,6 +57,8 @@ export interface Workbench {
   charts: ChartsState;
   /** the Strategy view: the playbooks beside the rules, edited in a form or as YAML */
   strategy: StrategyState;
+  /** the migration review (two as-of dates, or the saved rule file against the editor's) */
+  migration: MigrationState;
   /** open the saved workspace (else the example), then keep the work from there on */
   start(): Promise<void>;
 }
@@ -117,9 +120,9 @@ export function createWorkbench(): Workbench {
     ruleErrors: () => rules.file.diagnostics.some((d) => d.severity === 'error'),
     locale: () => i18n.locale
   });
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, report, charts, start };
   const strategy = new StrategyState(rules);
-  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, strategy, start };
+  const migration = new MigrationState(host, data, rules, customers, () => (i18n.locale === 'zh-CN' ? 'zh' : 'en'));
+  return { host, data, staging, rules, files, persistence, customers, exporting, editorData, share, views, report, charts, strategy, migration, start };
 }
 
 /** Create the workbench and provide its states to the page's components (component init only). */
@@ -138,5 +141,6 @@ export function provideWorkbench(): Workbench {
   provide(REPORT, wb.report);
   provide(CHARTS, wb.charts);
   provide(STRATEGY, wb.strategy);
+  provide(MIGRATION, wb.migration);
   return wb;
 }

@@ -8,7 +8,8 @@ import { segment } from './segment.js';
 import { report } from './report.js';
 import { migrate } from './migrate.js';
 import { convert } from './convert.js';
+import { diff } from './diff.js';
 
 export type Command = (args: string[]) => Promise<number>;
 
-export const commands: Record<string, Command> = { check, fmt, sql, profile, segment, report, migrate, convert };
+export const commands: Record<string, Command> = { check, fmt, sql, profile, segment, report, migrate, diff, convert };

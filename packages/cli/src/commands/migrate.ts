@@ -5,7 +5,7 @@
 // customer by customer: the transition matrix with "new" and "gone", the biggest flows in
 // words, and per-segment retention into the same or a better segment (file order = better first).
 import { formatDiagnostic } from '@segmint/dsl';
-import type { Backend, ColumnData } from '@segmint/engine';
+import { ident, type Backend, type ColumnData } from '@segmint/engine';
 import {
   computeMigration,
   formatStrategyDiagnostic,
@@ -28,7 +28,7 @@ import { locale } from '../locale.js';
 const usage = `segmint migrate --rules R [--playbooks P] (--data FILE... --from YYYY-MM-DD --to YYYY-MM-DD | --before FILE... --after FILE...) [--customers FILE] [--map ROLE=EXPR]... [--format md|json|csv|html] [--out FILE] [--lang en|zh] [--flows N] [--library ID] [--encoding ENC] ${LOAD_USAGE}`;
 
 async function copySnapshot(from: Backend, to: Backend, table: string): Promise<void> {
-  const rows = await from.query(`SELECT customer, segment, M FROM "${table}"`);
+  const rows = await from.query(`SELECT customer, segment, M FROM ${ident(table)}`);
   const columns: ColumnData[] = [
     { name: 'customer', type: 'text', values: rows.map((r) => (r.customer === null ? null : String(r.customer))) },
     { name: 'segment', type: 'text', values: rows.map((r) => (r.segment === null ? null : String(r.segment))) },

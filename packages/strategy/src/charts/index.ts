@@ -7,3 +7,4 @@ export { segmentsChart, segmentKey, segmentOfKey, type SegmentDatum, type Segmen
 export { heatmapChart, cellKey, cellOfKey, SCORES, type HeatCell, type HeatColour, type HeatmapInput, type HeatmapLabels } from './heatmap.js';
 export { histogramChart, histogramScale, histogramTicks, type HistogramBin, type HistogramInput, type HistogramLabels, type HistogramLine, type HistogramScale } from './histogram.js';
 export { paretoChart, type ParetoInput, type ParetoLabels, type ParetoPoint } from './pareto.js';
+export { defaultSankeyLabels, flowKey, parseFlowKey, parseStateKey, sankeyChart, stateKey, stateColour, stateLabel, type SankeyLabels } from './sankey.js';

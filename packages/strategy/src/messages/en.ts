@@ -88,6 +88,9 @@ export const en = {
   'flow.gone.one': '{count} {from} customer is gone from the data, worth {m} of last period’s M',
   'flow.changed': '{count} {from} customers became {to}, worth {m} of last period’s M',
   'flow.changed.one': '{count} {from} customer became {to}, worth {m} of last period’s M',
+  // ---- a rule change on the same data ({m}: the customers' M, in full)
+  'flow.moved': '{count} customers would move from {from} to {to} (M {m})',
+  'flow.moved.one': '{count} customer would move from {from} to {to} (M {m})',
   unassigned: 'unassigned'
 } satisfies Record<string, string>;
 

@@ -83,5 +83,7 @@ export const zh: Record<StrategyMessageKey, string> = {
   'flow.gone.one': '{count} 位「{from}」客户已不在本期数据中，占上期金额 {m}',
   'flow.changed': '{count} 位「{from}」客户变为「{to}」，占上期金额 {m}',
   'flow.changed.one': '{count} 位「{from}」客户变为「{to}」，占上期金额 {m}',
+  'flow.moved': '{count} 位客户将从「{from}」移到「{to}」（金额 {m}）',
+  'flow.moved.one': '{count} 位客户将从「{from}」移到「{to}」（金额 {m}）',
   unassigned: '未分配'
 };

@@ -57,7 +57,9 @@ export type DrillSource =
   | { kind: 'all' }
   | { kind: 'segment'; segment: string | null; label: string }
   | { kind: 'tag'; tag: string; label: string }
-  | { kind: 'quick'; rule: string; sql: string; params: readonly unknown[] };
+  | { kind: 'quick'; rule: string; sql: string; params: readonly unknown[] }
+  /** the customers of a migration flow (a condition over the review's table; migration/) */
+  | { kind: 'flow'; label: string; sql: string; params: readonly unknown[] };
 
 /** The engine's browse spec of a drill (sort and search added by the caller). */
 export function browseSpec(source: DrillSource): BrowseSpec {
@@ -69,6 +71,7 @@ export function browseSpec(source: DrillSource): BrowseSpec {
     case 'tag':
       return { from: 'tag', tag: source.tag };
     case 'quick':
+    case 'flow':
       return { from: 'quick', quick: { sql: source.sql, params: source.params } };
   }
 }

@@ -14,6 +14,8 @@ export function exportScope(source: DrillSource): ExportScope {
       return { kind: 'tag', tag: source.tag };
     case 'quick':
       return { kind: 'quick-rule', rule: { sql: source.sql, params: source.params }, name: 'quick-rule' };
+    case 'flow':
+      return { kind: 'quick-rule', rule: { sql: source.sql, params: source.params }, name: 'migration-flow' };
   }
 }
 
