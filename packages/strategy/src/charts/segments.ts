@@ -63,7 +63,7 @@ export function segmentsChart(input: SegmentsChartInput): ChartScene {
   const ids = segments.map((d) => d.id ?? '\u0000unassigned');
   const bandH = segments.length * rowH;
   const panelTitleH = 22;
-  const axisH = 42;
+  const axisH = 28;
   const panelW = stacked ? width - labelW - pad * 2 : (width - labelW - pad * 3) / 2;
   const panelH = panelTitleH + bandH + axisH;
   const height = stacked ? panelH * 2 + pad : panelH + pad;
