@@ -4,8 +4,9 @@
 // line on the R histogram; the charts in 中文 and on a phone. Screenshots are kept (shot()).
 // Each test opens its own page.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, shot, openApp } from './fixtures.js';
+import { test, expect, shot, APP_URL } from './fixtures.js';
 import { expectAccessible } from './axe.js';
+import { englishWords } from './english.js';
 
 // engine start and the example load take seconds on an idle machine, longer on a busy one
 test.describe.configure({ timeout: 240_000 });
@@ -23,7 +24,9 @@ async function count(page: Page, text: string): Promise<number> {
 
 /** The app on the example data, the charts view shown and drawn. */
 async function openCharts(page: Page): Promise<void> {
-  await openApp(page);
+  // the example loaded (as 7-customers waits: a busy shared machine takes long to start)
+  await page.goto(APP_URL);
+  await expect(page.getByTestId('dataset-customers')).toHaveText('2,000', { timeout: 150_000 });
   await page.getByRole('tab', { name: /Charts|图表/ }).click();
   await expect(page.locator('[data-testid="chart-segments"] [data-key="segment:platinum"]').first()).toBeVisible();
   await expect(page.locator('[data-testid="chart-heatmap"] [data-key="cell:3:4"]')).toBeVisible();
@@ -133,6 +136,9 @@ test('the charts in 中文, and on a phone', async ({ page }, info) => {
   await expect(page.locator('[data-testid="chart-pareto"] svg[viewBox]')).toContainText('前 20% 的客户');
   await expect(page.locator('[data-testid="chart-hist-M"] svg[viewBox]')).toContainText('M（金额，对数刻度）');
   await expect(page.locator('[data-testid="chart-segments"] summary')).toHaveText('以表格显示数字');
+  // no English but data: the example rule file's segment ids and names, quoted in the
+  // thresholds' labels
+  expect(await englishWords(page, ['churn_risk', 'platinum', 'gold', 'basic', 'orders.csv', 'customers.csv'])).toEqual([]);
   await shot(page, info, 'charts-zh');
   await expectAccessible(page, 'charts view in Chinese');
 

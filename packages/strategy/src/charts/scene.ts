@@ -83,6 +83,8 @@ export interface LegendItem {
   /** a line legend (thresholds, reference lines) instead of a swatch */
   line?: boolean;
   dash?: string;
+  /** the label is data (a segment's name): not translated (translate="no") */
+  data?: boolean;
 }
 
 /** The text alternative: the chart's numbers as a table (cells already formatted). */

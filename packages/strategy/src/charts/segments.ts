@@ -63,7 +63,7 @@ export function segmentsChart(input: SegmentsChartInput): ChartScene {
   const ids = segments.map((d) => d.id ?? '\u0000unassigned');
   const bandH = segments.length * rowH;
   const panelTitleH = 22;
-  const axisH = 42;
+  const axisH = 28;
   const panelW = stacked ? width - labelW - pad * 2 : (width - labelW - pad * 3) / 2;
   const panelH = panelTitleH + bandH + axisH;
   const height = stacked ? panelH * 2 + pad : panelH + pad;
@@ -105,7 +105,7 @@ export function segmentsChart(input: SegmentsChartInput): ChartScene {
       if (k === 0 || stacked) marks.push(text(r2(x0 - 8), r2(yy + y.bandwidth() / 2), fitText(d.label, labelW - 12, size), { anchor: 'end', baseline: 'middle', size, fill: INK }));
     });
   });
-  const legend: LegendItem[] = segments.map((d, i) => ({ label: d.label, fill: colour(d, i) }));
+  const legend: LegendItem[] = segments.map((d, i) => ({ label: d.label, fill: colour(d, i), ...(d.id !== null ? { data: true } : {}) }));
   return {
     kind: 'segments',
     width,

@@ -58,7 +58,7 @@ export function legendHtml(scene: ChartScene): string {
     const sw = l.line
       ? `<span class="ln" style="border-top:2px ${l.dash ? 'dashed' : 'solid'} ${escapeHtml(l.fill)}"></span>`
       : `<span class="sw" style="background:${escapeHtml(l.fill)}"></span>`;
-    return `<li>${sw} ${escapeHtml(l.label)}</li>`;
+    return `<li${l.data ? ' translate="no"' : ''}>${sw} ${escapeHtml(l.label)}</li>`;
   });
   return `<ul class="legend">${items.join('')}</ul>`;
 }
