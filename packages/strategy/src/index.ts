@@ -23,7 +23,7 @@ export {
   paretoSql,
   type KpiStatus,
   type Pareto,
-  type ParsedPlaybooks,
+  type ParsedPlaybookFile,
   type ReportFromRunOptions,
   type ReportOptions,
   type ReportSegment,

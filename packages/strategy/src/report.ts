@@ -198,14 +198,14 @@ export async function computeReport(backend: Backend, options: ReportOptions): P
 /** A playbook file already parsed (parsePlaybooks without errors) and its text, for
  * reportFromRun: a caller that reports the parse diagnostics before loading data (the CLI) does
  * not parse twice. */
-export interface ParsedPlaybooks {
+export interface ParsedPlaybookFile {
   text: string;
   file: PlaybookFile;
 }
 
 export interface ReportFromRunOptions {
   /** the playbook file's text (parsed here), or the file already parsed, or none */
-  playbooks?: string | ParsedPlaybooks | null;
+  playbooks?: string | ParsedPlaybookFile | null;
   relation?: string;
   /** the report's language; default the playbook file's `lang`, else en */
   lang?: Lang;

@@ -19,7 +19,7 @@ import {
   renderReport,
   reportFromRun,
   type Lang,
-  type ParsedPlaybooks,
+  type ParsedPlaybookFile,
   type ReportFormat,
   type PersonalMode,
   type StrategyDiagnostic
@@ -147,7 +147,7 @@ export async function report(args: string[]): Promise<number> {
     const src = rulesAndPlaybooks({ library: opt('library'), rules: opt('rules'), playbooks: opt('playbooks'), lang: opt('lang') }, 'report');
 
     // Playbooks first: their errors need no data.
-    let playbooks: ParsedPlaybooks | null = null;
+    let playbooks: ParsedPlaybookFile | null = null;
     const playbookLine = (d: StrategyDiagnostic) => formatStrategyDiagnostic(d, src.playbooks ?? '', src.playbooksPath ?? 'playbooks', locale()) + '\n';
     if (src.playbooks !== null) {
       const parsed = parsePlaybooks(src.playbooks);

@@ -15,9 +15,9 @@ const trOf =
 
 const stat = { mean: null, median: null, min: null, max: null };
 const summary: SegmentSummary[] = [
-  { segment: null, label: null, customers: 5, share: 0.05, M: 10, shareM: 0.01, R: stat, F: stat, Mstat: stat },
-  { segment: 'vip', label: 'VIP 贵宾', customers: 20, share: 0.2, M: 800, shareM: 0.8, R: stat, F: stat, Mstat: stat },
-  { segment: 'rest', label: null, customers: 75, share: 0.75, M: 190, shareM: 0.19, R: stat, F: stat, Mstat: stat }
+  { segment: null, label: null, customers: 5, share: 0.05, M: 10, shareM: 0.01, R: stat, F: stat, Mstat: stat, Fsum: null, repurchaseRate: null },
+  { segment: 'vip', label: 'VIP 贵宾', customers: 20, share: 0.2, M: 800, shareM: 0.8, R: stat, F: stat, Mstat: stat, Fsum: null, repurchaseRate: null },
+  { segment: 'rest', label: null, customers: 75, share: 0.75, M: 190, shareM: 0.19, R: stat, F: stat, Mstat: stat, Fsum: null, repurchaseRate: null }
 ];
 
 describe('charts helpers', () => {
