@@ -80,7 +80,9 @@ try {
     const data = Number(await view.getAttribute('data-ms'));
     // the engine's steps (after the restore, queued in the same task, has run)
     await page.waitForFunction(() => document.querySelector('[data-testid="migration-view"]')?.getAttribute('aria-busy') === 'false');
-    await page.waitForTimeout(50);
+    // the customers are put back at their as-of after the review is on screen: the next click
+    // would wait for that, so it is let finish first
+    await page.waitForFunction(() => performance.getEntriesByName('segmint:migration:restore').length > 0, null, { timeout: 60_000 }).catch(() => undefined);
     steps = await page.evaluate(() => performance.getEntriesByType('measure').filter((e) => e.name.startsWith('segmint:migration:')).map((e) => `${e.name.slice(18)} ${e.duration.toFixed(0)} ms`));
     // the first run is a warm-up (the wasm's first queries of this kind)
     if (i > 0) {

@@ -112,7 +112,7 @@ test('a segment without a playbook is pointed out, and "Add a playbook" adds one
   await expect(view.getByTestId('strategy-missing')).toHaveText('Every segment of the rules has a playbook.');
   await view.getByRole('button', { name: 'YAML', exact: true }).click();
   await expect(yamlText(page)).toHaveValue(
-    '# our team\nplaybooks:\n  loyal:\n    goal: Keep them # always\n  sleepy:\n    goal: Wake them up\n    measures:\n      - "\\"We miss you\\" coupon"\n    owner: CRM team\n    kpis:\n      - { name: Back within 30 days, target: ">= 15%", metric: share }\n  rest:\n    goal: Grow\n'
+    `# our team\nplaybooks:\n  loyal:\n    goal: Keep them # always\n  sleepy:\n    goal: Wake them up\n    measures:\n      - '"We miss you" coupon'\n    owner: CRM team\n    kpis:\n      - { name: Back within 30 days, target: ">= 15%", metric: share }\n  rest:\n    goal: Grow\n`
   );
   await shot(page, info, 'added');
 });

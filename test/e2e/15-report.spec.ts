@@ -9,10 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { loadLibrary } from '@segmint/strategy';
-import { test, expect, shot, openApp } from './fixtures.js';
+import { test, expect, shot, APP_URL } from './fixtures.js';
 import { exampleCustomers, exampleOrders, repo } from './native.js';
 
 const cli = join(repo, 'packages/cli/bin/segmint.js');
+
+// Each test loads the example in its own page and runs the CLI up to five times: on a busy
+// machine that takes minutes, so the limits are generous (nothing here measures time).
+test.describe.configure({ timeout: 300_000 });
+
+/** Open the app on the example data (openApp, with more patience for a loaded machine). */
+async function openApp(page: Page): Promise<void> {
+  await page.goto(APP_URL);
+  await expect(page.getByTestId('dataset-customers')).toBeVisible({ timeout: 180_000 });
+}
 type Format = 'md' | 'html' | 'csv' | 'json';
 
 /** `segmint report` on the example data with these files (written under these names in a folder

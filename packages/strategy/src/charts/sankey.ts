@@ -157,8 +157,8 @@ export function sankeyChart(m: Migration, labels: SankeyLabels, locale: Lang): C
   const total = cells.reduce((a, c) => a + c.customers, 0);
   const marks: Mark[] = [];
   marks.push(
-    { type: 'text', x: MARGIN.left, y: 16, text: short(labels.before, 34), anchor: 'start', baseline: 'middle', size: 12, weight: 'bold', fill: INK },
-    { type: 'text', x: WIDTH - MARGIN.right, y: 16, text: short(labels.after, 34), anchor: 'end', baseline: 'middle', size: 12, weight: 'bold', fill: INK }
+    { type: 'text', x: MARGIN.left, y: 16, text: short(labels.before, 26), anchor: 'start', baseline: 'middle', size: 12, weight: 'bold', fill: INK },
+    { type: 'text', x: WIDTH - MARGIN.right, y: 16, text: short(labels.after, 26), anchor: 'end', baseline: 'middle', size: 12, weight: 'bold', fill: INK }
   );
   if (total > 0) {
     const layout = sankey<NodeExtra, LinkExtra>()

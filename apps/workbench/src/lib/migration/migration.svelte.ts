@@ -119,7 +119,7 @@ export class MigrationState {
         { date: from, seg: T.segBefore, snap: T.before },
         { date: to, seg: T.segAfter, snap: T.after }
       ];
-      if (from === previous) sides.reverse();
+      if (to === previous) sides.reverse();
       const asOf: Record<string, string> = {};
       let segments: readonly { id: string; label: string | null }[] = [];
       const restore = async () => {
