@@ -171,7 +171,7 @@ describe('--quiet', { timeout: 60_000 }, () => {
 
 describe('--help', () => {
   it('prints the usage with the load flags and what they mean (exit 0)', async () => {
-    for (const command of ['segment', 'profile', 'report', 'migrate', 'check', 'sql']) {
+    for (const command of ['segment', 'profile', 'report', 'migrate', 'check', 'sql', 'diff']) {
       const res = await run([command, '--help']);
       expect(res.code, command).toBe(0);
       expect(res.stdout, command).toMatch(new RegExp(`^usage: segmint ${command} .*\\[--strict\\] \\[--keep-implausible-dates\\] \\[--quiet\\]`));
