@@ -1,6 +1,6 @@
 // The charts' numbers, computed in SQL on the engine's Backend (browser or native): the RFM
 // heatmap's cells, the histograms' bins (a few dozen rows, whatever the number of customers) and
-// the Pareto curve (the report's paretoSql). Identifiers are quoted with the engine's `ident`;
+// the Pareto curve (also the report's). Identifiers are quoted with the engine's `ident`;
 // values are bound as parameters. Browser-safe: no node:* imports.
 import { tickStep } from 'd3-array';
 import { ident, type Backend, type Cell } from '@segmint/engine';
@@ -152,10 +152,10 @@ export interface ParetoData {
   customersFor80: number | null;
 }
 
-/** SQL of the Pareto curve: the same numbers as the report's paretoSql (the cumulative share of
+/** SQL of the Pareto curve: the report's and the chart's (the cumulative share of
  * M at p = 1..100% of the customers ranked by M, then the smallest share bringing 80%), with the
- * curve's points found by an equi-join on the row number (the report's join condition also
- * reads the row count, which makes DuckDB loop over 100 x every customer: seconds at 1M). */
+ * curve's points found by an equi-join on the row number (a join condition that also reads the
+ * row count makes DuckDB loop over 100 x every customer: seconds at 1M). */
 export function paretoCurveSql(cols: readonly string[], options: { relation?: string; table?: string } = {}): string {
   const relation = options.relation ?? RELATION;
   const from = options.table ? `${ident(options.table)} s JOIN ${ident(relation)} c ON c.customer = s.customer` : `${ident(relation)} c`;

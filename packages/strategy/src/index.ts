@@ -20,7 +20,6 @@ export {
   computeReport,
   reportFromRun,
   kpiStatus,
-  paretoSql,
   type KpiStatus,
   type Pareto,
   type ParsedPlaybookFile,

@@ -8,6 +8,7 @@ import type { Lang } from './format.js';
 import { checkPlaybooks, parsePlaybooks, parseTarget, type Kpi, type KpiMetric, type Playbook, type PlaybookFile } from './playbooks.js';
 import type { StrategyDiagnostic } from './diagnostics.js';
 import { columnsOf, metricExpr, num } from './sql.js';
+import { paretoCurveSql } from './chart-data.js';
 import { StrategyError } from './messages/index.js';
 
 export interface KpiStatus extends Kpi {
@@ -78,21 +79,6 @@ export interface ReportOptions {
   paretoTop?: number;
 }
 
-/** The Pareto line and curve over all customers of the run, in SQL. */
-export function paretoSql(table: string, relation: string, cols: readonly string[]): string {
-  return `WITH j AS (
-    SELECT coalesce(${metricExpr(cols, 'M')}, 0) AS M FROM ${ident(table)} s JOIN ${ident(relation)} c ON c.customer = s.customer
-  ), r AS (
-    SELECT M, row_number() OVER (ORDER BY M DESC) AS rn, count(*) OVER () AS n, sum(M) OVER () AS tot,
-      sum(M) OVER (ORDER BY M DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum
-    FROM j
-  )
-  SELECT 0 AS kind, g.p AS p, r.cum / nullif(r.tot, 0) AS v, r.n AS n
-    FROM generate_series(1, 100) g(p) JOIN r ON r.rn = CAST(ceil(g.p * r.n / 100.0) AS BIGINT)
-  UNION ALL
-  SELECT 1 AS kind, NULL AS p, min(rn) / max(n) AS v, max(n) AS n FROM r WHERE tot > 0 AND cum >= 0.8 * tot`;
-}
-
 function kpiValue(metric: KpiMetric | null, s: ReportSegment): number | null {
   switch (metric) {
     case 'repurchase_rate':
@@ -161,7 +147,7 @@ export async function computeReport(backend: Backend, options: ReportOptions): P
   const unassigned = none ? make(none) : null;
 
   const topShare = options.paretoTop ?? 0.2;
-  const prow = await backend.query(paretoSql(options.table, relation, cols));
+  const prow = await backend.query(paretoCurveSql(cols, { relation, table: options.table }));
   const curve: { customers: number; m: number }[] = [{ customers: 0, m: 0 }];
   let customersFor80: number | null = null;
   for (const r of prow) {
