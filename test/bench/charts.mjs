@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
-import { heatmapSql, paretoCurveSql, paretoSql } from '../../packages/strategy/dist/index.js';
+import { heatmapSql, paretoCurveSql } from '../../packages/strategy/dist/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({ options: { keys: { type: 'string', default: '20' }, customers: { type: 'string', default: '1000000' } } });
@@ -104,7 +104,7 @@ try {
       out[name] = performance.now() - t;
     }
     return out;
-  }, [['heatmap', heatmapSql(cols).sql, []], ['pareto (charts)', paretoCurveSql(cols), []], ['pareto (report paretoSql)', paretoSql('customers', 'customers', cols), []]]);
+  }, [['heatmap', heatmapSql(cols).sql, []], ['pareto (charts)', paretoCurveSql(cols), []]]);
   console.log(`one query each at ${customers} customers: ${Object.entries(timed).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
 
   // 2. new counts: a threshold of the rule file edited, keystroke by keystroke. The rule editor
