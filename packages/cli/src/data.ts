@@ -16,7 +16,7 @@ import {
   type RoleMap
 } from '@segmint/engine';
 import { NativeBackend, expandInputs, nodeFile } from '@segmint/engine/node';
-import { CliError } from './args.js';
+import { CliError, listOpt, loadFlags, stringOpt, type Parsed } from './args.js';
 import { engineText, locale, t } from './locale.js';
 
 export { CliError } from './args.js';
@@ -277,6 +277,21 @@ function inputPaths(args: string[], what: string): string[] {
   return paths;
 }
 
+
+/** The data options every data command reads the same way (--data, --map, --customers,
+ * --encoding and the load flags), with the run's as-of. */
+export function dataOptionsOf(p: Parsed, data: string[], asOf: string | undefined): DataOptions {
+  const customers = stringOpt(p, 'customers');
+  const encoding = stringOpt(p, 'encoding');
+  return {
+    data,
+    map: listOpt(p, 'map'),
+    ...(customers !== undefined ? { customers } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+    ...loadFlags(p)
+  };
+}
 /**
  * Load --data (and --customers) into a Workspace on native DuckDB and build the customer
  * relation at --as-of. Any load problem is a CliError (exit 2) naming the file, row and column.

@@ -7,7 +7,7 @@
 import { compileRules, formatDiagnostic, readAsOf } from '@segmint/dsl';
 import { computeRuleDiff, isLang, ruleDiffToJson, ruleDiffToMarkdown, type Lang } from '@segmint/strategy';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
-import { noticeLines, openData } from '../data.js';
+import { dataOptionsOf, noticeLines, openData } from '../data.js';
 import { ruleUses } from '../uses.js';
 import { locale } from '../locale.js';
 import { readRules } from './check.js';
@@ -83,16 +83,7 @@ export async function diff(args: string[]): Promise<number> {
     const asOf = asOfOpt ?? lines[1] ?? lines[0] ?? undefined;
     if (asOfOpt === undefined && lines[0] !== null && lines[1] !== null && lines[0] !== lines[1])
       process.stderr.write(`segmint diff: warning: the files' 'as of' lines differ (${lines[0]}, ${lines[1]}); both run as of ${lines[1]} (the new file's; --as-of sets another)\n`);
-    const customers = opt('customers');
-    const encoding = opt('encoding');
-    const opened = await openData({
-      data,
-      map: listOpt(p, 'map'),
-      ...(customers !== undefined ? { customers } : {}),
-      ...(asOf !== undefined ? { asOf } : {}),
-      ...(encoding !== undefined ? { encoding } : {}),
-      ...flags
-    });
+    const opened = await openData(dataOptionsOf(p, data, asOf));
     try {
       const warned = new Set(noticeLines(opened.workspace.customersInfo?.notices ?? [], true));
       const runs = [];

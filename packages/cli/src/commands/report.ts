@@ -25,7 +25,7 @@ import {
   type StrategyDiagnostic
 } from '@segmint/strategy';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, listOpt, loadFlags, parseCommandArgs, runCommand, stringOpt } from '../args.js';
-import { openData } from '../data.js';
+import { dataOptionsOf, openData } from '../data.js';
 import { ruleUses } from '../uses.js';
 import { locale } from '../locale.js';
 
@@ -160,16 +160,7 @@ export async function report(args: string[]): Promise<number> {
 
     const fileAsOf = readAsOf(src.rules);
     const asOf = asOfOpt ?? (fileAsOf !== null && validDate(fileAsOf) ? fileAsOf : undefined);
-    const customers = opt('customers');
-    const encoding = opt('encoding');
-    const opened = await openData({
-      data,
-      map: listOpt(p, 'map'),
-      ...(customers !== undefined ? { customers } : {}),
-      ...(asOf !== undefined ? { asOf } : {}),
-      ...(encoding !== undefined ? { encoding } : {}),
-      ...flags
-    });
+    const opened = await openData(dataOptionsOf(p, data, asOf));
     try {
       const { compiled, result } = await opened.workspace.runRules(src.rules, asOfOpt !== undefined ? { asOf: asOfOpt, uses: ruleUses(src.rulesPath, src.rules) } : { uses: ruleUses(src.rulesPath, src.rules) });
       for (const d of compiled.diagnostics) process.stderr.write(formatDiagnostic(d, src.rules, src.rulesPath, locale()) + '\n');

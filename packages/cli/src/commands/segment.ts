@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { compileRules, formatDiagnostic, formatNumber, readAsOf } from '@segmint/dsl';
 import { segmentOutputSql, str, type SegmentationResult } from '@segmint/engine';
 import { CliError, LOAD_HELP, LOAD_OPTIONS, LOAD_USAGE, boolOpt, listOpt, loadFlags, parseCommandArgs, requireOpt, runCommand, stringOpt } from '../args.js';
-import { openData } from '../data.js';
+import { dataOptionsOf, openData } from '../data.js';
 import { ruleUses } from '../uses.js';
 import { locale, t } from '../locale.js';
 
@@ -148,18 +148,7 @@ export async function segment(args: string[]): Promise<number> {
     // Build the relation once, at the as-of that applies: --as-of, else the file's `as of`.
     const fileAsOf = readAsOf(source);
     const asOf = asOfOpt ?? (fileAsOf !== null && validDate(fileAsOf) ? fileAsOf : undefined);
-    const customers = stringOpt(p, 'customers');
-    const encoding = stringOpt(p, 'encoding');
-    const opened = await openData({
-      data,
-      map: listOpt(p, 'map'),
-      ...(customers !== undefined ? { customers } : {}),
-      ...(asOf !== undefined ? { asOf } : {}),
-      ...(encoding !== undefined ? { encoding } : {}),
-      ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}),
-      ...(dayFirst !== undefined ? { dayFirst } : {}),
-      ...flags
-    });
+    const opened = await openData({ ...dataOptionsOf(p, data, asOf), ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}), ...(dayFirst !== undefined ? { dayFirst } : {}) });
     const tmp = out === undefined ? mkdtempSync(join(tmpdir(), 'segmint-out-')) : null;
     try {
       const { compiled, result } = await opened.workspace.runRules(source, asOfOpt !== undefined ? { asOf: asOfOpt, uses } : { uses });
