@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { thresholdsOf } from '@segmint/dsl';
 import {
   CATEGORICAL,
+  categorical,
   NEUTRAL,
   REFERENCE,
   cellKey,
@@ -35,6 +36,16 @@ const SEGS = [
 ];
 const rects = (s: ChartScene) => s.marks.filter((m): m is RectMark => m.type === 'rect');
 const hits = (s: ChartScene, prefix: string) => s.marks.filter((m) => m.hit?.key.startsWith(prefix));
+
+describe('the categorical palette', () => {
+  it('gives 21 different colours before it repeats, the first seven Okabe-Ito', () => {
+    const cs = Array.from({ length: 21 }, (_, i) => categorical(i));
+    expect(new Set(cs).size).toBe(21);
+    expect(cs.slice(0, 7)).toEqual([...CATEGORICAL]);
+    expect(categorical(21)).toBe(CATEGORICAL[0]);
+    expect(categorical(7)).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
 
 describe('segments chart', () => {
   const scene = segmentsChart({ segments: SEGS, labels: segLabels, locale: 'en' });

@@ -12,9 +12,22 @@ export const GRID = '#dddddd';
 /** reference lines: thresholds, the diagonal of equality */
 export const REFERENCE = '#D55E00';
 
-/** The colour of the i-th category (cycled). */
+/** The colour of the i-th category. Past the seven hues (the RFM model has 11 segments) the
+ * hues come again darker, then lighter, so no two of the first 21 categories share a colour;
+ * the charts also label every bar, node and legend entry, so colour is never the only cue. */
 export function categorical(i: number): string {
-  return CATEGORICAL[((i % CATEGORICAL.length) + CATEGORICAL.length) % CATEGORICAL.length]!;
+  const n = CATEGORICAL.length;
+  const k = ((i % (3 * n)) + 3 * n) % (3 * n);
+  const base = CATEGORICAL[k % n]!;
+  const round = Math.floor(k / n);
+  return round === 0 ? base : mix(base, round === 1 ? '#000000' : '#ffffff', round === 1 ? 0.4 : 0.45);
+}
+
+/** `a` moved towards `b` by t in [0, 1], as #rrggbb. */
+function mix(a: string, b: string, t: number): string {
+  const x = hex(a);
+  const y = hex(b);
+  return `#${x.map((v, k) => Math.round(v + (y[k]! - v) * t).toString(16).padStart(2, '0')).join('')}`;
 }
 
 // viridis at 9 stops (matplotlib's), low -> high
