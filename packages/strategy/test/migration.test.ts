@@ -2,27 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
 import { parsePlaybooks } from '../src/playbooks.js';
-import { computeMigration, GONE, migrationToCsv, migrationToJson, migrationToMarkdown, NEW, snapshotRun, UNASSIGNED, type Migration } from '../src/migration.js';
+import { computeMigration, GONE, migrationToCsv, migrationToJson, migrationToMarkdown, NEW, UNASSIGNED, type Migration } from '../src/migration.js';
+import { AFTER, BEFORE, snapshotBoth } from './migration-fixture.js';
 
-// before: A gold 100, B gold 200, C gold 50, D churn 10, E (unassigned) 5, F gold 70 (gone later)
-// after:  A gold 120, B churn 180, C churn 40, D gold 30, E churn 6, G gold 300 (new), H (unassigned, new) 1
-const BEFORE: [string, string | null, number][] = [
-  ['A', 'gold', 100],
-  ['B', 'gold', 200],
-  ['C', 'gold', 50],
-  ['D', 'churn_risk', 10],
-  ['E', null, 5],
-  ['F', 'gold', 70]
-];
-const AFTER: [string, string | null, number][] = [
-  ['A', 'gold', 120],
-  ['B', 'churn_risk', 180],
-  ['C', 'churn_risk', 40],
-  ['D', 'gold', 30],
-  ['E', 'churn_risk', 6],
-  ['G', 'gold', 300],
-  ['H', null, 1]
-];
 const SEGMENTS = [
   { id: 'gold', label: 'Gold' },
   { id: 'churn_risk', label: 'Churn risk' }
@@ -33,19 +15,7 @@ describe('migration review', () => {
   let m: Migration;
   beforeAll(async () => {
     db = await NativeBackend.create({ threads: 2 });
-    for (const [name, rows] of [
-      ['before', BEFORE],
-      ['after', AFTER]
-    ] as const) {
-      // a customer relation and a segmentation table per run, then the snapshot
-      await db.exec('CREATE OR REPLACE TABLE customers (customer VARCHAR, M DOUBLE)');
-      await db.exec('CREATE OR REPLACE TABLE segmented (customer VARCHAR, segment VARCHAR)');
-      for (const [c, s, v] of rows) {
-        await db.exec('INSERT INTO customers VALUES ($1, $2)', [c, v]);
-        await db.exec('INSERT INTO segmented VALUES ($1, $2)', [c, s]);
-      }
-      await snapshotRun(db, { table: 'segmented', into: `snap_${name}` });
-    }
+    await snapshotBoth(db);
     const pb = parsePlaybooks('playbooks:\n  gold:\n    goal: keep\n    kpis:\n      - { name: Stay gold, target: ">= 20%", metric: retention }\n      - { name: Other, target: ">= 1", metric: aov }\n');
     m = await computeMigration(db, { before: 'snap_before', after: 'snap_after', segments: SEGMENTS, from: '2024-03-31', to: '2024-06-30', playbooks: pb.file!.playbooks });
   });

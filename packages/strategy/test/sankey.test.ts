@@ -3,47 +3,20 @@
 // table alternative, and the HTML review drawing it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeBackend } from '@segmint/engine/node';
-import { computeMigration, migrationToHtml, snapshotRun, UNASSIGNED, NEW, GONE, type Migration } from '../src/migration.js';
+import { computeMigration, migrationToHtml, UNASSIGNED, NEW, GONE, type Migration } from '../src/migration.js';
+import { snapshotBoth } from './migration-fixture.js';
 import { defaultSankeyLabels, flowKey, parseFlowKey, parseStateKey, sankeyChart, stateKey } from '../src/charts/sankey.js';
 import { sceneToSvg, tableHtml, legendHtml } from '../src/charts/svg.js';
 import type { PathMark, RectMark } from '../src/charts/scene.js';
 
 const HOSTILE = `Gold <script>alert(1)</script> & "vip" 'x'`;
-const BEFORE: [string, string | null, number][] = [
-  ['A', 'gold', 100],
-  ['B', 'gold', 200],
-  ['C', 'gold', 50],
-  ['D', 'churn_risk', 10],
-  ['E', null, 5],
-  ['F', 'gold', 70]
-];
-const AFTER: [string, string | null, number][] = [
-  ['A', 'gold', 120],
-  ['B', 'churn_risk', 180],
-  ['C', 'churn_risk', 40],
-  ['D', 'gold', 30],
-  ['E', 'churn_risk', 6],
-  ['G', 'gold', 300],
-  ['H', null, 1]
-];
 
 describe('migration Sankey', () => {
   let db: NativeBackend;
   let m: Migration;
   beforeAll(async () => {
     db = await NativeBackend.create({ threads: 1 });
-    for (const [name, rows] of [
-      ['before', BEFORE],
-      ['after', AFTER]
-    ] as const) {
-      await db.exec('CREATE OR REPLACE TABLE customers (customer VARCHAR, M DOUBLE)');
-      await db.exec('CREATE OR REPLACE TABLE segmented (customer VARCHAR, segment VARCHAR)');
-      for (const [c, s, v] of rows) {
-        await db.exec('INSERT INTO customers VALUES ($1, $2)', [c, v]);
-        await db.exec('INSERT INTO segmented VALUES ($1, $2)', [c, s]);
-      }
-      await snapshotRun(db, { table: 'segmented', into: `snap_${name}` });
-    }
+    await snapshotBoth(db);
     m = await computeMigration(db, {
       before: 'snap_before',
       after: 'snap_after',
