@@ -1,8 +1,10 @@
 // Headless Chromium for the browser benchmarks: launch, watch the renderer's memory through
 // /proc (VmHWM = peak RSS of the process running the page and its duckdb-wasm worker), read the
 // main thread's JS heap through CDP, and notice a crashed tab.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { serve } from './server.mjs';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -111,4 +113,24 @@ export async function openPage(browser, url, { ready } = {}) {
       return { used: get('JSHeapUsedSize'), total: get('JSHeapTotalSize') };
     }
   };
+}
+
+/** The built workbench served and opened with the automation flag, the example loaded: where
+ * the browser benches of the app start. `close()` closes the browser and the server. */
+export async function openBuiltApp(root) {
+  const build = join(root, 'apps/workbench/build');
+  if (!existsSync(join(build, 'index.html'))) { console.error('apps/workbench/build missing: npm run build'); process.exit(1); }
+  const srv = await serve({ '/': build });
+  const browser = await launch();
+  const close = async () => { await browser.close(); await srv.close(); };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${srv.url}/?automation=1`);
+    await page.getByTestId('dataset-customers').waitFor({ timeout: 300_000 });
+    return { context, page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }

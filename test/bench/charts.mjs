@@ -13,12 +13,9 @@
 // customers, and the customers are built again through the UI (the as-of field), as a load would.
 // Needs the app built (npm run build).
 //   node test/bench/charts.mjs [--keys 20] [--customers 1000000]
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launch } from './browser.mjs';
-import { serve } from './server.mjs';
+import { openBuiltApp } from './browser.mjs';
 import { heatmapSql, paretoCurveSql } from '../../packages/strategy/dist/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,16 +26,10 @@ const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.
 const stats = (xs) => (xs.length ? `p50 ${q(xs, 0.5).toFixed(1)} ms, p95 ${q(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})` : 'no samples');
 const debug = (...a) => process.env.BENCH_DEBUG && console.error(...a);
 
-const build = join(root, 'apps/workbench/build');
-if (!existsSync(join(build, 'index.html'))) { console.error('apps/workbench/build missing: npm run build'); process.exit(1); }
-const srv = await serve({ '/': build });
-const browser = await launch();
+const app = await openBuiltApp(root);
+const { context, page } = app;
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-  const page = await context.newPage();
-  await page.goto(`${srv.url}/?automation=1`);
-  await page.getByTestId('dataset-customers').waitFor({ timeout: 300_000 });
   await page.getByRole('tab', { name: 'Charts' }).click();
   await page.locator('[data-testid="chart-hist-R"] svg[viewBox]').waitFor({ timeout: 120_000 });
 
@@ -160,6 +151,5 @@ try {
   console.log(`heatmap colour toggled at ${customers} customers: click -> every chart drawn ${stats(toggles)}`);
   await context.close();
 } finally {
-  await browser.close();
-  await srv.close();
+  await app.close();
 }

@@ -15,8 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launch } from './browser.mjs';
-import { serve } from './server.mjs';
+import { openBuiltApp } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '5' }, from: { type: 'string' }, to: { type: 'string' } } });
@@ -26,16 +25,10 @@ const stats = (xs) => `p50 ${q(xs, 0.5).toFixed(0)} ms, min ${Math.min(...xs).to
 
 const tx1m = join(root, 'bench-data/tx-1m.csv');
 if (!existsSync(tx1m)) { console.error('bench-data/tx-1m.csv missing: node test/bench/generate.mjs --sizes 1m --no-parquet'); process.exit(1); }
-const build = join(root, 'apps/workbench/build');
-if (!existsSync(join(build, 'index.html'))) { console.error('apps/workbench/build missing: npm run build'); process.exit(1); }
-const srv = await serve({ '/': build });
-const browser = await launch();
+const app = await openBuiltApp(root);
+const { context, page } = app;
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-  const page = await context.newPage();
-  await page.goto(`${srv.url}/?automation=1`);
-  await page.getByTestId('dataset-customers').waitFor({ timeout: 300_000 });
   await page.getByLabel('Choose data files').setInputFiles(tx1m);
   await page.getByTestId('staging').waitFor();
   await page.getByRole('button', { name: 'Load files', exact: true }).click();
@@ -100,6 +93,5 @@ try {
   console.log(`  ${cells} non-empty matrix cells; ${summary?.replace(/\s+/g, ' ').trim()}`);
   await context.close();
 } finally {
-  await browser.close();
-  await srv.close();
+  await app.close();
 }
